@@ -1,0 +1,32 @@
+# ResNet Playground. `make run` serves the page; `make test` is what CI runs.
+GO        ?= go
+WASM_PATH := $(shell $(GO) env GOROOT)/lib/wasm
+export PATH := $(WASM_PATH):$(PATH)
+
+.PHONY: run test test-native test-wasm vet generate bench bench-native bench-wasm
+
+run:
+	$(GO) run .
+
+# vet, the native tests (browser tests included), then the engine's tests compiled to wasm.
+test: vet test-native test-wasm
+
+vet:
+	$(GO) vet ./...
+
+test-native:
+	$(GO) test -count=1 ./...
+
+test-wasm:
+	GOOS=js GOARCH=wasm $(GO) test -count=1 ./nn/...
+
+generate:
+	$(GO) generate ./...
+
+bench: bench-native bench-wasm
+
+bench-native:
+	$(GO) test -run=^$$ -bench=. -benchmem ./nn/...
+
+bench-wasm:
+	GOOS=js GOARCH=wasm $(GO) test -run=^$$ -bench=. -benchmem ./nn/...

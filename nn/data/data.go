@@ -1,0 +1,32 @@
+// Package data makes seeded 2-D classification datasets, in the spirit of TensorFlow
+// Playground's: spirals, circles, XOR, Gaussian clusters and two moons. Every point lies in
+// the square [-1, 1]²; the same Config always gives the same points.
+package data
+
+// Set is a labelled set of 2-D points, stored batch-major: point i is (X[2i], X[2i+1]) and
+// its class is Y[i], in [0, Classes).
+type Set struct {
+	X       []float64
+	Y       []int
+	Classes int
+}
+
+// Len is the number of points.
+func (s Set) Len() int { return len(s.Y) }
+
+// Extent is the half-width of the square every generator draws into, with a margin: a
+// decision-boundary plot covers [-Extent, Extent]².
+const Extent = 1.2
+
+// Config chooses a dataset and how to draw it.
+type Config struct {
+	Name      string  // one of Names
+	Points    int     // total points, train and test together
+	Noise     float64 // 0 (clean) to 1 (very noisy); each generator scales it sensibly
+	Classes   int     // arms of a spiral or number of Gaussian clusters; ignored by 2-class sets
+	TrainFrac float64 // share of Points that goes to the training set, in (0, 1)
+	Seed      uint64
+}
+
+// Names lists the datasets Make knows, in the order a menu should show them.
+var Names = []string{"spiral", "circles", "xor", "gauss", "moons"}
