@@ -30,3 +30,13 @@ type Config struct {
 
 // Names lists the datasets Make knows, in the order a menu should show them.
 var Names = []string{"spiral", "circles", "xor", "gauss", "moons"}
+
+// Limits that Make enforces on a Config.
+const (
+	MinPoints    = 10
+	MaxPoints    = 5000
+	MinClasses   = 2
+	MaxClasses   = 5
+	MinTrainFrac = 0.1
+	MaxTrainFrac = 0.9
+)

@@ -1,0 +1,119 @@
+package nn
+
+import (
+	"fmt"
+	"math"
+
+	"gonum.org/v1/gonum/mat"
+)
+
+// Activation names an elementwise nonlinearity.
+type Activation int
+
+const (
+	ReLU Activation = iota
+	Tanh
+	Sigmoid
+	Linear
+	GELU // the tanh approximation of Hendrycks & Gimpel
+)
+
+var activationNames = [...]string{"relu", "tanh", "sigmoid", "linear", "gelu"}
+
+func (a Activation) String() string {
+	if a < 0 || int(a) >= len(activationNames) {
+		return fmt.Sprintf("Activation(%d)", int(a))
+	}
+	return activationNames[a]
+}
+
+// ParseActivation maps a name ("relu", "tanh", …) to its Activation.
+func ParseActivation(name string) (Activation, error) {
+	for i, n := range activationNames {
+		if n == name {
+			return Activation(i), nil
+		}
+	}
+	return 0, fmt.Errorf("unknown activation %q (want one of %v)", name, activationNames)
+}
+
+// Act applies an Activation elementwise.
+type Act struct {
+	Kind Activation
+
+	x, y, dx *mat.Dense
+}
+
+func NewAct(kind Activation) *Act { return &Act{Kind: kind} }
+
+func (a *Act) Params() []*Param { return nil }
+
+func (a *Act) Forward(x *mat.Dense, _ bool) *mat.Dense {
+	n, c := x.Dims()
+	a.x = x
+	a.y = ensure(a.y, n, c)
+	xs, ys := raw(x), raw(a.y)
+	ys = ys[:len(xs)]
+	switch a.Kind {
+	case ReLU:
+		for i, v := range xs {
+			ys[i] = max(v, 0)
+		}
+	case Tanh:
+		for i, v := range xs {
+			ys[i] = math.Tanh(v)
+		}
+	case Sigmoid:
+		for i, v := range xs {
+			ys[i] = sigmoid(v)
+		}
+	case Linear:
+		copy(ys, xs)
+	case GELU:
+		for i, v := range xs {
+			ys[i] = 0.5 * v * (1 + math.Tanh(geluC*(v+geluK*v*v*v)))
+		}
+	}
+	return a.y
+}
+
+func (a *Act) Backward(dy *mat.Dense) *mat.Dense {
+	n, c := dy.Dims()
+	a.dx = ensure(a.dx, n, c)
+	ds, dx, xs, ys := raw(dy), raw(a.dx), raw(a.x), raw(a.y)
+	dx, xs, ys = dx[:len(ds)], xs[:len(ds)], ys[:len(ds)]
+	switch a.Kind {
+	case ReLU:
+		for i, d := range ds {
+			if xs[i] > 0 {
+				dx[i] = d
+			} else {
+				dx[i] = 0
+			}
+		}
+	case Tanh:
+		for i, d := range ds {
+			dx[i] = d * (1 - ys[i]*ys[i])
+		}
+	case Sigmoid:
+		for i, d := range ds {
+			dx[i] = d * ys[i] * (1 - ys[i])
+		}
+	case Linear:
+		copy(dx, ds)
+	case GELU:
+		for i, d := range ds {
+			v := xs[i]
+			t := math.Tanh(geluC * (v + geluK*v*v*v))
+			dx[i] = d * (0.5*(1+t) + 0.5*v*(1-t*t)*geluC*(1+3*geluK*v*v))
+		}
+	}
+	return a.dx
+}
+
+const (
+	geluC = 0.7978845608028654 // √(2/π)
+	geluK = 0.044715
+)
+
+func sigmoid(v float64) float64 { return 1 / (1 + math.Exp(-v)) }

@@ -1,0 +1,124 @@
+package nn
+
+import "gonum.org/v1/gonum/mat"
+
+// Block is a residual unit in the form of He et al. (2015): y = act(F(x) + S(x)), where F is
+// the branch ([Dense → (BN) → act] → Dense → (BN)), S is the identity when the width is
+// unchanged or a learned projection when it changes, and act comes after the addition. With
+// Enabled false there is no S: the block is a plain stack, y = act(F(x)).
+type Block struct {
+	In, Out int
+	Branch  []Layer
+	Proj    *Dense // projection shortcut (bias-free); nil when In == Out
+	Post    *Act   // the activation after the addition
+	Enabled bool   // the user's shortcut toggle
+	// Lesioned removes the branch, so the block passes its input on (y = S(x)); for
+	// evaluating what a trained network loses without it (Veit et al. 2016).
+	Lesioned bool
+
+	sum, dx *mat.Dense
+	params  []*Param
+}
+
+// ShortcutKind says how a block's shortcut maps its input.
+type ShortcutKind int
+
+const (
+	Identity   ShortcutKind = iota
+	Projection              // a learned linear map, because the width changes
+)
+
+// Kind is the block's shortcut kind, whether or not it is enabled.
+func (b *Block) Kind() ShortcutKind {
+	if b.Proj != nil {
+		return Projection
+	}
+	return Identity
+}
+
+// NewBlock makes a block of layers (1 or 2) dense layers from in to out units.
+func NewBlock(in, out, layers int, act Activation, batchNorm, shortcut bool) *Block {
+	b := &Block{In: in, Out: out, Post: NewAct(act), Enabled: shortcut}
+	width := in
+	for l := 0; l < layers; l++ {
+		b.Branch = append(b.Branch, NewDense(width, out, !batchNorm)) // BN's β replaces the bias
+		if batchNorm {
+			b.Branch = append(b.Branch, NewBatchNorm(out))
+		}
+		if l < layers-1 {
+			b.Branch = append(b.Branch, NewAct(act))
+		}
+		width = out
+	}
+	if in != out {
+		b.Proj = NewDense(in, out, false)
+	}
+	for _, l := range b.Branch {
+		b.params = append(b.params, l.Params()...)
+	}
+	if b.Proj != nil {
+		b.params = append(b.params, b.Proj.Params()...)
+	}
+	return b
+}
+
+// shortcut is S(x): x itself, or its projection.
+func (b *Block) shortcut(x *mat.Dense, train bool) *mat.Dense {
+	if b.Proj != nil {
+		return b.Proj.Forward(x, train)
+	}
+	return x
+}
+
+func (b *Block) Forward(x *mat.Dense, train bool) *mat.Dense {
+	if b.Lesioned {
+		return b.shortcut(x, train)
+	}
+	f := x
+	for _, l := range b.Branch {
+		f = l.Forward(f, train)
+	}
+	if !b.Enabled {
+		return b.Post.Forward(f, train)
+	}
+	s := b.shortcut(x, train)
+	n, c := f.Dims()
+	b.sum = ensure(b.sum, n, c)
+	sum, fs, ss := raw(b.sum), raw(f), raw(s)
+	ss = ss[:len(sum)]
+	for i, v := range fs[:len(sum)] {
+		sum[i] = v + ss[i]
+	}
+	return b.Post.Forward(b.sum, train)
+}
+
+func (b *Block) Backward(dy *mat.Dense) *mat.Dense {
+	d := b.Post.Backward(dy)
+	if b.Lesioned { // only reached by gradient checks of a lesioned net
+		if b.Proj != nil {
+			return b.Proj.Backward(dy)
+		}
+		return dy
+	}
+	g := d
+	for i := len(b.Branch) - 1; i >= 0; i-- {
+		g = b.Branch[i].Backward(g)
+	}
+	if !b.Enabled {
+		return g
+	}
+	ds := d
+	if b.Proj != nil {
+		ds = b.Proj.Backward(d)
+	}
+	n, c := g.Dims()
+	b.dx = ensure(b.dx, n, c)
+	dx, gs, ss := raw(b.dx), raw(g), raw(ds)
+	ss = ss[:len(dx)]
+	for i, v := range gs[:len(dx)] {
+		dx[i] = v + ss[i]
+	}
+	return b.dx
+}
+
+func (b *Block) Params() []*Param { return b.params }

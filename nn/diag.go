@@ -1,0 +1,49 @@
+package nn
+
+import (
+	"math"
+
+	"gonum.org/v1/gonum/mat"
+)
+
+// GradNorm is the L2 norm of the gradients of ps.
+func GradNorm(ps []*Param) float64 {
+	var s float64
+	for _, p := range ps {
+		for _, g := range raw(p.G) {
+			s += g * g
+		}
+	}
+	return math.Sqrt(s)
+}
+
+// BlockGradNorms writes each block's gradient norm (over all its parameters) into dst,
+// which needs len(n.Blocks) room: how much learning signal reaches each block.
+func (n *Network) BlockGradNorms(dst []float64) {
+	for i, b := range n.Blocks {
+		dst[i] = GradNorm(b.params)
+	}
+}
+
+// Output is the block's output from its latest Forward (nil before the first).
+func (b *Block) Output() *mat.Dense { return b.Post.y }
+
+// MeanStd returns the mean and standard deviation of all elements of m.
+func MeanStd(m *mat.Dense) (mean, std float64) {
+	if m == nil {
+		return 0, 0
+	}
+	xs := raw(m)
+	if len(xs) == 0 {
+		return 0, 0
+	}
+	for _, v := range xs {
+		mean += v
+	}
+	mean /= float64(len(xs))
+	for _, v := range xs {
+		d := v - mean
+		std += d * d
+	}
+	return mean, math.Sqrt(std / float64(len(xs)))
+}

@@ -1,0 +1,91 @@
+package nn
+
+import (
+	"fmt"
+	"math"
+)
+
+// Optimizer updates parameters from their accumulated gradients.
+type Optimizer interface {
+	Update(params []*Param)
+}
+
+// SGD is stochastic gradient descent, with heavy-ball momentum when Momentum > 0
+// (v ← μv + g; w ← w − ηv, as in PyTorch) and coupled L2 weight decay (g ← g + λw).
+type SGD struct {
+	LR, Momentum, WeightDecay float64
+}
+
+func (o *SGD) Update(params []*Param) {
+	for _, p := range params {
+		w, g := raw(p.W), raw(p.G)
+		g = g[:len(w)]
+		wd := 0.0
+		if p.Decay {
+			wd = o.WeightDecay
+		}
+		if o.Momentum == 0 {
+			for i := range w {
+				w[i] -= o.LR * (g[i] + wd*w[i])
+			}
+			continue
+		}
+		if p.m == nil {
+			p.m = make([]float64, len(w))
+		}
+		m := p.m[:len(w)]
+		for i := range w {
+			m[i] = o.Momentum*m[i] + g[i] + wd*w[i]
+			w[i] -= o.LR * m[i]
+		}
+	}
+}
+
+// Adam is Kingma & Ba's optimiser with bias-corrected moments and coupled L2 weight decay.
+type Adam struct {
+	LR, Beta1, Beta2, Eps, WeightDecay float64
+
+	b1t, b2t float64 // β₁ᵗ and β₂ᵗ, kept as running products
+}
+
+// NewAdam returns Adam with the usual β₁ = 0.9, β₂ = 0.999, ε = 1e-8.
+func NewAdam(lr, weightDecay float64) *Adam {
+	return &Adam{LR: lr, Beta1: 0.9, Beta2: 0.999, Eps: 1e-8, WeightDecay: weightDecay, b1t: 1, b2t: 1}
+}
+
+func (o *Adam) Update(params []*Param) {
+	o.b1t *= o.Beta1
+	o.b2t *= o.Beta2
+	c1, c2 := 1/(1-o.b1t), 1/(1-o.b2t)
+	for _, p := range params {
+		w, g := raw(p.W), raw(p.G)
+		g = g[:len(w)]
+		if p.m == nil {
+			p.m, p.v = make([]float64, len(w)), make([]float64, len(w))
+		}
+		m, v := p.m[:len(w)], p.v[:len(w)]
+		wd := 0.0
+		if p.Decay {
+			wd = o.WeightDecay
+		}
+		for i := range w {
+			gi := g[i] + wd*w[i]
+			m[i] = o.Beta1*m[i] + (1-o.Beta1)*gi
+			v[i] = o.Beta2*v[i] + (1-o.Beta2)*gi*gi
+			w[i] -= o.LR * (m[i] * c1) / (math.Sqrt(v[i]*c2) + o.Eps)
+		}
+	}
+}
+
+// NewOptimizer builds an optimiser by name: "sgd", "momentum" (μ = 0.9) or "adam".
+func NewOptimizer(name string, lr, weightDecay float64) (Optimizer, error) {
+	switch name {
+	case "sgd":
+		return &SGD{LR: lr, WeightDecay: weightDecay}, nil
+	case "momentum":
+		return &SGD{LR: lr, Momentum: 0.9, WeightDecay: weightDecay}, nil
+	case "adam":
+		return NewAdam(lr, weightDecay), nil
+	}
+	return nil, fmt.Errorf("unknown optimizer %q (want sgd, momentum or adam)", name)
+}
