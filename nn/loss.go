@@ -72,3 +72,24 @@ func softmaxRows(p, x []float64, n, c int) {
 		}
 	}
 }
+
+// Probabilities writes the row-wise softmax of logits (n×c) into dst[:n*c] as float32, the
+// form a picture of the decision boundary wants.
+func Probabilities(dst []float32, logits *mat.Dense) {
+	n, c := logits.Dims()
+	xs := raw(logits)
+	for i := 0; i < n; i++ {
+		xr, pr := xs[i*c:i*c+c], dst[i*c:i*c+c]
+		m := xr[0]
+		for _, v := range xr {
+			m = max(m, v)
+		}
+		var s float64
+		for _, v := range xr {
+			s += math.Exp(v - m)
+		}
+		for j, v := range xr {
+			pr[j] = float32(math.Exp(v-m) / s)
+		}
+	}
+}

@@ -1,12 +1,15 @@
 package lab
 
 import (
-	"errors"
+	"fmt"
+	"math"
+	"math/rand/v2"
 
+	"gonum.org/v1/gonum/mat"
+
+	"resnetplayground/nn"
 	"resnetplayground/nn/data"
 )
-
-// CONTRACT STUB: the real Trainer is being written; signatures here are final.
 
 // Metrics is a snapshot of a run, evaluated on the whole training and test sets.
 type Metrics struct {
@@ -17,7 +20,7 @@ type Metrics struct {
 	TestLoss  float64      `json:"test_loss"`
 	TestAcc   float64      `json:"test_acc"`
 	Blocks    []BlockStats `json:"blocks"`
-	Diverged  bool         `json:"diverged"` // a loss or weight became NaN/Inf; Step does nothing more
+	Diverged  bool         `json:"diverged"` // a loss became NaN/Inf; Step does nothing more
 }
 
 // BlockStats are one block's diagnostics after the latest step.
@@ -27,38 +30,248 @@ type BlockStats struct {
 	ActStd   float64 `json:"act_std"`
 }
 
-// Trainer trains the network a Spec describes.
+// evalChunk bounds the rows pushed through the network at once when evaluating, so that
+// buffers stay the size of a training batch rather than of a 100×100 grid.
+const evalChunk = 256
+
+// memoryBudget bounds the float64s the network's buffers may take (about 512 MB): the page
+// runs in a browser tab, where running out of memory kills the whole worker.
+const memoryBudget = 64 << 20
+
+// Trainer trains the network a Spec describes. It is not safe for concurrent use.
 type Trainer struct {
 	spec        Spec
 	train, test data.Set
-	step        int
+	net         *nn.Network
+	opt         nn.Optimizer
+	rng         *rand.Rand
+
+	order     []int // the current epoch's shuffled training indices
+	next      int   // position in order
+	batch     int
+	xb, chunk *mat.Dense
+	yb        []int
+	step      int
+	diverged  bool
+	stats     []BlockStats
+	gradNorms []float64
+	grid      []float64 // scratch for Boundary's grid coordinates
 }
 
-// NewTrainer validates s and builds its data and network.
-func NewTrainer(s Spec) (*Trainer, error) { return &Trainer{spec: s}, nil }
+// NewTrainer validates s and builds its data and network. Data, initial weights and batch
+// order all follow from s.Seed, so the same Spec trains the same way every time.
+func NewTrainer(s Spec) (*Trainer, error) {
+	if err := s.Validate(); err != nil {
+		return nil, err
+	}
+	s.Blocks = append([]BlockSpec(nil), s.Blocks...) // the trainer's own copy, for SetShortcut
+	train, test, err := data.Make(data.Config{
+		Name: s.Dataset, Points: s.Points, Noise: s.Noise, Classes: s.Classes,
+		TrainFrac: s.TrainFrac, Seed: s.Seed,
+	})
+	if err != nil {
+		return nil, err
+	}
+	if need := bufferFloats(s); need > memoryBudget {
+		return nil, fmt.Errorf("network too large to train here: it needs about %d MB of buffers (limit %d MB); lower the batch size, width or depth",
+			need*8>>20, memoryBudget*8>>20)
+	}
+	act, err := nn.ParseActivation(s.Activation)
+	if err != nil {
+		return nil, err
+	}
+	cfg := nn.Config{Inputs: 2, Classes: train.Classes, Width: s.Width, Act: act, BatchNorm: s.BatchNorm}
+	for _, b := range s.Blocks {
+		cfg.Blocks = append(cfg.Blocks, nn.BlockConfig{Width: b.Width, Layers: b.Layers, Shortcut: b.Shortcut})
+	}
+	net, err := nn.New(cfg, s.Seed)
+	if err != nil {
+		return nil, err
+	}
+	opt, err := nn.NewOptimizer(s.Optimizer, s.LR, s.WeightDecay)
+	if err != nil {
+		return nil, err
+	}
+	batch := min(s.Batch, train.Len())
+	t := &Trainer{
+		spec: s, train: train, test: test, net: net, opt: opt,
+		rng:       rand.New(rand.NewPCG(s.Seed, 0xba7c4)),
+		order:     make([]int, train.Len()),
+		batch:     batch,
+		xb:        mat.NewDense(batch, 2, nil),
+		yb:        make([]int, batch),
+		stats:     make([]BlockStats, len(s.Blocks)),
+		gradNorms: make([]float64, len(s.Blocks)),
+	}
+	for i := range t.order {
+		t.order[i] = i
+	}
+	t.next = len(t.order) // shuffle on the first step
+	return t, nil
+}
+
+// bufferFloats estimates the float64s of activation and gradient buffers: about ten buffers
+// of rows×width per layer, rows being the larger of a batch and an evaluation chunk.
+func bufferFloats(s Spec) int {
+	rows := max(s.Batch, evalChunk)
+	total := 10 * rows * s.Width
+	for _, b := range s.Blocks {
+		total += 10 * b.Layers * rows * b.Width
+		total += 4 * b.Width * b.Width * b.Layers // weights, gradients, optimiser moments
+	}
+	return total
+}
 
 // Spec returns the Spec the trainer was built from, with live shortcut changes applied.
-func (t *Trainer) Spec() Spec { return t.spec }
+func (t *Trainer) Spec() Spec {
+	s := t.spec
+	s.Blocks = append([]BlockSpec(nil), t.spec.Blocks...)
+	return s
+}
+
+// Network exposes the network being trained, for diagnostics and tests.
+func (t *Trainer) Network() *nn.Network { return t.net }
 
 // Train and Test return the datasets (do not modify them).
 func (t *Trainer) Train() data.Set { return t.train }
 func (t *Trainer) Test() data.Set  { return t.test }
 
-// Step runs k optimisation steps (k minibatches). It does nothing once the run diverged.
-func (t *Trainer) Step(k int) { t.step += k }
+// Diverged reports whether training hit a NaN or infinite loss.
+func (t *Trainer) Diverged() bool { return t.diverged }
 
-// Metrics evaluates the network on the training and test sets.
-func (t *Trainer) Metrics() Metrics { return Metrics{Step: t.step} }
+// Step runs k optimisation steps (k minibatches). It does nothing once the run diverged, and
+// allocates nothing.
+func (t *Trainer) Step(k int) {
+	for ; k > 0 && !t.diverged; k-- {
+		t.fillBatch()
+		loss, _ := t.net.TrainStep(t.xb, t.yb, t.opt)
+		t.step++
+		if math.IsNaN(loss) || math.IsInf(loss, 0) {
+			t.diverged = true
+		}
+	}
+	t.recordStats()
+}
+
+// fillBatch copies the next batch of the shuffled epoch into xb, yb; a new epoch reshuffles.
+func (t *Trainer) fillBatch() {
+	if t.next+t.batch > len(t.order) {
+		t.rng.Shuffle(len(t.order), func(i, j int) { t.order[i], t.order[j] = t.order[j], t.order[i] })
+		t.next = 0
+	}
+	x := t.xb.RawMatrix().Data
+	for i, idx := range t.order[t.next : t.next+t.batch] {
+		x[2*i], x[2*i+1] = t.train.X[2*idx], t.train.X[2*idx+1]
+		t.yb[i] = t.train.Y[idx]
+	}
+	t.next += t.batch
+}
+
+// recordStats keeps the latest training step's per-block diagnostics, before any evaluation
+// overwrites the buffers they are read from.
+func (t *Trainer) recordStats() {
+	t.net.BlockGradNorms(t.gradNorms)
+	for i, b := range t.net.Blocks {
+		mean, std := nn.MeanStd(b.Output())
+		t.stats[i] = BlockStats{GradNorm: t.gradNorms[i], ActMean: mean, ActStd: std}
+	}
+}
+
+// Metrics evaluates the network (in inference mode) on the training and test sets.
+func (t *Trainer) Metrics() Metrics {
+	m := Metrics{
+		Step:     t.step,
+		Epoch:    float64(t.step*t.batch) / float64(t.train.Len()),
+		Blocks:   append([]BlockStats(nil), t.stats...),
+		Diverged: t.diverged,
+	}
+	m.TrainLoss, m.TrainAcc = t.evaluate(t.train)
+	m.TestLoss, m.TestAcc = t.evaluate(t.test)
+	if math.IsNaN(m.TrainLoss) || math.IsInf(m.TrainLoss, 0) {
+		m.Diverged = true
+	}
+	return m
+}
+
+// evaluate returns the mean loss and the accuracy of the network on s, in chunks.
+func (t *Trainer) evaluate(s data.Set) (loss, acc float64) {
+	n := s.Len()
+	if n == 0 {
+		return 0, 0
+	}
+	correct := 0
+	for lo := 0; lo < n; lo += evalChunk {
+		hi := min(lo+evalChunk, n)
+		t.chunk = chunkOf(t.chunk, s.X[2*lo:2*hi], hi-lo)
+		l, c := t.net.Loss.Forward(t.net.Forward(t.chunk, false), s.Y[lo:hi])
+		loss += l * float64(hi-lo)
+		correct += c
+	}
+	return loss / float64(n), float64(correct) / float64(n)
+}
+
+// chunkOf returns an rows×2 matrix holding xs, reusing buf's storage.
+func chunkOf(buf *mat.Dense, xs []float64, rows int) *mat.Dense {
+	if buf == nil {
+		buf = mat.NewDense(evalChunk, 2, nil)
+	}
+	if r, _ := buf.Dims(); r != rows {
+		buf.Reset()
+		buf.ReuseAs(rows, 2)
+	}
+	copy(buf.RawMatrix().Data, xs)
+	return buf
+}
 
 // Boundary returns the class probabilities on an n×n grid over [-data.Extent, data.Extent]²,
-// as one batched forward pass: cell (row r, column c) holds x = -Extent + (c+0.5)·2·Extent/n
+// computed in batched forward passes: cell (row r, column c) holds x = -Extent + (c+0.5)·2·Extent/n
 // and y = +Extent - (r+0.5)·2·Extent/n (row 0 at the top, as on a screen), and its
 // probabilities are dst[(r*n+c)*classes : (r*n+c+1)*classes]. dst is reused when large enough.
-func (t *Trainer) Boundary(n int, dst []float32) []float32 { return dst }
+func (t *Trainer) Boundary(n int, dst []float32) []float32 {
+	classes := t.train.Classes
+	if n < 1 {
+		return dst[:0]
+	}
+	if cap(dst) < n*n*classes {
+		dst = make([]float32, n*n*classes)
+	}
+	dst = dst[:n*n*classes]
+	cell := 2 * data.Extent / float64(n)
+	for lo := 0; lo < n*n; lo += evalChunk {
+		hi := min(lo+evalChunk, n*n)
+		grid := t.grid[:0]
+		for k := lo; k < hi; k++ {
+			r, c := k/n, k%n
+			grid = append(grid, -data.Extent+(float64(c)+0.5)*cell, data.Extent-(float64(r)+0.5)*cell)
+		}
+		t.grid = grid
+		t.chunk = chunkOf(t.chunk, grid, hi-lo)
+		nn.Probabilities(dst[lo*classes:hi*classes], t.net.Forward(t.chunk, false))
+	}
+	return dst
+}
 
 // SetShortcut turns block's shortcut on or off in the running network; weights are kept.
-func (t *Trainer) SetShortcut(block int, on bool) error { return errors.New("stub") }
+func (t *Trainer) SetShortcut(block int, on bool) error {
+	if block < 0 || block >= len(t.net.Blocks) {
+		return fmt.Errorf("no block %d: the network has blocks 0 to %d", block, len(t.net.Blocks)-1)
+	}
+	t.net.Blocks[block].Enabled = on
+	t.spec.Blocks[block].Shortcut = on
+	return nil
+}
 
 // Lesion evaluates the network with block's branch removed (the block passes x through
 // unchanged) and returns the metrics of that lesioned network; the network itself is untouched.
-func (t *Trainer) Lesion(block int) (Metrics, error) { return Metrics{}, errors.New("stub") }
+func (t *Trainer) Lesion(block int) (Metrics, error) {
+	if block < 0 || block >= len(t.net.Blocks) {
+		return Metrics{}, fmt.Errorf("no block %d: the network has blocks 0 to %d", block, len(t.net.Blocks)-1)
+	}
+	b := t.net.Blocks[block]
+	if b.Kind() == nn.Projection && !b.Enabled {
+		return Metrics{}, fmt.Errorf("block %d changes the width and has no shortcut: without its branch nothing carries the signal on", block)
+	}
+	b.Lesioned = true
+	defer func() { b.Lesioned = false }()
+	return t.Metrics(), nil
+}

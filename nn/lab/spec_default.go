@@ -1,0 +1,36 @@
+package lab
+
+// Default is the experiment the page opens with: a deep (24-block) plain network on a
+// two-arm spiral, deep enough that turning the shortcuts on visibly changes how well it
+// trains. Every default number lives here, so retuning the demo is a one-place change.
+func Default() Spec {
+	return Spec{
+		Dataset:   "spiral",
+		Classes:   2,
+		Points:    600,
+		Noise:     0.1,
+		TrainFrac: 0.5,
+
+		Width:      16,
+		Blocks:     Uniform(24, 16, 2, false),
+		Activation: "relu",
+		BatchNorm:  false,
+
+		Optimizer:   "adam",
+		LR:          0.003,
+		WeightDecay: 0,
+		Batch:       32,
+		Seed:        1,
+	}
+}
+
+// Uniform returns depth identical blocks of the given width and layer count, all with the
+// shortcut on or all off: the usual shape of a plain-versus-residual comparison. A depth
+// below zero gives no blocks.
+func Uniform(depth, width, layers int, shortcut bool) []BlockSpec {
+	blocks := make([]BlockSpec, max(depth, 0))
+	for i := range blocks {
+		blocks[i] = BlockSpec{Width: width, Layers: layers, Shortcut: shortcut}
+	}
+	return blocks
+}
