@@ -2,24 +2,51 @@ package nn
 
 // Hand-written kernels for the small products of a narrow MLP (a 32×16 batch times a 16×16
 // weight matrix). At these sizes gonum's general GEMM spends more time dispatching than
-// multiplying, and under WebAssembly it has no assembly to fall back on; plain loops over
-// contiguous rows, with bounds checks hoisted by reslicing, are several times faster.
+// multiplying, and under WebAssembly it has no assembly to fall back on. Plain loops over
+// contiguous rows do better, provided every slice is resliced to a length the compiler can
+// see, so that no bounds check is left in an inner loop (Go's wasm backend keeps them all
+// otherwise), and the inner loop is unrolled by four.
+
+// axpy adds a·x to y (len(x) ≥ len(y)).
+func axpy(y []float64, a float64, x []float64) {
+	x = x[:len(y)]
+	j := 0
+	for ; j+4 <= len(y); j += 4 {
+		y4, x4 := y[j:j+4:j+4], x[j:j+4:j+4]
+		y4[0] += a * x4[0]
+		y4[1] += a * x4[1]
+		y4[2] += a * x4[2]
+		y4[3] += a * x4[3]
+	}
+	for ; j < len(y); j++ {
+		y[j] += a * x[j]
+	}
+}
+
+// dotProduct is Σ x[j]·y[j] (len(y) ≥ len(x)).
+func dotProduct(x, y []float64) float64 {
+	y = y[:len(x)]
+	var s0, s1, s2, s3 float64
+	j := 0
+	for ; j+4 <= len(x); j += 4 {
+		x4, y4 := x[j:j+4:j+4], y[j:j+4:j+4]
+		s0 += x4[0] * y4[0]
+		s1 += x4[1] * y4[1]
+		s2 += x4[2] * y4[2]
+		s3 += x4[3] * y4[3]
+	}
+	for ; j < len(x); j++ {
+		s0 += x[j] * y[j]
+	}
+	return (s0 + s1) + (s2 + s3)
+}
 
 // affine sets y = x·w + b for x n×k, w k×m, b 1×m, y n×m (all row-major, contiguous).
 func affine(y, x, w, b []float64, n, k, m int) {
 	for i := 0; i < n; i++ {
 		yr := y[i*m : i*m+m]
 		copy(yr, b[:m])
-		xr := x[i*k : i*k+k]
-		for p, xv := range xr {
-			if xv == 0 { // ReLU outputs are often exactly zero
-				continue
-			}
-			wr := w[p*m : p*m+m]
-			for j := range yr {
-				yr[j] += xv * wr[j]
-			}
-		}
+		accumulateRow(yr, x[i*k:i*k+k], w, m)
 	}
 }
 
@@ -28,15 +55,15 @@ func matMul(y, x, w []float64, n, k, m int) {
 	for i := 0; i < n; i++ {
 		yr := y[i*m : i*m+m]
 		clear(yr)
-		xr := x[i*k : i*k+k]
-		for p, xv := range xr {
-			if xv == 0 {
-				continue
-			}
-			wr := w[p*m : p*m+m]
-			for j := range yr {
-				yr[j] += xv * wr[j]
-			}
+		accumulateRow(yr, x[i*k:i*k+k], w, m)
+	}
+}
+
+// accumulateRow adds xr·w to the row yr, w being len(xr)×m.
+func accumulateRow(yr, xr, w []float64, m int) {
+	for p, xv := range xr {
+		if xv != 0 { // ReLU outputs are often exactly zero: skip their row of w
+			axpy(yr, xv, w[p*m:p*m+m])
 		}
 	}
 }
@@ -45,14 +72,9 @@ func matMul(y, x, w []float64, n, k, m int) {
 func addOuterT(gw, x, dy []float64, n, k, m int) {
 	for i := 0; i < n; i++ {
 		dr := dy[i*m : i*m+m]
-		xr := x[i*k : i*k+k]
-		for p, xv := range xr {
-			if xv == 0 {
-				continue
-			}
-			gr := gw[p*m : p*m+m]
-			for j := range gr {
-				gr[j] += xv * dr[j]
+		for p, xv := range x[i*k : i*k+k] {
+			if xv != 0 {
+				axpy(gw[p*m:p*m+m], xv, dr)
 			}
 		}
 	}
@@ -62,10 +84,7 @@ func addOuterT(gw, x, dy []float64, n, k, m int) {
 func addColSums(gb, dy []float64, n, m int) {
 	gb = gb[:m]
 	for i := 0; i < n; i++ {
-		dr := dy[i*m : i*m+m]
-		for j := range gb {
-			gb[j] += dr[j]
-		}
+		axpy(gb, 1, dy[i*m:i*m+m])
 	}
 }
 
@@ -75,12 +94,7 @@ func mulT(dx, dy, w []float64, n, k, m int) {
 		dr := dy[i*m : i*m+m]
 		xr := dx[i*k : i*k+k]
 		for p := range xr {
-			wr := w[p*m : p*m+m]
-			var s float64
-			for j, d := range dr {
-				s += d * wr[j]
-			}
-			xr[p] = s
+			xr[p] = dotProduct(dr, w[p*m:p*m+m])
 		}
 	}
 }
