@@ -59,18 +59,48 @@ func matMul(y, x, w []float64, n, k, m int) {
 	}
 }
 
-// accumulateRow adds xr·w to the row yr, w being len(xr)×m.
+// accumulateRow adds xr·w to the row yr, w being len(xr)×m. Four rows of w are combined per
+// pass over yr, so yr is loaded and stored a quarter as often.
 func accumulateRow(yr, xr, w []float64, m int) {
-	for p, xv := range xr {
-		if xv != 0 { // ReLU outputs are often exactly zero: skip their row of w
-			axpy(yr, xv, w[p*m:p*m+m])
+	p := 0
+	for ; p+4 <= len(xr); p += 4 {
+		x4 := xr[p : p+4 : p+4]
+		if x4[0] == 0 && x4[1] == 0 && x4[2] == 0 && x4[3] == 0 {
+			continue // common after a ReLU
+		}
+		axpy4(yr, x4[0], x4[1], x4[2], x4[3], w[p*m:p*m+m], w[(p+1)*m:(p+1)*m+m], w[(p+2)*m:(p+2)*m+m], w[(p+3)*m:(p+3)*m+m])
+	}
+	for ; p < len(xr); p++ {
+		if xr[p] != 0 {
+			axpy(yr, xr[p], w[p*m:p*m+m])
 		}
 	}
 }
 
-// addOuterT accumulates gw += xᵀ·dy for x n×k, dy n×m, gw k×m.
+// axpy4 adds a·u + b·v + c·w + d·z to y (all at least len(y) long).
+func axpy4(y []float64, a, b, c, d float64, u, v, w, z []float64) {
+	u, v, w, z = u[:len(y)], v[:len(y)], w[:len(y)], z[:len(y)]
+	for j := range y {
+		y[j] += a*u[j] + b*v[j] + c*w[j] + d*z[j]
+	}
+}
+
+// addOuterT accumulates gw += xᵀ·dy for x n×k, dy n×m, gw k×m, four examples at a time.
 func addOuterT(gw, x, dy []float64, n, k, m int) {
-	for i := 0; i < n; i++ {
+	i := 0
+	for ; i+4 <= n; i += 4 {
+		d0, d1, d2, d3 := dy[i*m:i*m+m], dy[(i+1)*m:(i+1)*m+m], dy[(i+2)*m:(i+2)*m+m], dy[(i+3)*m:(i+3)*m+m]
+		x0, x1, x2, x3 := x[i*k:i*k+k], x[(i+1)*k:(i+1)*k+k], x[(i+2)*k:(i+2)*k+k], x[(i+3)*k:(i+3)*k+k]
+		x1, x2, x3 = x1[:len(x0)], x2[:len(x0)], x3[:len(x0)]
+		for p, a := range x0 {
+			b, c, d := x1[p], x2[p], x3[p]
+			if a == 0 && b == 0 && c == 0 && d == 0 {
+				continue
+			}
+			axpy4(gw[p*m:p*m+m], a, b, c, d, d0, d1, d2, d3)
+		}
+	}
+	for ; i < n; i++ {
 		dr := dy[i*m : i*m+m]
 		for p, xv := range x[i*k : i*k+k] {
 			if xv != 0 {

@@ -1,0 +1,178 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+
+	"resnetplayground/nn/lab"
+)
+
+// trainOptions are train's own flags, besides the experiment's.
+type trainOptions struct {
+	spec  *specFlags
+	steps int
+	every int
+}
+
+// trainChunk is how many steps run between two looks at ctx when no progress is printed.
+const trainChunk = 100
+
+func trainFlags(out io.Writer) (*flag.FlagSet, *trainOptions) {
+	fs := flag.NewFlagSet("train", flag.ContinueOnError)
+	fs.SetOutput(out)
+	o := &trainOptions{spec: addSpecFlags(fs, true)}
+	fs.IntVar(&o.steps, "steps", 3000, "optimisation steps (minibatches) to train for")
+	fs.IntVar(&o.every, "every", 500, "print the training and test loss and accuracy every N steps (0: only at the end)")
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), `usage: go run . train [flags]
+
+Trains one network, headless, exactly as the page would, and prints its loss and accuracy
+on the training and test sets as it goes. The experiment starts as the page's default
+(`+lab.Default().String()+`),
+then --spec replaces it with a shared one, then each flag you give changes one thing.
+--depth, --width, --layers and --residual make every block the same.
+
+A run that diverges (its loss becomes NaN or infinite, usually from too high a learning
+rate) stops there and says "diverged at step N"; that is a result, so the exit code is 0.
+
+examples:
+  go run . train --depth 32                   a deep plain network: watch it struggle
+  go run . train --depth 32 --residual        the same with shortcuts
+  go run . train --spec 'd=circles&b=8x2r*4' --steps 500 --every 50
+
+flags:
+`)
+		fs.PrintDefaults()
+	}
+	return fs, o
+}
+
+// train is `go run . train`.
+func train(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs, o := trainFlags(stderr)
+	if err := fs.Parse(args); err != nil {
+		return parseExit(err)
+	}
+	s, err := o.spec.spec()
+	if err == nil {
+		err = noExtraArgs(fs)
+	}
+	if err == nil && o.steps < 1 {
+		err = fmt.Errorf("--steps must be at least 1 (got %d)", o.steps)
+	}
+	if err == nil && o.every < 0 {
+		err = fmt.Errorf("--every must be 0 (only the end) or more (got %d)", o.every)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "train: %v\n(run `go run . help train` for the flags)\n", err)
+		return exitUsage
+	}
+
+	t, err := lab.NewTrainer(s)
+	if err != nil {
+		fmt.Fprintf(stderr, "train: %v\n", err)
+		return exitFailure
+	}
+	fmt.Fprintf(stdout, "spec: %s\n", s)
+	fmt.Fprintf(stdout, "%s, %d steps\n", describe(s), o.steps)
+	if o.every > 0 {
+		fmt.Fprintln(stdout)
+	}
+
+	// Fixed widths rather than a tabwriter: each line is printed as soon as it is known.
+	row := func(step, trainLoss, trainAcc, testLoss, testAcc string) {
+		fmt.Fprintf(stdout, "%8s  %10s  %9s  %10s  %8s\n", step, trainLoss, trainAcc, testLoss, testAcc)
+	}
+	if o.every > 0 {
+		row("step", "train loss", "train acc", "test loss", "test acc")
+	}
+	chunk := o.every
+	if chunk == 0 {
+		chunk = trainChunk
+	}
+	var m lab.Metrics
+	interrupted := false
+	for done := 0; done < o.steps; {
+		if ctx.Err() != nil {
+			interrupted = true
+			break
+		}
+		k := min(chunk, o.steps-done)
+		t.Step(k)
+		done += k
+		if o.every > 0 && (done%o.every == 0 || done == o.steps) {
+			m = t.Metrics()
+			row(strconv.Itoa(done), loss(m.TrainLoss), pct(m.TrainAcc), loss(m.TestLoss), pct(m.TestAcc))
+			if m.Diverged {
+				break
+			}
+		}
+	}
+	if o.every == 0 || interrupted {
+		m = t.Metrics()
+	}
+
+	if o.every > 0 {
+		fmt.Fprintln(stdout)
+	}
+	switch {
+	case m.Diverged:
+		fmt.Fprintf(stdout, "diverged at step %d: the loss or a weight became NaN or infinite; try a lower --lr\n", m.Step)
+	case interrupted:
+		fmt.Fprintf(stdout, "interrupted at step %d\n", m.Step)
+	}
+	fmt.Fprintf(stdout, "final (step %d): train loss %s, accuracy %s; test loss %s, accuracy %s\n",
+		m.Step, loss(m.TrainLoss), pct(m.TrainAcc), loss(m.TestLoss), pct(m.TestAcc))
+	if interrupted {
+		return exitFailure
+	}
+	return exitOK
+}
+
+// parseExit is the exit code for a FlagSet's parse error, which the FlagSet has already
+// printed with its usage.
+func parseExit(err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	return exitUsage
+}
+
+// describe says in words what network s is, e.g. "spiral, 24 plain blocks of 16×2, relu, adam lr 0.003".
+func describe(s lab.Spec) string {
+	b := firstBlock(s)
+	kind := "plain"
+	if b.Shortcut {
+		kind = "residual"
+	}
+	uniform := true
+	for _, o := range s.Blocks {
+		uniform = uniform && o == b
+	}
+	net := fmt.Sprintf("%d %s blocks of %d×%d", len(s.Blocks), kind, b.Width, b.Layers)
+	if !uniform {
+		net = fmt.Sprintf("%d mixed blocks", len(s.Blocks))
+	}
+	bn := ""
+	if s.BatchNorm {
+		bn = " + batch norm"
+	}
+	return fmt.Sprintf("%s (%d points), %s, %s%s, %s lr %g, batch %d, seed %d",
+		s.Dataset, s.Points, net, s.Activation, bn, s.Optimizer, s.LR, s.Batch, s.Seed)
+}
+
+// pct prints an accuracy as a percentage.
+func pct(acc float64) string { return fmt.Sprintf("%.1f%%", 100*acc) }
+
+// loss prints a loss, or "-" for the NaN of a diverged run or of an empty average.
+func loss(l float64) string {
+	if math.IsNaN(l) {
+		return "-"
+	}
+	return fmt.Sprintf("%.4f", l)
+}

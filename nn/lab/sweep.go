@@ -1,0 +1,350 @@
+package lab
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"runtime"
+	"sync"
+)
+
+// SweepConfig describes a depth sweep: for every depth, every seed, and both variants (plain,
+// then residual), one run of Base with that many identical blocks, trained for Steps steps.
+// The blocks copy Base.Blocks[0] (or, when Base has none, Base.Width units and 2 layers);
+// only their number and their shortcut change, so the sweep isolates depth and shortcuts.
+type SweepConfig struct {
+	Base    Spec
+	Depths  []int    // numbers of blocks, each 1..MaxBlocks
+	Seeds   []uint64 // each run's Spec.Seed
+	Steps   int      // optimisation steps per run
+	Workers int      // runs trained at once; 0 means runtime.NumCPU()
+}
+
+// SweepResult is one finished run of a sweep.
+type SweepResult struct {
+	Depth    int
+	Residual bool
+	Seed     uint64
+	Steps    int     // steps asked for; Final.Step is how many ran (fewer if it diverged)
+	Final    Metrics // metrics at the end of the run
+}
+
+// sweepChunk is how many steps run between two looks at the context, so a cancelled sweep
+// stops within a fraction of a second rather than at the end of a run.
+const sweepChunk = 100
+
+// Validate reports the first thing that makes c unrunnable (including an invalid Base), in
+// words a command-line user can act on.
+func (c SweepConfig) Validate() error {
+	if len(c.Depths) == 0 {
+		return errors.New("sweep: no depths to run")
+	}
+	seen := map[int]bool{}
+	for _, d := range c.Depths {
+		if d < 1 || d > MaxBlocks {
+			return fmt.Errorf("sweep: depth %d is out of range: a network has 1 to %d blocks", d, MaxBlocks)
+		}
+		if seen[d] {
+			return fmt.Errorf("sweep: depth %d is listed twice", d)
+		}
+		seen[d] = true
+	}
+	if len(c.Seeds) == 0 {
+		return errors.New("sweep: no seeds to run")
+	}
+	seenSeed := map[uint64]bool{}
+	for _, s := range c.Seeds {
+		if seenSeed[s] {
+			return fmt.Errorf("sweep: seed %d is listed twice", s)
+		}
+		seenSeed[s] = true
+	}
+	if c.Steps < 1 {
+		return fmt.Errorf("sweep: steps must be at least 1 (got %d)", c.Steps)
+	}
+	if c.Workers < 0 {
+		return fmt.Errorf("sweep: workers must be 0 (one per CPU) or more (got %d)", c.Workers)
+	}
+	// The runs differ only in depth, shortcuts and seed, so the first Spec speaks for the
+	// base; the depths were checked above.
+	if err := c.Specs()[0].Validate(); err != nil {
+		return fmt.Errorf("sweep: %w", err)
+	}
+	return nil
+}
+
+// Specs lists the Specs a sweep runs, in the order of its results: by depth as listed, plain
+// before residual, then by seed as listed.
+func (c SweepConfig) Specs() []Spec {
+	specs := make([]Spec, 0, len(c.Depths)*2*len(c.Seeds))
+	for _, d := range c.Depths {
+		for _, residual := range []bool{false, true} {
+			for _, seed := range c.Seeds {
+				specs = append(specs, DepthSpec(c.Base, d, residual, seed))
+			}
+		}
+	}
+	return specs
+}
+
+// DepthSpec returns base with depth identical blocks, shortcuts on or off, and the given seed.
+// The blocks copy base.Blocks[0], or are base.Width units of 2 layers when base has none.
+func DepthSpec(base Spec, depth int, residual bool, seed uint64) Spec {
+	block := BlockSpec{Width: base.Width, Layers: 2}
+	if len(base.Blocks) > 0 {
+		block = base.Blocks[0]
+	}
+	s := base
+	s.Blocks = Uniform(depth, block.Width, block.Layers, residual) // a new slice: base's is not shared
+	s.Seed = seed
+	return s
+}
+
+// Sweep trains every Spec of c on c.Workers goroutines and returns the results in the order
+// of c.Specs(). Each run is independent and seeded by its Spec, so the results do not depend
+// on the number of workers.
+//
+// progress, if not nil, is called once per run with its result, in the same order as the
+// results and never concurrently, as soon as that run and all the runs before it are done.
+//
+// When ctx is cancelled, the runs stop within sweepChunk steps and Sweep returns the results
+// of the runs that finished (in order, with gaps where runs did not finish) and ctx.Err().
+// A Spec that NewTrainer rejects stops the sweep with that error.
+func Sweep(ctx context.Context, c SweepConfig, progress func(SweepResult)) ([]SweepResult, error) {
+	if err := c.Validate(); err != nil {
+		return nil, err
+	}
+	specs := c.Specs()
+	workers := c.Workers
+	if workers == 0 {
+		workers = runtime.NumCPU()
+	}
+	workers = min(workers, len(specs))
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	type outcome struct {
+		index  int
+		result SweepResult
+		err    error
+	}
+	jobs := make(chan int)
+	outcomes := make(chan outcome)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				r, err := runOne(ctx, specs[i], c.Steps)
+				outcomes <- outcome{i, r, err}
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for i := range specs {
+			select {
+			case jobs <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(outcomes) }()
+
+	// Collect in completion order, report in spec order: a run is reported once every run
+	// before it has been.
+	done := make([]*SweepResult, len(specs))
+	next := 0
+	var firstErr error
+	for o := range outcomes {
+		if o.err != nil {
+			if firstErr == nil && !errors.Is(o.err, context.Canceled) {
+				firstErr = o.err
+				cancel()
+			}
+			continue
+		}
+		done[o.index] = &o.result
+		for next < len(done) && done[next] != nil {
+			if progress != nil && firstErr == nil {
+				progress(*done[next])
+			}
+			next++
+		}
+	}
+
+	results := make([]SweepResult, 0, len(specs))
+	for _, r := range done {
+		if r != nil {
+			results = append(results, *r)
+		}
+	}
+	if firstErr != nil {
+		return results, firstErr
+	}
+	if len(results) < len(specs) {
+		if err := ctx.Err(); err != nil {
+			return results, err
+		}
+	}
+	return results, nil
+}
+
+// runOne trains one Spec for steps steps, looking at ctx between chunks.
+func runOne(ctx context.Context, s Spec, steps int) (SweepResult, error) {
+	r := SweepResult{Depth: len(s.Blocks), Seed: s.Seed, Steps: steps}
+	if len(s.Blocks) > 0 {
+		r.Residual = s.Blocks[0].Shortcut
+	}
+	if err := ctx.Err(); err != nil {
+		return r, err
+	}
+	t, err := NewTrainer(s)
+	if err != nil {
+		return r, fmt.Errorf("sweep: depth %d, seed %d: %w", r.Depth, r.Seed, err)
+	}
+	for done := 0; done < steps; done += sweepChunk {
+		if err := ctx.Err(); err != nil {
+			return r, err
+		}
+		t.Step(min(sweepChunk, steps-done))
+	}
+	r.Final = t.Metrics()
+	return r, nil
+}
+
+// sweepResultJSON is the flat, one-line form of a SweepResult that `sweep --json` prints.
+// Losses of a diverged run can be NaN or Inf, which JSON cannot hold: they become null.
+type sweepResultJSON struct {
+	Depth     int      `json:"depth"`
+	Residual  bool     `json:"residual"`
+	Seed      uint64   `json:"seed"`
+	Steps     int      `json:"steps"`
+	Step      int      `json:"step"` // steps that ran: less than steps when the run diverged
+	TrainAcc  *float64 `json:"train_acc"`
+	TestAcc   *float64 `json:"test_acc"`
+	TrainLoss *float64 `json:"train_loss"`
+	TestLoss  *float64 `json:"test_loss"`
+	Diverged  bool     `json:"diverged"`
+}
+
+// MarshalJSON writes r flat: depth, residual, seed, steps, step, train_acc, test_acc,
+// train_loss, test_loss and diverged (non-finite numbers as null). Block statistics are left
+// out: a sweep is about final accuracy.
+func (r SweepResult) MarshalJSON() ([]byte, error) {
+	return json.Marshal(sweepResultJSON{
+		Depth: r.Depth, Residual: r.Residual, Seed: r.Seed, Steps: r.Steps, Step: r.Final.Step,
+		TrainAcc: finiteOrNil(r.Final.TrainAcc), TestAcc: finiteOrNil(r.Final.TestAcc),
+		TrainLoss: finiteOrNil(r.Final.TrainLoss), TestLoss: finiteOrNil(r.Final.TestLoss),
+		Diverged: r.Final.Diverged,
+	})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes; null numbers come back as NaN.
+func (r *SweepResult) UnmarshalJSON(b []byte) error {
+	var j sweepResultJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	*r = SweepResult{Depth: j.Depth, Residual: j.Residual, Seed: j.Seed, Steps: j.Steps,
+		Final: Metrics{Step: j.Step, TrainAcc: orNaN(j.TrainAcc), TestAcc: orNaN(j.TestAcc),
+			TrainLoss: orNaN(j.TrainLoss), TestLoss: orNaN(j.TestLoss), Diverged: j.Diverged}}
+	return nil
+}
+
+func finiteOrNil(x float64) *float64 {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return nil
+	}
+	return &x
+}
+
+func orNaN(p *float64) float64 {
+	if p == nil {
+		return math.NaN()
+	}
+	return *p
+}
+
+// SweepSummary aggregates the runs of one depth and variant over their seeds.
+type SweepSummary struct {
+	Depth    int
+	Residual bool
+	Runs     int
+	Diverged int // runs whose loss or weights became NaN/Inf
+
+	// Accuracies count every run: a diverged run that classifies at chance is a failure to
+	// train, which is what a sweep measures.
+	TrainAccMean, TrainAccMin, TrainAccMax float64
+	TestAccMean                            float64
+
+	// Losses average the runs whose loss is finite; NaN when none is.
+	TrainLossMean, TestLossMean float64
+}
+
+// Summarize groups results by depth and variant, in the order they first appear (for a
+// Sweep's results: by depth, plain before residual).
+func Summarize(results []SweepResult) []SweepSummary {
+	type key struct {
+		depth    int
+		residual bool
+	}
+	index := map[key]int{}
+	var groups [][]SweepResult
+	for _, r := range results {
+		k := key{r.Depth, r.Residual}
+		i, ok := index[k]
+		if !ok {
+			i = len(groups)
+			index[k] = i
+			groups = append(groups, nil)
+		}
+		groups[i] = append(groups[i], r)
+	}
+	summaries := make([]SweepSummary, len(groups))
+	for i, g := range groups {
+		summaries[i] = summarize(g)
+	}
+	return summaries
+}
+
+func summarize(g []SweepResult) SweepSummary {
+	s := SweepSummary{Depth: g[0].Depth, Residual: g[0].Residual, Runs: len(g),
+		TrainAccMin: math.Inf(1), TrainAccMax: math.Inf(-1)}
+	var trainLoss, testLoss []float64
+	for _, r := range g {
+		m := r.Final
+		if m.Diverged {
+			s.Diverged++
+		}
+		s.TrainAccMean += m.TrainAcc / float64(len(g))
+		s.TestAccMean += m.TestAcc / float64(len(g))
+		s.TrainAccMin = math.Min(s.TrainAccMin, m.TrainAcc)
+		s.TrainAccMax = math.Max(s.TrainAccMax, m.TrainAcc)
+		if finiteOrNil(m.TrainLoss) != nil {
+			trainLoss = append(trainLoss, m.TrainLoss)
+		}
+		if finiteOrNil(m.TestLoss) != nil {
+			testLoss = append(testLoss, m.TestLoss)
+		}
+	}
+	s.TrainLossMean, s.TestLossMean = mean(trainLoss), mean(testLoss)
+	return s
+}
+
+// mean is the average of xs, NaN when xs is empty.
+func mean(xs []float64) float64 {
+	if len(xs) == 0 {
+		return math.NaN()
+	}
+	sum := 0.0
+	for _, x := range xs {
+		sum += x
+	}
+	return sum / float64(len(xs))
+}
