@@ -2,7 +2,7 @@ package nn
 
 import "gonum.org/v1/gonum/mat"
 
-// Block is a residual unit in the form of He et al. (2015): y = act(F(x) + S(x)), where F is
+// Block is a residual unit in the form of He et al. (2015): y = act(α·F(x) + S(x)), where F is
 // the branch ([Dense → (BN) → act] → Dense → (BN)), S is the identity when the width is
 // unchanged or a learned projection when it changes, and act comes after the addition. With
 // Enabled false there is no S: the block is a plain stack, y = act(F(x)).
@@ -12,12 +12,15 @@ type Block struct {
 	Proj    *Dense // projection shortcut (bias-free); nil when In == Out
 	Post    *Act   // the activation after the addition
 	Enabled bool   // the user's shortcut toggle
+	// Scale is α, the fixed weight of the branch when the shortcut is on (see init.go for
+	// why); a plain block ignores it, so a block's weights mean the same with or without it.
+	Scale float64
 	// Lesioned removes the branch, so the block passes its input on (y = S(x)); for
 	// evaluating what a trained network loses without it (Veit et al. 2016).
 	Lesioned bool
 
-	sum, dx *mat.Dense
-	params  []*Param
+	sum, dx, df *mat.Dense
+	params      []*Param
 }
 
 // ShortcutKind says how a block's shortcut maps its input.
@@ -38,7 +41,7 @@ func (b *Block) Kind() ShortcutKind {
 
 // NewBlock makes a block of layers (1 or 2) dense layers from in to out units.
 func NewBlock(in, out, layers int, act Activation, batchNorm, shortcut bool) *Block {
-	b := &Block{In: in, Out: out, Post: NewAct(act), Enabled: shortcut}
+	b := &Block{In: in, Out: out, Post: NewAct(act), Enabled: shortcut, Scale: 1}
 	width := in
 	for l := 0; l < layers; l++ {
 		b.Branch = append(b.Branch, NewDense(width, out, !batchNorm)) // BN's β replaces the bias
@@ -87,7 +90,7 @@ func (b *Block) Forward(x *mat.Dense, train bool) *mat.Dense {
 	sum, fs, ss := raw(b.sum), raw(f), raw(s)
 	ss = ss[:len(sum)]
 	for i, v := range fs[:len(sum)] {
-		sum[i] = v + ss[i]
+		sum[i] = b.Scale*v + ss[i]
 	}
 	return b.Post.Forward(b.sum, train)
 }
@@ -101,6 +104,15 @@ func (b *Block) Backward(dy *mat.Dense) *mat.Dense {
 		return dy
 	}
 	g := d
+	if b.Enabled && b.Scale != 1 {
+		n, c := d.Dims()
+		b.df = ensure(b.df, n, c)
+		df := raw(b.df)
+		for i, v := range raw(d)[:len(df)] {
+			df[i] = b.Scale * v
+		}
+		g = b.df
+	}
 	for i := len(b.Branch) - 1; i >= 0; i-- {
 		g = b.Branch[i].Backward(g)
 	}
