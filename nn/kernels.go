@@ -118,13 +118,30 @@ func addColSums(gb, dy []float64, n, m int) {
 	}
 }
 
-// mulT sets dx = dy·wᵀ for dy n×m, w k×m, dx n×k.
+// mulT sets dx = dy·wᵀ for dy n×m, w k×m, dx n×k: four dot products per pass over a row of dy.
 func mulT(dx, dy, w []float64, n, k, m int) {
 	for i := 0; i < n; i++ {
 		dr := dy[i*m : i*m+m]
 		xr := dx[i*k : i*k+k]
-		for p := range xr {
+		p := 0
+		for ; p+4 <= len(xr); p += 4 {
+			x4 := xr[p : p+4 : p+4]
+			x4[0], x4[1], x4[2], x4[3] = dot4(dr, w[p*m:p*m+m], w[(p+1)*m:(p+1)*m+m], w[(p+2)*m:(p+2)*m+m], w[(p+3)*m:(p+3)*m+m])
+		}
+		for ; p < len(xr); p++ {
 			xr[p] = dotProduct(dr, w[p*m:p*m+m])
 		}
 	}
+}
+
+// dot4 returns the dot products of d with u, v, w and z (each at least len(d) long).
+func dot4(d, u, v, w, z []float64) (a, b, c, e float64) {
+	u, v, w, z = u[:len(d)], v[:len(d)], w[:len(d)], z[:len(d)]
+	for j, x := range d {
+		a += x * u[j]
+		b += x * v[j]
+		c += x * w[j]
+		e += x * z[j]
+	}
+	return a, b, c, e
 }
