@@ -1,6 +1,8 @@
 package main
 
 import (
+	"resnetplayground/nn/lab/figure"
+
 	"context"
 	"encoding/json"
 	"flag"
@@ -156,7 +158,7 @@ func sweep(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 
 	if svg != nil {
-		if err := lab.DegradationFigure(results, svg); err == nil {
+		if err := figure.Degradation(results, svg); err == nil {
 			err = svg.Close()
 		}
 		if err != nil {

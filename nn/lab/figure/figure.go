@@ -1,6 +1,12 @@
-package lab
+// Package figure draws sweep results as pictures. It is kept out of package lab because
+// gonum/plot (fonts, PDF, LaTeX) would otherwise triple the size of the page's main.wasm.
+package figure
 
 import (
+	"gonum.org/v1/gonum/stat"
+
+	"resnetplayground/nn/lab"
+
 	"errors"
 	"fmt"
 	"image/color"
@@ -18,22 +24,22 @@ import (
 
 // Figure labels; tests look for the legend entries.
 const (
-	FigureTitle         = "Degradation: training error vs depth"
-	FigurePlainLabel    = "plain"
-	FigureResidualLabel = "residual"
+	Title         = "Degradation: training error vs depth"
+	PlainLabel    = "plain"
+	ResidualLabel = "residual"
 )
 
-// DegradationFigure draws the figure of He et al. (2015) from a sweep's results as SVG: the
+// Degradation draws the figure of He et al. (2015) from a sweep's results as SVG: the
 // final training error (1 − training accuracy) against depth, one line for plain networks and
 // one for residual ones. Each point is the mean over seeds; its error bar spans the best and
 // the worst seed. Depth is on a log₂ axis labelled with the depths that ran, since sweeps
 // usually double the depth.
-func DegradationFigure(results []SweepResult, w io.Writer) error {
+func Degradation(results []lab.SweepResult, w io.Writer) error {
 	if len(results) == 0 {
 		return errors.New("figure: no sweep results to draw")
 	}
 	p := plot.New()
-	p.Title.Text = FigureTitle
+	p.Title.Text = Title
 	p.X.Label.Text = "depth (residual blocks, log scale)"
 	p.Y.Label.Text = "final training error (1 − accuracy)"
 	p.Y.Min = 0
@@ -48,8 +54,8 @@ func DegradationFigure(results []SweepResult, w io.Writer) error {
 		color    color.Color
 		shape    draw.GlyphDrawer
 	}{
-		{false, FigurePlainLabel, color.RGBA{R: 0xd6, G: 0x27, B: 0x28, A: 0xff}, draw.CircleGlyph{}},
-		{true, FigureResidualLabel, color.RGBA{R: 0x1f, G: 0x77, B: 0xb4, A: 0xff}, draw.SquareGlyph{}},
+		{false, PlainLabel, color.RGBA{R: 0xd6, G: 0x27, B: 0x28, A: 0xff}, draw.CircleGlyph{}},
+		{true, ResidualLabel, color.RGBA{R: 0x1f, G: 0x77, B: 0xb4, A: 0xff}, draw.SquareGlyph{}},
 	} {
 		pts, bars := errorPoints(results, variant.residual)
 		if len(pts) == 0 {
@@ -104,7 +110,7 @@ func (e errorBars) YError(i int) (float64, float64) { return e.low[i], e.high[i]
 
 // errorPoints returns one variant's points (x = log₂ depth, y = mean training error) sorted by
 // depth, and their error bars. Runs with a non-finite accuracy are left out.
-func errorPoints(results []SweepResult, residual bool) (plotter.XYs, errorBars) {
+func errorPoints(results []lab.SweepResult, residual bool) (plotter.XYs, errorBars) {
 	byDepth := map[int][]float64{}
 	for _, r := range results {
 		e := 1 - r.Final.TrainAcc
@@ -121,7 +127,7 @@ func errorPoints(results []SweepResult, residual bool) (plotter.XYs, errorBars) 
 	bars := errorBars{}
 	for _, d := range depths {
 		errs := byDepth[d]
-		m := mean(errs)
+		m := stat.Mean(errs, nil)
 		bars.XYs = append(bars.XYs, plotter.XY{X: math.Log2(float64(d)), Y: m})
 		bars.low = append(bars.low, m-slices.Min(errs))
 		bars.high = append(bars.high, slices.Max(errs)-m)

@@ -1,6 +1,8 @@
-package lab
+package figure
 
 import (
+	"resnetplayground/nn/lab"
+
 	"bytes"
 	"encoding/xml"
 	"io"
@@ -9,27 +11,27 @@ import (
 )
 
 func TestDegradationFigureIsAnSVGWithBothLinesAndTheDepths(t *testing.T) {
-	var results []SweepResult
+	var results []lab.SweepResult
 	for _, d := range []int{2, 8, 32} {
 		for _, residual := range []bool{false, true} {
 			for seed, acc := range []float64{0.9, 0.7} {
 				if residual {
 					acc = 0.99
 				}
-				results = append(results, SweepResult{Depth: d, Residual: residual, Seed: uint64(seed),
-					Final: Metrics{TrainAcc: acc}})
+				results = append(results, lab.SweepResult{Depth: d, Residual: residual, Seed: uint64(seed),
+					Final: lab.Metrics{TrainAcc: acc}})
 			}
 		}
 	}
 	var buf bytes.Buffer
-	if err := DegradationFigure(results, &buf); err != nil {
+	if err := Degradation(results, &buf); err != nil {
 		t.Fatal(err)
 	}
 	root, texts := parseSVG(t, buf.Bytes())
 	if root != "svg" {
 		t.Fatalf("root element is <%s>, want <svg>", root)
 	}
-	for _, want := range []string{FigureTitle, FigurePlainLabel, FigureResidualLabel, "2", "8", "32"} {
+	for _, want := range []string{Title, PlainLabel, ResidualLabel, "2", "8", "32"} {
 		if !texts[want] {
 			t.Errorf("no <text> reads %q; texts: %v", want, texts)
 		}
@@ -37,7 +39,7 @@ func TestDegradationFigureIsAnSVGWithBothLinesAndTheDepths(t *testing.T) {
 }
 
 func TestDegradationFigureRefusesNothingToDraw(t *testing.T) {
-	if err := DegradationFigure(nil, io.Discard); err == nil {
+	if err := Degradation(nil, io.Discard); err == nil {
 		t.Error("no error for an empty sweep")
 	}
 }

@@ -1,0 +1,173 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// The site is built from the module root (where go.mod lives) into one folder that the server
+// serves as it is: index.html, style.css, worker.js, wasm_exec.js and main.wasm.
+
+// buildSite brings the site in dir up to date, rebuilding only what is older than its
+// sources: the generated Vugu code in ui/, main.wasm, wasm_exec.js and the assets. It must
+// run in the module root.
+func buildSite(dir string) error {
+	if _, err := os.Stat("go.mod"); err != nil {
+		return errors.New("build: no go.mod in the working directory; run from the module root, or pass --no-build to serve an already built site")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("build: %w", err)
+	}
+	if err := generateUI(); err != nil {
+		return err
+	}
+	if err := buildWasm(filepath.Join(dir, "main.wasm")); err != nil {
+		return err
+	}
+	if err := copyWasmExec(filepath.Join(dir, "wasm_exec.js")); err != nil {
+		return err
+	}
+	return copyAssets("assets", dir)
+}
+
+// generateUI runs `go generate ./ui` when a .vugu file is newer than the generated Go code.
+func generateUI() error {
+	const generated = "ui/0_components_gen.go"
+	src, err := newestModTime("ui", ".vugu")
+	if err != nil {
+		return fmt.Errorf("build: %w", err)
+	}
+	if !isStale(generated, src) {
+		return nil
+	}
+	return runGo(nil, "generate", "./ui")
+}
+
+// buildWasm compiles ./wasm for the browser when any Go source or go.mod is newer than out.
+// The linker flags strip debug information, which halves the download.
+func buildWasm(out string) error {
+	var newest time.Time
+	for _, d := range []string{"wasm", "ui", "nn", "go.mod", "go.sum"} {
+		t, err := newestModTime(d, ".go")
+		if err != nil {
+			return fmt.Errorf("build: %w", err)
+		}
+		if t.After(newest) {
+			newest = t
+		}
+	}
+	if !isStale(out, newest) {
+		return nil
+	}
+	env := []string{"GOOS=js", "GOARCH=wasm"}
+	return runGo(env, "build", "-trimpath", "-ldflags=-s -w", "-o", out, "./wasm")
+}
+
+// copyWasmExec copies the JS glue from the same toolchain that builds main.wasm; since Go
+// 1.24 it lives in lib/wasm (not misc/wasm, where older tools still look).
+func copyWasmExec(out string) error {
+	var goroot bytes.Buffer
+	cmd := exec.Command("go", "env", "GOROOT")
+	cmd.Stdout = &goroot
+	cmd.Stderr = os.Stderr
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("build: go env GOROOT: %w", err)
+	}
+	src := filepath.Join(strings.TrimSpace(goroot.String()), "lib", "wasm", "wasm_exec.js")
+	return copyIfStale(src, out)
+}
+
+// copyAssets copies every file of the assets folder (flat) into dir.
+func copyAssets(assets, dir string) error {
+	entries, err := os.ReadDir(assets)
+	if err != nil {
+		return fmt.Errorf("build: %w", err)
+	}
+	for _, e := range entries {
+		if e.IsDir() {
+			continue
+		}
+		if err := copyIfStale(filepath.Join(assets, e.Name()), filepath.Join(dir, e.Name())); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func copyIfStale(src, dst string) error {
+	info, err := os.Stat(src)
+	if err != nil {
+		return fmt.Errorf("build: %w", err)
+	}
+	if !isStale(dst, info.ModTime()) {
+		return nil
+	}
+	in, err := os.Open(src)
+	if err != nil {
+		return fmt.Errorf("build: %w", err)
+	}
+	defer in.Close()
+	tmp := dst + ".tmp"
+	out, err := os.Create(tmp)
+	if err != nil {
+		return fmt.Errorf("build: %w", err)
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return fmt.Errorf("build: copy %s: %w", src, err)
+	}
+	if err := out.Close(); err != nil {
+		return fmt.Errorf("build: %w", err)
+	}
+	return os.Rename(tmp, dst) // atomic: the server never serves half a file
+}
+
+// isStale reports whether out is missing or older than the newest source time.
+func isStale(out string, newestSource time.Time) bool {
+	info, err := os.Stat(out)
+	return err != nil || info.ModTime().Before(newestSource)
+}
+
+// newestModTime is the latest modification time of the files under root (a file or a
+// folder) whose names end in ext; go.mod and go.sum count whatever ext is.
+func newestModTime(root, ext string) (time.Time, error) {
+	var newest time.Time
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || !(strings.HasSuffix(path, ext) || root == path) {
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		if info.ModTime().After(newest) {
+			newest = info.ModTime()
+		}
+		return nil
+	})
+	return newest, err
+}
+
+// runGo runs the go command with extra environment variables, passing its output through so
+// compile errors reach the person who typed `go run .`.
+func runGo(env []string, args ...string) error {
+	cmd := exec.Command("go", args...)
+	cmd.Env = append(os.Environ(), env...)
+	cmd.Stdout = os.Stdout
+	cmd.Stderr = os.Stderr
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("build: go %s: %w", strings.Join(args, " "), err)
+	}
+	return nil
+}

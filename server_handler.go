@@ -1,0 +1,176 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
+	"io"
+	"net/http"
+	"os"
+	"path"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// contentTypes are the types the site uses; mime.TypeByExtension depends on the machine's
+// mime database, and a wasm file served as anything but application/wasm cannot be streamed.
+var contentTypes = map[string]string{
+	".html": "text/html; charset=utf-8",
+	".css":  "text/css; charset=utf-8",
+	".js":   "text/javascript; charset=utf-8",
+	".wasm": "application/wasm",
+	".json": "application/json",
+	".png":  "image/png",
+	".svg":  "image/svg+xml",
+	".ico":  "image/x-icon",
+	".txt":  "text/plain; charset=utf-8",
+}
+
+// newHandler serves the files of dir (and nothing outside it): "/" is index.html, folders
+// and unknown paths are 404, text and wasm are gzipped for clients that accept it, and every
+// response carries an ETag with no-cache so a reload revalidates and picks up a rebuild.
+func newHandler(dir string) http.Handler {
+	return &siteHandler{dir: dir, cache: map[string]*cachedFile{}}
+}
+
+type siteHandler struct {
+	dir   string
+	mu    sync.Mutex
+	cache map[string]*cachedFile // by clean URL path; refreshed when the file changes
+}
+
+// cachedFile holds a file with its gzipped form, so the 3 MB wasm is compressed once per
+// build rather than once per request.
+type cachedFile struct {
+	modTime time.Time
+	size    int64
+	body    []byte
+	gz      []byte // nil when compression does not pay
+	etag    string
+}
+
+func (h *siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	name := path.Clean("/" + r.URL.Path) // cleaning a rooted path removes every ".."
+	if name == "/" {
+		name = "/index.html"
+	}
+	ctype, known := contentTypes[path.Ext(name)]
+	if !known {
+		http.NotFound(w, r)
+		return
+	}
+	f, err := h.load(name)
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+
+	hdr := w.Header()
+	hdr.Set("Content-Type", ctype)
+	hdr.Set("Cache-Control", "no-cache")
+	hdr.Set("ETag", f.etag)
+	hdr.Set("Vary", "Accept-Encoding")
+	hdr.Set("X-Content-Type-Options", "nosniff")
+	if etagMatches(r.Header.Get("If-None-Match"), f.etag) {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	body := f.body
+	if f.gz != nil && acceptsGzip(r.Header.Get("Accept-Encoding")) {
+		body = f.gz
+		hdr.Set("Content-Encoding", "gzip")
+	}
+	hdr.Set("Content-Length", strconv.Itoa(len(body)))
+	if r.Method == http.MethodHead {
+		return
+	}
+	w.Write(body)
+}
+
+// load returns the file at the URL path name, reading it again only when it changed on disk.
+// os.Root confines every lookup to the site folder, symlinks included.
+func (h *siteHandler) load(name string) (*cachedFile, error) {
+	root, err := os.OpenRoot(h.dir)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	rel := strings.TrimPrefix(name, "/")
+	info, err := root.Stat(rel)
+	if err != nil || info.IsDir() {
+		return nil, os.ErrNotExist
+	}
+
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if c, ok := h.cache[name]; ok && c.modTime.Equal(info.ModTime()) && c.size == info.Size() {
+		return c, nil
+	}
+	file, err := root.Open(rel)
+	if err != nil {
+		return nil, err
+	}
+	defer file.Close()
+	body, err := io.ReadAll(file)
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(body)
+	c := &cachedFile{
+		modTime: info.ModTime(),
+		size:    info.Size(),
+		body:    body,
+		gz:      gzipIfSmaller(body),
+		etag:    `"` + hex.EncodeToString(sum[:12]) + `"`,
+	}
+	h.cache[name] = c
+	return c, nil
+}
+
+// gzipIfSmaller compresses body, or returns nil when that saves nothing (tiny files, PNGs).
+func gzipIfSmaller(body []byte) []byte {
+	var buf bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	zw.Write(body)
+	zw.Close()
+	if buf.Len() >= len(body)*9/10 {
+		return nil
+	}
+	return buf.Bytes()
+}
+
+// acceptsGzip reads an Accept-Encoding header: gzip (or *) listed without q=0.
+func acceptsGzip(header string) bool {
+	for _, part := range strings.Split(header, ",") {
+		coding, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		coding = strings.ToLower(strings.TrimSpace(coding))
+		if coding != "gzip" && coding != "*" {
+			continue
+		}
+		q := strings.ReplaceAll(params, " ", "")
+		if q == "q=0" || q == "q=0.0" || q == "q=0.00" || q == "q=0.000" {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// etagMatches reads an If-None-Match header (a list of tags, or *).
+func etagMatches(header, etag string) bool {
+	for _, tag := range strings.Split(header, ",") {
+		tag = strings.TrimPrefix(strings.TrimSpace(tag), "W/")
+		if tag == etag || tag == "*" {
+			return true
+		}
+	}
+	return false
+}

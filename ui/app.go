@@ -1,0 +1,157 @@
+// Package ui is the page of ResNet Playground: Vugu components, one per thing on screen,
+// around one App that holds the experiment's Spec and the latest results from the trainer.
+// Nothing here trains; commands go to the worker through a Host, results come back as Reports.
+package ui
+
+//go:generate go tool vugugen -s
+//go:generate gofmt -w 0_components_gen.go
+
+import (
+	"math/rand/v2"
+	"strings"
+
+	"resnetplayground/nn/data"
+	"resnetplayground/nn/lab"
+)
+
+// Host is what the page needs from the browser: a way to reach the training worker, and the
+// URL hash that keeps the settings.
+type Host interface {
+	Send(Command)
+	ReplaceHash(hash string) // without "#"; replaces the history entry, adds none
+}
+
+// App is the state of the page. Its methods are the user's actions; each one keeps the Spec
+// valid, mirrors it into the URL hash and tells the worker. Components read App and call its
+// methods from their event handlers (which already hold the render lock).
+type App struct {
+	Spec     lab.Spec
+	Live     bool // shortcut toggles apply to the running network instead of restarting it
+	Running  bool
+	Selected int // the block the editor shows
+	Gen      int // numbers the trainer resets; reports of older ones are ignored
+
+	Metrics  lab.Metrics
+	Measured bool // Metrics are of the current run (false until its first report)
+	History  []Sample
+	Diverged bool
+
+	Boundary        []float32 // see Report
+	GridN, Classes  int
+	BoundaryVersion int // bumped for every new boundary, so the canvas repaints only then
+	Train, Test     *data.Set
+	PointsVersion   int
+
+	Notice    string            // shown above everything: a bad link, a worker failure
+	FieldMsgs map[string]string // per-control messages, by the Spec's JSON field name
+
+	host Host
+	rng  *rand.Rand
+}
+
+// NewApp starts the page from the URL hash (with or without "#"); an empty hash means the
+// default experiment, a bad one the defaults and a notice that quotes the parse error.
+func NewApp(host Host, hash string, seed uint64) *App {
+	a := &App{host: host, FieldMsgs: map[string]string{}, rng: rand.New(rand.NewPCG(seed, 0x5e5))}
+	a.LoadHash(hash)
+	return a
+}
+
+// LoadHash replaces the experiment with the one in hash and restarts, paused.
+func (a *App) LoadHash(hash string) {
+	hash = strings.TrimPrefix(hash, "#")
+	spec := lab.Default()
+	a.Notice = ""
+	if hash != "" {
+		s, err := lab.Parse(hash)
+		if err != nil {
+			a.Notice = "This link's settings could not be read, so the defaults are shown instead. " + err.Error()
+		} else {
+			spec = s
+		}
+	}
+	a.Spec = spec
+	a.Running = false
+	a.Selected = min(a.Selected, len(spec.Blocks)-1)
+	clear(a.FieldMsgs)
+	a.restart()
+}
+
+// restart builds a new trainer for the current Spec in the worker, keeping play/pause.
+func (a *App) restart() {
+	a.Gen++
+	a.Metrics = lab.Metrics{}
+	a.Measured = false
+	a.History = nil
+	a.Diverged = false
+	a.Boundary = nil
+	a.BoundaryVersion++
+	a.host.Send(Command{Kind: CmdReset, Gen: a.Gen, Spec: a.Spec, Run: a.Running})
+	a.host.ReplaceHash(a.Spec.String())
+}
+
+// Play trains continuously; Pause stops; Step trains one minibatch.
+func (a *App) Play() {
+	if a.Diverged {
+		return // nothing more can happen to a diverged run; the page offers Reset
+	}
+	a.Running = true
+	a.host.Send(Command{Kind: CmdRun, Gen: a.Gen, Run: true})
+}
+
+func (a *App) Pause() {
+	a.Running = false
+	a.host.Send(Command{Kind: CmdRun, Gen: a.Gen, Run: false})
+}
+
+func (a *App) Step() {
+	if a.Running {
+		a.Pause()
+	}
+	if !a.Diverged {
+		a.host.Send(Command{Kind: CmdStep, Gen: a.Gen, Steps: 1})
+	}
+}
+
+// Reset starts the same experiment again from the same initial weights, paused.
+func (a *App) Reset() {
+	a.Running = false
+	a.restart()
+}
+
+// NewSeed draws new data, initial weights and batch order.
+func (a *App) NewSeed() {
+	a.Spec.Seed = 1 + a.rng.Uint64N(999_999)
+	delete(a.FieldMsgs, "seed")
+	a.restart()
+}
+
+// SetLive chooses what a shortcut toggle does: change the running network (true) or
+// restart from the same initial weights (false).
+func (a *App) SetLive(live bool) { a.Live = live }
+
+// Receive takes a report from the worker.
+func (a *App) Receive(r Report) {
+	if r.Gen != a.Gen {
+		return // from a trainer that has since been replaced
+	}
+	if r.Err != "" {
+		a.Notice = "The trainer stopped: " + r.Err
+		a.Running = false
+	}
+	a.Metrics = r.Metrics
+	a.Measured = true
+	a.History = r.History
+	if len(r.Boundary) > 0 {
+		a.Boundary, a.GridN, a.Classes = r.Boundary, r.GridN, r.Classes
+		a.BoundaryVersion++
+	}
+	if r.Train != nil && r.Test != nil {
+		a.Train, a.Test = r.Train, r.Test
+		a.PointsVersion++
+	}
+	if r.Metrics.Diverged && !a.Diverged {
+		a.Diverged = true
+		a.Running = false
+	}
+}

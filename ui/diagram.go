@@ -1,0 +1,155 @@
+package ui
+
+import (
+	"math"
+	"strconv"
+
+	"resnetplayground/nn/lab"
+)
+
+// Diagram draws the network as SVG: the input, one row per block (a box per dense layer, as
+// long as the layer is wide), the output, and each shortcut as an arc on the block's right:
+// solid for an identity, dashed for a projection (the width changes), a faint dotted ghost
+// when off. Clicking an arc toggles that shortcut; clicking a block selects it for the editor.
+type Diagram struct {
+	App *App
+
+	rows   []diagramRow
+	height float64
+	rowH   float64
+}
+
+type diagramRow struct {
+	Index     int
+	Class     string // "block", plus " selected"
+	Boxes     []box
+	LabelY    float64
+	FontSize  float64
+	ShowLabel bool // layer widths inside the boxes, when the row is tall enough to read
+	ShowIndex bool
+	Arc       string // SVG path
+	ArcClass  string // "arc identity", "arc projection" or "arc off"
+	Title     string // tooltip
+	Width     string // the layers' width, as a label
+}
+
+type box struct{ X, Y, W, H float64 }
+
+// The diagram's coordinate system: the SVG is diagramW wide and as tall as its rows.
+const (
+	diagramW = 320.0
+	spineX   = 150.0
+	ioH      = 26.0 // input and output rows
+	ioGap    = 14.0
+)
+
+// BeforeBuild lays out the rows for the current Spec.
+func (c *Diagram) BeforeBuild() { c.layout(c.App.Spec, c.App.Selected) }
+
+// RowHeight shrinks rows as the network deepens (30 units for a few blocks, 10 for 128) so
+// a deep stack stays compact; the panel scrolls past that.
+func RowHeight(blocks int) float64 {
+	return math.Min(30, math.Max(10, 600/float64(max(blocks, 1))))
+}
+
+// LayerLength is the drawn length of a dense layer of the given width: logarithmic, so 256
+// units is visibly wider than 16 without running off the picture.
+func LayerLength(width int) float64 {
+	return 18 + 10*math.Log2(float64(max(width, 1)))
+}
+
+func (c *Diagram) layout(s lab.Spec, selected int) {
+	h := RowHeight(len(s.Blocks))
+	c.rowH = h
+	c.rows = c.rows[:0]
+	top := ioH + ioGap
+	for i, b := range s.Blocks {
+		gap := math.Max(2, 0.22*h)
+		layerLen := LayerLength(b.Width)
+		total := float64(b.Layers)*layerLen + float64(b.Layers-1)*3
+		x := spineX - total/2
+		r := diagramRow{
+			Index:     i,
+			Class:     "block",
+			LabelY:    top + h/2 + math.Min(11, 0.5*h)*0.36,
+			FontSize:  math.Min(11, 0.5*h),
+			ShowLabel: h >= 14,
+			ShowIndex: h >= 14 || i%8 == 0 || i == len(s.Blocks)-1,
+			Title:     blockTitle(s, i),
+			Width:     strconv.Itoa(b.Width),
+		}
+		if i == selected {
+			r.Class += " selected"
+		}
+		for range b.Layers {
+			r.Boxes = append(r.Boxes, box{X: x, Y: top + gap/2, W: layerLen, H: h - gap})
+			x += layerLen + 3
+		}
+		// The arc leaves from just above the block and rejoins just below it, bowing out to
+		// the right of the block's boxes.
+		x0 := spineX + total/2 + 3
+		bow := x0 + 30
+		r.Arc = "M" + P(x0) + " " + P(top+1) + "C" + P(bow) + " " + P(top+1) + " " + P(bow) + " " +
+			P(top+h-1) + " " + P(x0) + " " + P(top+h-1)
+		switch {
+		case !b.Shortcut:
+			r.ArcClass = "arc off"
+		case IsProjection(s, i):
+			r.ArcClass = "arc projection"
+		default:
+			r.ArcClass = "arc identity"
+		}
+		c.rows = append(c.rows, r)
+		top += h
+	}
+	c.height = top + ioGap + ioH
+}
+
+// blockTitle is a block's tooltip: what it is and what a click does.
+func blockTitle(s lab.Spec, i int) string {
+	b := s.Blocks[i]
+	t := "Block " + strconv.Itoa(i+1) + ": " + strconv.Itoa(b.Layers) + " dense layer"
+	if b.Layers > 1 {
+		t += "s"
+	}
+	t += " of width " + strconv.Itoa(b.Width) + "; shortcut "
+	switch {
+	case !b.Shortcut:
+		t += "off"
+	case IsProjection(s, i):
+		t += "on (projection, the width changes)"
+	default:
+		t += "on (identity)"
+	}
+	return t + ". Click the arc to toggle it."
+}
+
+// Height is the SVG's height in its own units.
+func (c *Diagram) Height() string { return P(c.height) }
+
+// ViewBox is the SVG's viewBox.
+func (c *Diagram) ViewBox() string { return "0 0 " + P(diagramW) + " " + P(c.height) }
+
+// OutputY is the top of the output row.
+func (c *Diagram) OutputY() float64 { return c.height - ioH }
+
+// InputLabel and OutputLabel name the ends of the network.
+func (c *Diagram) InputLabel() string {
+	return "input (x, y) → " + strconv.Itoa(c.App.Spec.Width)
+}
+
+func (c *Diagram) OutputLabel() string {
+	return "output → " + strconv.Itoa(c.App.Spec.Classes) + " classes (softmax)"
+}
+
+// Summary describes the network for screen readers and the caption.
+func (c *Diagram) Summary() string {
+	s := c.App.Spec
+	on := 0
+	for _, b := range s.Blocks {
+		if b.Shortcut {
+			on++
+		}
+	}
+	return strconv.Itoa(len(s.Blocks)) + " blocks, " + strconv.Itoa(on) + " with shortcuts"
+}

@@ -1,0 +1,105 @@
+package ui
+
+import (
+	"strconv"
+
+	"github.com/vugu/vugu/js"
+
+	"resnetplayground/nn/data"
+)
+
+// Heatmap draws the decision boundary with the data points over it on a <canvas>: drawing
+// thousands of cells and points as DOM nodes would make every render slow.
+//
+// Vugu writes the canvas's attributes on every render, and setting a canvas's width clears
+// it, so paint runs after every render and redraws from two cached canvases: the boundary at
+// one pixel per cell (rebuilt per new boundary) and the points (rebuilt per dataset).
+type Heatmap struct {
+	App *App
+
+	grid      js.Value // GridN×GridN
+	gridDrawn int      // the BoundaryVersion in grid
+	points    js.Value // canvasSize², transparent but for the points
+	ptsDrawn  int      // the PointsVersion in points
+	pixels    []byte
+}
+
+// canvasSize is the canvas's resolution; CSS scales it to the column.
+const canvasSize = 480
+
+// Painted says what the canvas shows (boundary and points versions), for tests and tools.
+func (c *Heatmap) Painted() string {
+	return strconv.Itoa(c.App.BoundaryVersion) + "/" + strconv.Itoa(c.App.PointsVersion)
+}
+
+// paint runs after every render (vg-js-populate) with the <canvas> element.
+func (c *Heatmap) paint(canvas js.Value) {
+	if canvas.IsUndefined() || canvas.IsNull() {
+		return
+	}
+	a := c.App
+	doc := js.Global().Get("document")
+	ctx := canvas.Call("getContext", "2d")
+	ctx.Set("fillStyle", "#f3f4f6")
+	ctx.Call("fillRect", 0, 0, canvasSize, canvasSize)
+
+	if n := a.GridN; n > 0 && len(a.Boundary) >= n*n*a.Classes {
+		if c.grid.IsUndefined() || c.grid.Get("width").Int() != n {
+			c.grid = doc.Call("createElement", "canvas")
+			c.grid.Set("width", n)
+			c.grid.Set("height", n)
+			c.gridDrawn = -1
+		}
+		if c.gridDrawn != a.BoundaryVersion {
+			c.pixels = BoundaryPixels(a.Boundary, n, a.Classes, c.pixels)
+			arr := js.Global().Get("Uint8ClampedArray").New(len(c.pixels))
+			js.CopyBytesToJS(arr, c.pixels)
+			img := js.Global().Get("ImageData").New(arr, n, n)
+			c.grid.Call("getContext", "2d").Call("putImageData", img, 0, 0)
+			c.gridDrawn = a.BoundaryVersion
+		}
+		ctx.Set("imageSmoothingEnabled", true)
+		ctx.Call("drawImage", c.grid, 0, 0, canvasSize, canvasSize)
+	}
+
+	if a.Train != nil && a.Test != nil {
+		if c.points.IsUndefined() || c.ptsDrawn != a.PointsVersion {
+			c.points = doc.Call("createElement", "canvas")
+			c.points.Set("width", canvasSize)
+			c.points.Set("height", canvasSize)
+			pctx := c.points.Call("getContext", "2d")
+			drawPoints(pctx, *a.Train, false)
+			drawPoints(pctx, *a.Test, true)
+			c.ptsDrawn = a.PointsVersion
+		}
+		ctx.Call("drawImage", c.points, 0, 0)
+	}
+}
+
+// drawPoints draws a set: training points filled, test points as rings.
+func drawPoints(ctx js.Value, s data.Set, test bool) {
+	const r = 4.0
+	ctx.Set("lineWidth", 1.5)
+	for i := range s.Len() {
+		x, y := ToCanvas(s.X[2*i], s.X[2*i+1], canvasSize)
+		col := ClassColor(s.Y[i])
+		ctx.Call("beginPath")
+		ctx.Call("arc", x, y, r, 0, 6.283185307179586)
+		if test {
+			ctx.Set("fillStyle", "#ffffff")
+			ctx.Set("strokeStyle", col)
+		} else {
+			ctx.Set("fillStyle", col)
+			ctx.Set("strokeStyle", "#ffffff")
+		}
+		ctx.Call("fill")
+		ctx.Call("stroke")
+	}
+}
+
+// ToCanvas maps a data point to canvas pixels: the square [-Extent, Extent]² fills the
+// canvas with +y at the top, as lab.Trainer.Boundary lays out its grid.
+func ToCanvas(x, y float64, size int) (float64, float64) {
+	s := float64(size) / (2 * data.Extent)
+	return (x + data.Extent) * s, (data.Extent - y) * s
+}

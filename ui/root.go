@@ -1,0 +1,32 @@
+package ui
+
+// Root is the page: header, notice, toolbar, the three columns of the demo and the text.
+type Root struct {
+	App *App
+}
+
+// LossSeries and AccSeries are the charts' lines.
+func (c *Root) LossSeries() []Series {
+	return c.series(func(s Sample) (float64, float64) { return s.TrainLoss, s.TestLoss })
+}
+
+func (c *Root) AccSeries() []Series {
+	return c.series(func(s Sample) (float64, float64) { return s.TrainAcc, s.TestAcc })
+}
+
+func (c *Root) series(pick func(Sample) (train, test float64)) []Series {
+	h := c.App.History
+	x := make([]float64, len(h))
+	train := make([]float64, len(h))
+	test := make([]float64, len(h))
+	for i, s := range h {
+		x[i] = s.Step
+		train[i], test[i] = pick(s)
+	}
+	return []Series{
+		{Name: "train", Class: "train", X: x, Y: train},
+		{Name: "test", Class: "test", X: x, Y: test},
+	}
+}
+
+func (c *Root) dismissNotice() { c.App.Notice = "" }

@@ -1,0 +1,106 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"fmt"
+	"strings"
+	"syscall/js"
+	"time"
+
+	"github.com/vugu/vugu"
+	"github.com/vugu/vugu/domrender"
+
+	"resnetplayground/ui"
+)
+
+// pageHost is ui.Host in the browser: commands go to the worker, the Spec to the URL hash.
+type pageHost struct {
+	worker js.Value
+}
+
+func (h *pageHost) Send(c ui.Command) {
+	msg, err := encodeCommand(c)
+	if err != nil {
+		js.Global().Get("console").Call("error", "resnet: cannot encode command:", err.Error())
+		return
+	}
+	h.worker.Call("postMessage", msg)
+}
+
+func (h *pageHost) ReplaceHash(hash string) {
+	js.Global().Get("history").Call("replaceState", js.Null(), "", "#"+hash)
+}
+
+// runPage is main on the page: start the worker with the module the page already compiled,
+// mount the UI, and render whenever an event or a report changed something.
+func runPage() {
+	g := js.Global()
+	worker := g.Get("Worker").New("worker.js")
+	worker.Call("postMessage", js.ValueOf(map[string]any{"type": "module", "module": g.Get("resnetModule")}))
+
+	renderer, err := domrender.New("#app")
+	if err != nil {
+		fatal(err)
+		return
+	}
+	defer renderer.Release()
+	env := renderer.EventEnv()
+	buildEnv, err := vugu.NewBuildEnv(env)
+	if err != nil {
+		fatal(err)
+		return
+	}
+
+	app := ui.NewApp(&pageHost{worker: worker}, g.Get("location").Get("hash").String(), uint64(time.Now().UnixNano()))
+	root := &ui.Root{App: app}
+
+	// Reports and browser events arrive in JS callbacks; the state changes in a goroutine
+	// under the render lock, which the callback must not wait for.
+	update := func(f func()) {
+		go func() {
+			env.Lock()
+			defer env.UnlockRender()
+			f()
+		}()
+	}
+	worker.Set("onmessage", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		r := decodeReport(args[0].Get("data"))
+		update(func() { app.Receive(r) })
+		return nil
+	}))
+	worker.Set("onerror", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		msg := "the training worker failed"
+		if len(args) > 0 && args[0].Get("message").Type() == js.TypeString {
+			msg += ": " + args[0].Get("message").String()
+		}
+		update(func() { app.Notice = msg; app.Running = false })
+		return nil
+	}))
+	g.Set("onhashchange", js.FuncOf(func(js.Value, []js.Value) any {
+		hash := g.Get("location").Get("hash").String()
+		update(func() {
+			if strings.TrimPrefix(hash, "#") != app.Spec.String() {
+				app.LoadHash(hash) // the user edited the address by hand
+			}
+		})
+		return nil
+	}))
+
+	ready := false
+	for ok := true; ok; ok = renderer.EventWait() {
+		if err := renderer.Render(buildEnv.RunBuild(root)); err != nil {
+			g.Get("console").Call("error", "resnet: render:", err.Error())
+		}
+		if !ready {
+			// Time to interactive, for `make bench-browser`; tests wait for data-ready.
+			g.Set("resnetReadyAt", g.Get("performance").Call("now"))
+			g.Get("document").Get("body").Call("setAttribute", "data-ready", "1")
+			ready = true
+		}
+	}
+}
+
+func fatal(err error) {
+	js.Global().Get("console").Call("error", fmt.Sprint("resnet: ", err))
+}

@@ -1,0 +1,143 @@
+package main
+
+import (
+	"fmt"
+	"time"
+
+	"resnetplayground/nn/lab"
+	"resnetplayground/ui"
+)
+
+// session is the worker's side of the protocol without the browser: it owns the Trainer,
+// applies Commands and produces Reports. The js/wasm worker loop only moves messages and
+// decides when to train and when to report, so all of this runs in native tests too.
+type session struct {
+	gen     int
+	spec    lab.Spec
+	trainer *lab.Trainer
+	running bool
+	hist    *History
+	grid    []float32
+
+	pointsSent bool
+	err        string // reported once, then cleared
+}
+
+// GridN is the boundary picture's resolution: cells per side.
+const GridN = 64
+
+// historyMax bounds the samples kept (and sent) per run.
+const historyMax = 300
+
+func newSession() *session { return &session{hist: NewHistory(historyMax)} }
+
+// handle applies one command. It reports whether the page should hear about it at once (a
+// reset or a step changes what the page shows even while paused).
+func (s *session) handle(c ui.Command) (changed bool) {
+	defer s.recoverInto(&changed)
+	if c.Kind != ui.CmdReset && c.Gen != s.gen {
+		return false // for a trainer that has been replaced already
+	}
+	switch c.Kind {
+	case ui.CmdReset:
+		s.gen, s.spec, s.running = c.Gen, c.Spec, c.Run
+		s.hist.Reset()
+		s.pointsSent = false
+		t, err := lab.NewTrainer(c.Spec)
+		if err != nil {
+			s.trainer, s.running = nil, false
+			s.err = err.Error()
+		} else {
+			s.trainer = t
+		}
+		return true
+	case ui.CmdRun:
+		s.running = c.Run && s.trainer != nil
+		return !c.Run
+	case ui.CmdStep:
+		if s.trainer != nil {
+			s.trainer.Step(max(c.Steps, 1))
+		}
+		return true
+	case ui.CmdShortcut:
+		if s.trainer == nil {
+			return false
+		}
+		if err := s.trainer.SetShortcut(c.Block, c.On); err != nil {
+			s.err = err.Error()
+		}
+		return true
+	}
+	return false
+}
+
+// training reports whether train has anything to do.
+func (s *session) training() bool { return s.running && s.trainer != nil }
+
+// train runs minibatches for about budget, at least one; it returns how many it ran.
+func (s *session) train(budget time.Duration) (steps int) {
+	defer s.recoverInto(nil)
+	if !s.training() {
+		return 0
+	}
+	start := time.Now()
+	for steps == 0 || time.Since(start) < budget {
+		s.trainer.Step(1)
+		steps++
+	}
+	return steps
+}
+
+// report measures the network on the whole training and test sets, records a history
+// sample, and adds the boundary picture when withBoundary is set (it costs a forward pass
+// over GridN² points). A diverged run stops running.
+func (s *session) report(withBoundary bool) (r ui.Report) {
+	r = ui.Report{Gen: s.gen}
+	func() {
+		defer s.recoverInto(nil)
+		if s.trainer == nil {
+			return
+		}
+		m := s.trainer.Metrics()
+		m.Blocks = nil
+		r.Metrics = m
+		s.hist.Add(ui.Sample{Step: float64(m.Step), TrainLoss: m.TrainLoss, TrainAcc: m.TrainAcc, TestLoss: m.TestLoss, TestAcc: m.TestAcc})
+		if m.Diverged {
+			s.running = false
+		}
+		if withBoundary && !m.Diverged {
+			s.grid = s.trainer.Boundary(GridN, s.grid)
+			r.Boundary, r.GridN, r.Classes = s.grid, GridN, s.classes()
+		}
+		if !s.pointsSent {
+			train, test := s.trainer.Train(), s.trainer.Test()
+			r.Train, r.Test = &train, &test
+			s.pointsSent = true
+		}
+	}()
+	r.Running = s.running
+	r.History = s.hist.Samples()
+	r.Err, s.err = s.err, ""
+	return r
+}
+
+// classes is the number of classes the boundary holds per cell.
+func (s *session) classes() int {
+	if n := s.trainer.Train().Classes; n > 0 {
+		return n
+	}
+	return s.spec.Classes
+}
+
+// recoverInto turns a panic in the engine into an error for the page and stops the run: a
+// panic must not kill the worker, which would leave the page waiting forever.
+func (s *session) recoverInto(changed *bool) {
+	if p := recover(); p != nil {
+		s.err = fmt.Sprint("internal error: ", p)
+		s.running = false
+		s.trainer = nil
+		if changed != nil {
+			*changed = true
+		}
+	}
+}

@@ -1,0 +1,131 @@
+package main
+
+import (
+	"math"
+	"testing"
+	"time"
+
+	"resnetplayground/nn/lab"
+	"resnetplayground/ui"
+)
+
+func smallSpec() lab.Spec {
+	s := lab.Default()
+	s.Blocks = lab.Uniform(2, 8, 1, true)
+	s.Width = 8
+	s.Points = 100
+	return s
+}
+
+func TestSessionResetStepAndReport(t *testing.T) {
+	s := newSession()
+	if !s.handle(ui.Command{Kind: ui.CmdReset, Gen: 3, Spec: smallSpec()}) {
+		t.Fatal("a reset should be reported at once")
+	}
+	r := s.report(true)
+	if r.Gen != 3 || r.Err != "" {
+		t.Fatalf("report gen %d err %q", r.Gen, r.Err)
+	}
+	if r.Train == nil || r.Test == nil || r.Train.Len()+r.Test.Len() != 100 {
+		t.Fatalf("the first report must carry the 100 data points")
+	}
+	if len(r.Boundary) != GridN*GridN*r.Classes || r.Classes != 2 {
+		t.Errorf("boundary has %d values for %d classes, want %d", len(r.Boundary), r.Classes, GridN*GridN*2)
+	}
+	if r2 := s.report(false); r2.Train != nil || len(r2.Boundary) != 0 {
+		t.Error("later reports resend the points, or a boundary nobody asked for")
+	}
+
+	s.handle(ui.Command{Kind: ui.CmdStep, Gen: 3, Steps: 5})
+	if r := s.report(false); r.Metrics.Step != 5 {
+		t.Errorf("after a 5-step command the step is %d", r.Metrics.Step)
+	}
+	// Commands for another generation are ignored.
+	s.handle(ui.Command{Kind: ui.CmdStep, Gen: 2, Steps: 5})
+	if r := s.report(false); r.Metrics.Step != 5 {
+		t.Errorf("a stale step command was applied: step %d", r.Metrics.Step)
+	}
+}
+
+func TestSessionRunTrainsInBursts(t *testing.T) {
+	s := newSession()
+	s.handle(ui.Command{Kind: ui.CmdReset, Gen: 1, Spec: smallSpec(), Run: true})
+	if !s.training() {
+		t.Fatal("a reset with Run should train")
+	}
+	if n := s.train(5 * time.Millisecond); n < 1 {
+		t.Errorf("a burst ran %d steps", n)
+	}
+	s.handle(ui.Command{Kind: ui.CmdRun, Gen: 1, Run: false})
+	if s.training() || s.train(time.Millisecond) != 0 {
+		t.Error("paused, yet still training")
+	}
+}
+
+func TestSessionReportsBadSpecAndLiveToggleErrors(t *testing.T) {
+	s := newSession()
+	bad := smallSpec()
+	bad.LR = -1
+	s.handle(ui.Command{Kind: ui.CmdReset, Gen: 1, Spec: bad, Run: true})
+	r := s.report(true)
+	if r.Err == "" || s.training() {
+		t.Errorf("a bad spec: err %q training %v; want an error and no training", r.Err, s.training())
+	}
+	if s.report(true).Err != "" {
+		t.Error("an error is reported more than once")
+	}
+
+	s.handle(ui.Command{Kind: ui.CmdReset, Gen: 2, Spec: smallSpec()})
+	s.report(true)
+	s.handle(ui.Command{Kind: ui.CmdShortcut, Gen: 2, Block: 99, On: true})
+	if r := s.report(false); r.Err == "" {
+		t.Error("toggling block 99 of 2 gave no error")
+	}
+	s.handle(ui.Command{Kind: ui.CmdShortcut, Gen: 2, Block: 0, On: false})
+	if r := s.report(false); r.Err != "" {
+		t.Errorf("a valid live toggle failed: %s", r.Err)
+	}
+}
+
+func TestHistoryStaysBoundedAndKeepsEnds(t *testing.T) {
+	h := NewHistory(10)
+	for i := range 1000 {
+		h.Add(ui.Sample{Step: float64(i)})
+	}
+	got := h.Samples()
+	if len(got) > 10 || len(got) < 5 {
+		t.Fatalf("%d samples kept, want 5..10", len(got))
+	}
+	if got[0].Step != 0 || got[len(got)-1].Step != 999 {
+		t.Errorf("kept %v..%v, want the first and the latest", got[0].Step, got[len(got)-1].Step)
+	}
+	for i := 1; i < len(got); i++ {
+		if got[i].Step <= got[i-1].Step {
+			t.Fatalf("samples out of order: %v", got)
+		}
+	}
+	h.Reset()
+	if len(h.Samples()) != 0 {
+		t.Error("Reset kept samples")
+	}
+}
+
+func TestFloat32BytesRoundTrip(t *testing.T) {
+	in := []float32{0, 1, -2.5, float32(math.Inf(1)), 3.4e38, 1e-45}
+	b := float32Bytes(nil, in)
+	if len(b) != 4*len(in) {
+		t.Fatalf("%d bytes", len(b))
+	}
+	out := bytesFloat32(nil, append(b, 0xff)) // a stray byte is ignored
+	if len(out) != len(in) {
+		t.Fatalf("%d floats back", len(out))
+	}
+	for i := range in {
+		if out[i] != in[i] {
+			t.Errorf("float %d: %v → %v", i, in[i], out[i])
+		}
+	}
+	if nan := bytesFloat32(nil, float32Bytes(nil, []float32{float32(math.NaN())})); !math.IsNaN(float64(nan[0])) {
+		t.Error("NaN did not survive")
+	}
+}
