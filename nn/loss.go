@@ -53,33 +53,10 @@ func (l *SoftmaxCE) Backward() *mat.Dense {
 }
 
 // softmaxRows writes the row-wise softmax of x (n×c) into p, shifted by the row maximum so
-// large logits do not overflow.
-func softmaxRows(p, x []float64, n, c int) {
+// large logits do not overflow. p is float64 for the loss, float32 for pictures.
+func softmaxRows[T float32 | float64](p []T, x []float64, n, c int) {
 	for i := 0; i < n; i++ {
 		xr, pr := x[i*c:i*c+c], p[i*c:i*c+c]
-		m := xr[0]
-		for _, v := range xr {
-			m = max(m, v)
-		}
-		var s float64
-		for j, v := range xr {
-			e := math.Exp(v - m)
-			pr[j] = e
-			s += e
-		}
-		for j := range pr {
-			pr[j] /= s
-		}
-	}
-}
-
-// Probabilities writes the row-wise softmax of logits (n×c) into dst[:n*c] as float32, the
-// form a picture of the decision boundary wants.
-func Probabilities(dst []float32, logits *mat.Dense) {
-	n, c := logits.Dims()
-	xs := raw(logits)
-	for i := 0; i < n; i++ {
-		xr, pr := xs[i*c:i*c+c], dst[i*c:i*c+c]
 		m := xr[0]
 		for _, v := range xr {
 			m = max(m, v)
@@ -89,7 +66,14 @@ func Probabilities(dst []float32, logits *mat.Dense) {
 			s += math.Exp(v - m)
 		}
 		for j, v := range xr {
-			pr[j] = float32(math.Exp(v-m) / s)
+			pr[j] = T(math.Exp(v-m) / s)
 		}
 	}
+}
+
+// Probabilities writes the row-wise softmax of logits (n×c) into dst[:n*c] as float32, the
+// form a picture of the decision boundary wants.
+func Probabilities(dst []float32, logits *mat.Dense) {
+	n, c := logits.Dims()
+	softmaxRows(dst, raw(logits), n, c)
 }
