@@ -54,6 +54,7 @@ type Trainer struct {
 	step      int
 	diverged  bool
 	stats     []BlockStats
+	stale     bool // stats are older than the latest step
 	gradNorms []float64
 	grid      []float64 // scratch for Boundary's grid coordinates
 }
@@ -149,8 +150,8 @@ func (t *Trainer) Step(k int) {
 		if math.IsNaN(loss) || math.IsInf(loss, 0) {
 			t.diverged = true
 		}
+		t.stale = true
 	}
-	t.recordStats()
 }
 
 // fillBatch copies the next batch of the shuffled epoch into xb, yb; a new epoch reshuffles.
@@ -167,9 +168,14 @@ func (t *Trainer) fillBatch() {
 	t.next += t.batch
 }
 
-// recordStats keeps the latest training step's per-block diagnostics, before any evaluation
-// overwrites the buffers they are read from.
+// recordStats keeps the latest training step's per-block diagnostics. It runs before any
+// evaluation overwrites the buffers they are read from, rather than after every step, so a
+// step costs nothing extra.
 func (t *Trainer) recordStats() {
+	if !t.stale {
+		return
+	}
+	t.stale = false
 	t.net.BlockGradNorms(t.gradNorms)
 	for i, b := range t.net.Blocks {
 		mean, std := nn.MeanStd(b.Output())
@@ -179,6 +185,7 @@ func (t *Trainer) recordStats() {
 
 // Metrics evaluates the network (in inference mode) on the training and test sets.
 func (t *Trainer) Metrics() Metrics {
+	t.recordStats()
 	m := Metrics{
 		Step:     t.step,
 		Epoch:    float64(t.step*t.batch) / float64(t.train.Len()),
@@ -228,6 +235,7 @@ func chunkOf(buf *mat.Dense, xs []float64, rows int) *mat.Dense {
 // and y = +Extent - (r+0.5)·2·Extent/n (row 0 at the top, as on a screen), and its
 // probabilities are dst[(r*n+c)*classes : (r*n+c+1)*classes]. dst is reused when large enough.
 func (t *Trainer) Boundary(n int, dst []float32) []float32 {
+	t.recordStats()
 	classes := t.train.Classes
 	if n < 1 {
 		return dst[:0]
@@ -267,6 +275,7 @@ func (t *Trainer) Lesion(block int) (Metrics, error) {
 	if block < 0 || block >= len(t.net.Blocks) {
 		return Metrics{}, fmt.Errorf("no block %d: the network has blocks 0 to %d", block, len(t.net.Blocks)-1)
 	}
+	t.recordStats()
 	b := t.net.Blocks[block]
 	if b.Kind() == nn.Projection && !b.Enabled {
 		return Metrics{}, fmt.Errorf("block %d changes the width and has no shortcut: without its branch nothing carries the signal on", block)

@@ -213,3 +213,23 @@ func TestDegradation(t *testing.T) {
 		}
 	}
 }
+
+// The per-block diagnostics describe the latest training step even when the boundary (which
+// reuses the network's buffers) was drawn in between.
+func TestBlockStatsSurviveEvaluation(t *testing.T) {
+	a, err := NewTrainer(smallSpec(3, true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := NewTrainer(smallSpec(3, true))
+	a.Step(20)
+	b.Step(20)
+	a.Boundary(30, nil)
+	ma, mb := a.Metrics(), b.Metrics()
+	if !reflect.DeepEqual(ma.Blocks, mb.Blocks) {
+		t.Fatalf("stats after a boundary %+v, without %+v", ma.Blocks, mb.Blocks)
+	}
+	if ma.Blocks[0].ActStd == 0 || ma.Blocks[2].GradNorm == 0 {
+		t.Fatalf("empty stats %+v", ma.Blocks)
+	}
+}
