@@ -2,7 +2,6 @@ package nn
 
 import (
 	"fmt"
-	"math"
 
 	"gonum.org/v1/gonum/mat"
 )
@@ -61,7 +60,7 @@ func (a *Act) Forward(x *mat.Dense, _ bool) *mat.Dense {
 		}
 	case Tanh:
 		for i, v := range xs {
-			ys[i] = math.Tanh(v)
+			ys[i] = tanh(v)
 		}
 	case Sigmoid:
 		for i, v := range xs {
@@ -71,7 +70,7 @@ func (a *Act) Forward(x *mat.Dense, _ bool) *mat.Dense {
 		copy(ys, xs)
 	case GELU:
 		for i, v := range xs {
-			ys[i] = 0.5 * v * (1 + math.Tanh(geluC*(v+geluK*v*v*v)))
+			ys[i] = 0.5 * v * (1 + tanh(geluC*(v+geluK*v*v*v)))
 		}
 	}
 	return a.y
@@ -104,7 +103,7 @@ func (a *Act) Backward(dy *mat.Dense) *mat.Dense {
 	case GELU:
 		for i, d := range ds {
 			v := xs[i]
-			t := math.Tanh(geluC * (v + geluK*v*v*v))
+			t := tanh(geluC * (v + geluK*v*v*v))
 			dx[i] = d * (0.5*(1+t) + 0.5*v*(1-t*t)*geluC*(1+3*geluK*v*v))
 		}
 	}
@@ -116,4 +115,4 @@ const (
 	geluK = 0.044715
 )
 
-func sigmoid(v float64) float64 { return 1 / (1 + math.Exp(-v)) }
+func sigmoid(v float64) float64 { return 1 / (1 + exp(-v)) }

@@ -63,10 +63,10 @@ func softmaxRows[T float32 | float64](p []T, x []float64, n, c int) {
 		}
 		var s float64
 		for _, v := range xr {
-			s += math.Exp(v - m)
+			s += exp(v - m)
 		}
 		for j, v := range xr {
-			pr[j] = T(math.Exp(v-m) / s)
+			pr[j] = T(exp(v-m) / s)
 		}
 	}
 }
