@@ -3,7 +3,7 @@ GO        ?= go
 WASM_PATH := $(shell $(GO) env GOROOT)/lib/wasm
 export PATH := $(WASM_PATH):$(PATH)
 
-.PHONY: run test test-native test-wasm vet generate bench bench-native bench-wasm build bench-browser screenshot
+.PHONY: run test test-native test-wasm vet generate bench bench-native bench-wasm build bench-browser screenshot dist
 
 run:
 	$(GO) run .
@@ -35,11 +35,20 @@ bench-wasm:
 build:
 	$(GO) run . serve --build-only
 
+# dist/: a self-contained folder (relative URLs only, .br and .gz beside each file) to copy to
+# any static host, at any path.
+dist:
+	rm -rf dist
+	$(GO) run . serve --build-only --dir dist
+
 # Time to interactive, transfer size, training steps/s in the worker and frame rate, measured
 # in headless Chromium.
 bench-browser:
 	$(GO) test ./e2e -run='^$$' -bench=Browser -benchtime=1x
 
-# docs/screenshot.png: the page at 1280×800, mid-training.
+# docs/screenshot.png: the page at 1280×800, mid-training; docs/twins.png: the twin view,
+# trained and lesioned; docs/sweep.png: the default depth sweep, finished (about a minute).
 screenshot:
 	RESNET_SCREENSHOT=$(CURDIR)/docs/screenshot.png $(GO) test -count=1 ./e2e -run='^TestScreenshot$$'
+	RESNET_SCREENSHOT_TWINS=$(CURDIR)/docs/twins.png RESNET_SCREENSHOT_SWEEP=$(CURDIR)/docs/sweep.png \
+		$(GO) test -count=1 -v ./e2e -run='^(TestScreenshotTwins|TestDefaultSweep)$$'

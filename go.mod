@@ -3,6 +3,7 @@ module resnetplayground
 go 1.26
 
 require (
+	github.com/andybalholm/brotli v1.3.0
 	github.com/chromedp/cdproto v0.0.0-20250724212937-08a3db8b4327
 	github.com/chromedp/chromedp v0.14.2
 	github.com/vugu/html v0.0.0-20190914200101-c62dc20b8289

@@ -37,7 +37,8 @@ func serve(args []string) error {
 		fmt.Fprintf(os.Stderr, "site is up to date in %s (%.1fs)\n", *dir, time.Since(start).Seconds())
 	}
 	if *buildOnly {
-		return nil
+		// A folder to publish: wait for the brotli files too.
+		return precompress(*dir, "br")
 	}
 	if _, err := os.Stat(*dir + "/index.html"); err != nil {
 		return fmt.Errorf("serve: %s/index.html is missing; build the site first (drop --no-build)", *dir)
@@ -49,6 +50,9 @@ func serve(args []string) error {
 	}
 	// The URL goes to stdout, alone on its line, so scripts and the browser tests can read it.
 	fmt.Printf("ResNet Playground: http://%s/\n", ln.Addr())
+	if !*noBuild {
+		go brotliInBackground(*dir)
+	}
 	srv := &http.Server{Handler: newHandler(*dir), ReadHeaderTimeout: 10 * time.Second}
 	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return fmt.Errorf("serve: %w", err)

@@ -14,7 +14,9 @@ import (
 )
 
 // The site is built from the module root (where go.mod lives) into one folder that the server
-// serves as it is: index.html, style.css, worker.js, wasm_exec.js and main.wasm.
+// serves as it is: index.html, style.css, worker.js, wasm_exec.js and main.wasm, the embed
+// page and the example blog post, each compressible file with .gz (and, written by the
+// server in the background or by --build-only, .br) beside it.
 
 // buildSite brings the site in dir up to date, rebuilding only what is older than its
 // sources: the generated Vugu code in ui/, main.wasm, wasm_exec.js and the assets. It must
@@ -35,7 +37,13 @@ func buildSite(dir string) error {
 	if err := copyWasmExec(filepath.Join(dir, "wasm_exec.js")); err != nil {
 		return err
 	}
-	return copyAssets("assets", dir)
+	if err := copyAssets("assets", dir); err != nil {
+		return err
+	}
+	if err := copyIfStale(filepath.Join("docs", "example-post.html"), filepath.Join(dir, "example-post.html")); err != nil {
+		return err
+	}
+	return precompress(dir, "gzip")
 }
 
 // generateUI runs `go generate ./ui` when a .vugu file is newer than the generated Go code.

@@ -42,14 +42,15 @@ type siteHandler struct {
 	cache map[string]*cachedFile // by clean URL path; refreshed when the file changes
 }
 
-// cachedFile holds a file with its gzipped form, so the 3 MB wasm is compressed once per
-// build rather than once per request.
+// cachedFile holds a file with its compressed forms, so the 5 MB wasm is compressed (or its
+// precompressed siblings checked) once per build rather than once per request.
 type cachedFile struct {
-	modTime time.Time
-	size    int64
-	body    []byte
-	gz      []byte // nil when compression does not pay
-	etag    string
+	modTime  time.Time
+	size     int64
+	siblings string // siblingStamp when loaded
+	body     []byte
+	encoded  map[string][]byte // by content coding; a coding is missing when it does not pay
+	etag     string
 }
 
 func (h *siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -73,20 +74,26 @@ func (h *siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
+	// Each encoding is its own representation with its own ETag.
+	coding := chooseCoding(r.Header.Get("Accept-Encoding"), f.encoded)
+	body, etag := f.body, f.etagFor(coding)
+	if coding != "" {
+		body = f.encoded[coding]
+	}
 	hdr := w.Header()
 	hdr.Set("Content-Type", ctype)
 	hdr.Set("Cache-Control", "no-cache")
-	hdr.Set("ETag", f.etag)
+	hdr.Set("ETag", etag)
 	hdr.Set("Vary", "Accept-Encoding")
 	hdr.Set("X-Content-Type-Options", "nosniff")
-	if etagMatches(r.Header.Get("If-None-Match"), f.etag) {
+	// A cached copy of the current file in any encoding is still good: say so with its tag.
+	if tag, ok := f.matchingETag(r.Header.Get("If-None-Match")); ok {
+		hdr.Set("ETag", tag)
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	body := f.body
-	if f.gz != nil && acceptsGzip(r.Header.Get("Accept-Encoding")) {
-		body = f.gz
-		hdr.Set("Content-Encoding", "gzip")
+	if coding != "" {
+		hdr.Set("Content-Encoding", coding)
 	}
 	hdr.Set("Content-Length", strconv.Itoa(len(body)))
 	if r.Method == http.MethodHead {
@@ -109,9 +116,11 @@ func (h *siteHandler) load(name string) (*cachedFile, error) {
 		return nil, os.ErrNotExist
 	}
 
+	stamp := siblingStamp(root, rel)
+
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if c, ok := h.cache[name]; ok && c.modTime.Equal(info.ModTime()) && c.size == info.Size() {
+	if c, ok := h.cache[name]; ok && c.modTime.Equal(info.ModTime()) && c.size == info.Size() && c.siblings == stamp {
 		return c, nil
 	}
 	file, err := root.Open(rel)
@@ -125,11 +134,17 @@ func (h *siteHandler) load(name string) (*cachedFile, error) {
 	}
 	sum := sha256.Sum256(body)
 	c := &cachedFile{
-		modTime: info.ModTime(),
-		size:    info.Size(),
-		body:    body,
-		gz:      gzipIfSmaller(body),
-		etag:    `"` + hex.EncodeToString(sum[:12]) + `"`,
+		modTime:  info.ModTime(),
+		size:     info.Size(),
+		siblings: stamp,
+		body:     body,
+		encoded:  loadSiblings(root, rel, body),
+		etag:     `"` + hex.EncodeToString(sum[:12]) + `"`,
+	}
+	if _, ok := c.encoded["gzip"]; !ok {
+		if gz := gzipIfSmaller(body); gz != nil {
+			c.encoded["gzip"] = gz // no precompressed sibling: gzip on the fly, once
+		}
 	}
 	h.cache[name] = c
 	return c, nil
@@ -145,23 +160,6 @@ func gzipIfSmaller(body []byte) []byte {
 		return nil
 	}
 	return buf.Bytes()
-}
-
-// acceptsGzip reads an Accept-Encoding header: gzip (or *) listed without q=0.
-func acceptsGzip(header string) bool {
-	for _, part := range strings.Split(header, ",") {
-		coding, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		coding = strings.ToLower(strings.TrimSpace(coding))
-		if coding != "gzip" && coding != "*" {
-			continue
-		}
-		q := strings.ReplaceAll(params, " ", "")
-		if q == "q=0" || q == "q=0.0" || q == "q=0.00" || q == "q=0.000" {
-			continue
-		}
-		return true
-	}
-	return false
 }
 
 // etagMatches reads an If-None-Match header (a list of tags, or *).

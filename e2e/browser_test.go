@@ -25,6 +25,10 @@ const chromiumPath = "/usr/bin/chromium"
 // siteURL is the running server's address, set by TestMain.
 var siteURL string
 
+// serverBin and siteDir are the server binary TestMain built and the folder it built the
+// site into, for tests that build or serve a site their own way (dist_test.go).
+var serverBin, siteDir string
+
 // TestMain builds the server once, which builds the site (wasm included) into a temporary
 // folder, starts it on a free port and runs the tests against it.
 func TestMain(m *testing.M) {
@@ -95,6 +99,7 @@ func startServer() (stop func(), err error) {
 			return nil, errors.New("the server exited before printing its URL (see the build output above)")
 		}
 		siteURL = u
+		serverBin, siteDir = bin, filepath.Join(tmp, "site")
 		return stop, nil
 	case <-time.After(5 * time.Minute):
 		stop()

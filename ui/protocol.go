@@ -46,7 +46,7 @@ const SampleFields = 5
 type Report struct {
 	Gen     int
 	Running bool
-	Metrics lab.Metrics // Blocks is not sent
+	Metrics lab.Metrics // with Blocks: each block's gradient norm after the latest step
 	History []Sample    // bounded; older points are thinned out
 
 	// Boundary holds Classes probabilities per cell of a GridN×GridN grid (see

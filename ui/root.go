@@ -2,7 +2,17 @@ package ui
 
 // Root is the page: header, notice, toolbar, the three columns of the demo and the text.
 type Root struct {
-	App *App
+	App     *App
+	Compare *Compare // the twin and sweep views; nil shows only the single view
+	Browser Browser  // clipboard and downloads for Share/Export/Embed; nil in static renders
+}
+
+// Showing reports whether view v is on screen.
+func (c *Root) Showing(v View) bool {
+	if c.Compare == nil {
+		return v == ViewSingle
+	}
+	return c.Compare.View == v
 }
 
 // LossSeries and AccSeries are the charts' lines.

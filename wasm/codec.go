@@ -15,16 +15,17 @@ import (
 // The message codec. Page → worker: {type, gen, spec (JSON text), run, steps, block, on}.
 // Worker → page: {type: "report", gen, running, step, epoch, trainLoss, trainAcc, testLoss,
 // testAcc, diverged, err, history: Float32Array (5 per sample: step, train loss, train acc,
-// test loss, test acc), and when present boundary: Float32Array with gridN and classes, and
-// trainXY/testXY: Float32Array with trainY/testY: Uint8Array}. Typed arrays are transferred,
-// not copied.
+// test loss, test acc), blocks: Float32Array (see flattenBlocks), and when present boundary:
+// Float32Array with gridN and classes, and trainXY/testXY: Float32Array with trainY/testY:
+// Uint8Array}. Typed arrays are transferred, not copied. A sweep command carries a spec as a
+// reset does; sweep and lesion replies are in sweep_codec.go.
 
 // encodeCommand turns a Command into a plain JS object.
 func encodeCommand(c ui.Command) (js.Value, error) {
 	m := map[string]any{
 		"type": string(c.Kind), "gen": c.Gen, "run": c.Run, "steps": c.Steps, "block": c.Block, "on": c.On,
 	}
-	if c.Kind == ui.CmdReset {
+	if c.Kind == ui.CmdReset || c.Kind == ui.CmdSweep {
 		b, err := json.Marshal(c.Spec)
 		if err != nil {
 			return js.Undefined(), err
@@ -47,7 +48,7 @@ func decodeCommand(v js.Value) (ui.Command, error) {
 		Block: num(v, "block"),
 		On:    flag(v, "on"),
 	}
-	if c.Kind == ui.CmdReset {
+	if c.Kind == ui.CmdReset || c.Kind == ui.CmdSweep {
 		s, err := lab.ParseJSON([]byte(str(v, "spec")))
 		if err != nil {
 			return c, err
@@ -75,6 +76,9 @@ func encodeReport(r ui.Report) (msg js.Value, transfer []any) {
 		hist = append(hist, float32(s.Step), float32(s.TrainLoss), float32(s.TrainAcc), float32(s.TestLoss), float32(s.TestAcc))
 	}
 	put("history", float32Array(hist))
+	if len(r.Metrics.Blocks) > 0 {
+		put("blocks", float32Array(flattenBlocks(r.Metrics.Blocks)))
+	}
 	if len(r.Boundary) > 0 {
 		put("boundary", float32Array(r.Boundary))
 		m["gridN"], m["classes"] = r.GridN, r.Classes
@@ -104,6 +108,9 @@ func decodeReport(v js.Value) ui.Report {
 	for i := 0; i+ui.SampleFields <= len(hist); i += ui.SampleFields {
 		h := hist[i : i+ui.SampleFields]
 		r.History = append(r.History, ui.Sample{Step: float64(h[0]), TrainLoss: float64(h[1]), TrainAcc: float64(h[2]), TestLoss: float64(h[3]), TestAcc: float64(h[4])})
+	}
+	if b := v.Get("blocks"); !b.IsUndefined() {
+		r.Metrics.Blocks = unflattenBlocks(goFloat32(b))
 	}
 	if b := v.Get("boundary"); !b.IsUndefined() {
 		r.Boundary, r.GridN, r.Classes = goFloat32(b), num(v, "gridN"), num(v, "classes")

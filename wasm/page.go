@@ -64,11 +64,17 @@ func runPage() {
 			f()
 		}()
 	}
+	root.Compare = startCompare(app, update) // the twin and sweep views, with workers of their own
 	worker.Set("onmessage", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		r := decodeReport(args[0].Get("data"))
 		update(func() { app.Receive(r) })
 		return nil
 	}))
+	root.Browser = &browser{update: update}
+	var top vugu.Builder = root
+	if embed := startEmbed(app, root.Compare, update); embed != nil {
+		top = embed // embed.html: only the views its options name
+	}
 	worker.Set("onerror", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		msg := "the training worker failed"
 		if len(args) > 0 && args[0].Get("message").Type() == js.TypeString {
@@ -89,7 +95,7 @@ func runPage() {
 
 	ready := false
 	for ok := true; ok; ok = renderer.EventWait() {
-		if err := renderer.Render(buildEnv.RunBuild(root)); err != nil {
+		if err := renderer.Render(buildEnv.RunBuild(top)); err != nil {
 			g.Get("console").Call("error", "resnet: render:", err.Error())
 		}
 		if !ready {

@@ -99,7 +99,6 @@ func (s *session) report(withBoundary bool) (r ui.Report) {
 			return
 		}
 		m := s.trainer.Metrics()
-		m.Blocks = nil
 		r.Metrics = m
 		s.hist.Add(ui.Sample{Step: float64(m.Step), TrainLoss: m.TrainLoss, TrainAcc: m.TrainAcc, TestLoss: m.TestLoss, TestAcc: m.TestAcc})
 		if m.Diverged {

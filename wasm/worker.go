@@ -74,11 +74,15 @@ func runWorker() {
 
 	yield := newYielder()
 	s := newSession()
+	side := &sideWork{} // lesions and sweep runs
 	var lastReport, lastBoundary time.Time
 	postEvery, boundaryGap := reportEvery, boundaryEvery
 	for {
 		dirty := false
 		for _, r := range box.take() {
+			if side.take(s, r) {
+				continue
+			}
 			if r.err != nil {
 				// Most likely a Spec that does not validate: the run it was meant to
 				// replace is gone either way, so it becomes a failed run.
@@ -90,6 +94,11 @@ func runWorker() {
 			dirty = s.handle(r.cmd) || dirty
 		}
 
+		if side.busy() {
+			side.work()
+			yield()
+			continue
+		}
 		if s.training() {
 			s.train(burst)
 			if time.Since(lastReport) >= postEvery || dirty {

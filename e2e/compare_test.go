@@ -1,0 +1,220 @@
+package e2e
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// The twin and sweep views: the plain network and its residual twin side by side, and the
+// depth sweep over a pool of workers.
+
+// twinAcc reads a twin's train accuracy read-out ("–" before its first report).
+func twinText(t testing.TB, p *page, twin, field string) string {
+	return p.text(t, "#ro-"+twin+"-"+field)
+}
+
+func TestTwinsTrainSideBySide(t *testing.T) {
+	p := newPage(t, 1280, 900)
+	p.open(t, "#b=16x2p*12")
+	p.click(t, "#view-twins")
+	p.waitFor(t, "the twin view", `document.querySelector(".twins") !== null && document.querySelector(".demo") === null`, 5*time.Second)
+	if n := p.count(t, ".twins canvas.boundary"); n != 2 {
+		t.Fatalf("%d heatmaps in the twin view, want 2", n)
+	}
+	p.waitFor(t, "both twins' first reports", `!document.querySelector("#ro-plain-step").textContent.includes("–") && !document.querySelector("#ro-residual-step").textContent.includes("–")`, 20*time.Second)
+	before := [2]string{twinText(t, p, "plain", "train-loss"), twinText(t, p, "residual", "train-loss")}
+
+	p.click(t, "#twin-play")
+	p.waitFor(t, "both twins to train past step 100", `["plain", "residual"].every(n => parseInt(document.querySelector("#ro-" + n + "-step").textContent.replace(/,/g, "")) > 100)`, 30*time.Second)
+	for i, twin := range []string{"plain", "residual"} {
+		if got := twinText(t, p, twin, "train-loss"); got == before[i] {
+			t.Errorf("%s twin's train loss read-out stayed %q while training", twin, got)
+		}
+	}
+	// Each chart overlays both twins: a solid training line per twin, with points.
+	for _, twin := range []string{"plain", "residual"} {
+		sel := fmt.Sprintf(`.twin-curves polyline.series.twin-%s:not(.twin-test)`, twin)
+		p.waitFor(t, twin+"'s accuracy curve", `document.querySelector("`+sel+`").getAttribute("points").split(" ").length > 2`, 10*time.Second)
+	}
+	p.waitFor(t, "both heatmaps painted", `[...document.querySelectorAll(".twins canvas.boundary")].every(c => c.dataset.painted && !c.dataset.painted.startsWith("0/"))`, 10*time.Second)
+	p.waitFor(t, "the gradient-norm strips painted", `[...document.querySelectorAll("canvas.gradstrip")].every(c => !c.dataset.painted.endsWith("/0"))`, 10*time.Second)
+
+	p.click(t, "#twin-play") // pause both
+	p.waitFor(t, "Play offered again", `document.querySelector("#twin-play").textContent.trim() === "Play"`, 5*time.Second)
+
+	// The view switch leaves the twins paused and brings the single view back.
+	p.click(t, "#view-single")
+	p.waitFor(t, "the single view", `document.querySelector(".demo") !== null && document.querySelector(".twins") === null`, 5*time.Second)
+	p.checkNoErrors(t)
+}
+
+func TestLesionLowersTestAccuracy(t *testing.T) {
+	p := newPage(t, 1280, 900)
+	// Shallow enough that both twins learn the spiral, so a lesion has something to break.
+	p.open(t, "#b=16x2p*6")
+	p.click(t, "#view-twins")
+	p.click(t, "#twin-play")
+	p.waitFor(t, "both twins to reach 90% test accuracy",
+		`["plain", "residual"].every(n => parseFloat(document.querySelector("#ro-" + n + "-test-acc").textContent) >= 90)`, 60*time.Second)
+	p.click(t, "#twin-play")
+	p.waitFor(t, "pause", `document.querySelector("#twin-play").textContent.trim() === "Play"`, 5*time.Second)
+
+	p.click(t, "#lesion-one") // block 1
+	p.waitFor(t, "the plain twin's lesion result", `document.querySelector("#lesion-plain").textContent.includes("without block 1")`, 10*time.Second)
+	intact, lesioned := lesionPercents(t, p.text(t, "#lesion-plain"))
+	if !(lesioned < intact-5) {
+		t.Errorf("knocking out block 1 of the trained plain net: %.1f%% → %.1f%%; want a clear fall", intact, lesioned)
+	}
+
+	p.click(t, "#lesion-scan")
+	p.waitFor(t, "the scan chart", `document.querySelectorAll(".twin-lesion polyline.series").length >= 2`, 10*time.Second)
+	if s := p.text(t, "#lesion-residual"); !strings.Contains(s, "on average") {
+		t.Errorf("residual scan summary %q, want an average over blocks", s)
+	}
+	// The running network is untouched: training carries on from where it was.
+	step := twinText(t, p, "plain", "step")
+	p.click(t, "#twin-step")
+	p.waitFor(t, "one more step", `document.querySelector("#ro-plain-step").textContent !== `+strconv.Quote(step), 10*time.Second)
+	p.checkNoErrors(t)
+}
+
+// lesionPercents reads "intact 99.3% → without block 1: 51.0%".
+func lesionPercents(t *testing.T, s string) (intact, lesioned float64) {
+	t.Helper()
+	var nums []float64
+	for _, f := range strings.Fields(s) {
+		if strings.HasSuffix(f, "%") {
+			x, err := strconv.ParseFloat(strings.TrimSuffix(f, "%"), 64)
+			if err == nil {
+				nums = append(nums, x)
+			}
+		}
+	}
+	if len(nums) != 2 {
+		t.Fatalf("lesion summary %q: want two percentages", s)
+	}
+	return nums[0], nums[1]
+}
+
+func TestShortSweepCompletes(t *testing.T) {
+	p := newPage(t, 1280, 900)
+	p.open(t, "")
+	p.click(t, "#view-sweep")
+	p.run(t, "set the depths", setValue("#sweep-depths", "2, 16"))
+	p.run(t, "set the steps", setValue("#sweep-steps", "200"))
+	p.click(t, "#sweep-run")
+	p.waitFor(t, "the sweep to finish", `document.querySelector("#sweep-status").dataset.state === "done"`, 60*time.Second)
+	if n := p.count(t, ".sweep-plot circle.dot.twin-plain"); n != 2 {
+		t.Errorf("%d plain points, want one per depth (2)", n)
+	}
+	if n := p.count(t, ".sweep-plot circle.dot.twin-residual"); n != 2 {
+		t.Errorf("%d residual points, want one per depth (2)", n)
+	}
+	if n := p.count(t, ".sweep-table tbody tr"); n != 2 {
+		t.Errorf("%d table rows, want 2", n)
+	}
+	if s := p.text(t, ".sweep-table"); strings.Contains(s, "…") {
+		t.Errorf("the finished sweep's table still has pending cells: %q", s)
+	}
+	p.checkNoErrors(t)
+}
+
+func TestSweepCanBeCancelled(t *testing.T) {
+	p := newPage(t, 1280, 900)
+	p.open(t, "")
+	p.click(t, "#view-sweep")
+	p.run(t, "set the depths", setValue("#sweep-depths", "32, 64"))
+	p.run(t, "set the steps", setValue("#sweep-steps", "50000"))
+	p.click(t, "#sweep-run")
+	p.waitFor(t, "some progress", `parseFloat(document.querySelector(".progress").getAttribute("aria-valuenow")) > 0`, 30*time.Second)
+	p.click(t, "#sweep-cancel")
+	p.waitFor(t, "the cancelled state", `document.querySelector("#sweep-status").dataset.state === "cancelled"`, 5*time.Second)
+	if s := p.text(t, "#sweep-status"); !strings.Contains(s, "Cancelled") {
+		t.Errorf("status %q does not say cancelled", s)
+	}
+	var before string
+	p.eval(t, `document.querySelector(".progress").getAttribute("aria-valuenow")`, &before)
+	time.Sleep(time.Second)
+	var after string
+	p.eval(t, `document.querySelector(".progress").getAttribute("aria-valuenow")`, &after)
+	if after != before {
+		t.Errorf("progress went from %s to %s after cancelling", before, after)
+	}
+	var disabled bool
+	p.eval(t, `document.querySelector("#sweep-cancel").disabled`, &disabled)
+	if !disabled {
+		t.Error("Cancel is still offered after cancelling")
+	}
+	p.checkNoErrors(t)
+}
+
+// TestDefaultSweep runs the default sweep (every default depth, plain and residual) and
+// prints how long it took; it checks the science: deep plain nets train worse, residual
+// ones do not. It takes about a minute, so it only runs when RESNET_SWEEP=1 (or for the
+// screenshot, RESNET_SCREENSHOT_SWEEP=path).
+func TestDefaultSweep(t *testing.T) {
+	out := os.Getenv("RESNET_SCREENSHOT_SWEEP")
+	if os.Getenv("RESNET_SWEEP") == "" && out == "" {
+		t.Skip("set RESNET_SWEEP=1 to run the full default sweep (about a minute)")
+	}
+	p := newPage(t, 1280, 800)
+	p.open(t, "")
+	p.click(t, "#view-sweep")
+	start := time.Now()
+	p.click(t, "#sweep-run")
+	p.waitFor(t, "the default sweep to finish", `document.querySelector("#sweep-status").dataset.state === "done"`, 5*time.Minute)
+	var cores int
+	p.eval(t, `navigator.hardwareConcurrency`, &cores)
+	t.Logf("default sweep: %s (wall clock %.1f s, %d cores reported)", p.text(t, "#sweep-status"), time.Since(start).Seconds(), cores)
+	var rows [][]string
+	p.eval(t, `[...document.querySelectorAll(".sweep-table tbody tr")].map(r => [...r.cells].map(c => c.textContent))`, &rows)
+	for _, r := range rows {
+		t.Logf("%v", r)
+	}
+	errOf := func(cell string) float64 {
+		x, _ := strconv.ParseFloat(strings.Fields(strings.TrimSuffix(cell, "%"))[0], 64)
+		return x
+	}
+	deepest := rows[len(rows)-1]
+	if plain, res := errOf(deepest[1]), errOf(deepest[3]); !(plain > 30 && res < 10) {
+		t.Errorf("at %s blocks: plain training error %.1f%%, residual %.1f%%; want plain far above residual", deepest[0], plain, res)
+	}
+	if out != "" {
+		var png []byte
+		p.run(t, "screenshot", chromedp.CaptureScreenshot(&png))
+		if err := os.WriteFile(out, png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p.checkNoErrors(t)
+}
+
+// TestScreenshotTwins writes a picture of the twin view, trained and lesioned, to the file
+// named by RESNET_SCREENSHOT_TWINS (`make screenshot` sets it to docs/twins.png).
+func TestScreenshotTwins(t *testing.T) {
+	out := os.Getenv("RESNET_SCREENSHOT_TWINS")
+	if out == "" {
+		t.Skip("set RESNET_SCREENSHOT_TWINS=path to take a screenshot")
+	}
+	p := newPage(t, 1280, 1000)
+	p.open(t, "") // the default: 24 blocks
+	p.click(t, "#view-twins")
+	p.click(t, "#twin-play")
+	p.waitFor(t, "some training", `["plain", "residual"].every(n => parseInt(document.querySelector("#ro-" + n + "-step").textContent.replace(/,/g, "")) > 1500)`, 90*time.Second)
+	p.click(t, "#twin-play")
+	p.click(t, "#lesion-scan")
+	p.waitFor(t, "the scan chart", `document.querySelectorAll(".twin-lesion polyline.series").length >= 2`, 10*time.Second)
+	time.Sleep(300 * time.Millisecond)
+	var png []byte
+	p.run(t, "screenshot", chromedp.FullScreenshot(&png, 100))
+	if err := os.WriteFile(out, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p.checkNoErrors(t)
+}

@@ -1,0 +1,101 @@
+package ui
+
+// Embed is the root of embed.html: the toolbar (play, step, reset, read-outs), only the views
+// its options name ("controls" adds the settings and the block editor), an optional caption,
+// and a link to the full playground with the same experiment. The page wires SetVisible to
+// the frame's visibility.
+type Embed struct {
+	App        *App
+	Compare    *Compare // for the twin and sweep views
+	Options    EmbedOptions
+	OptionsErr string // what was wrong with the embed's query string, for its author
+
+	// What was paused because nobody could see it, to resume when they can again.
+	pausedSingle, pausedTwins bool
+}
+
+// singleViews are the views of the one network the App trains.
+var singleViews = []string{"controls", "diagram", "heatmap", "charts"}
+
+// ShowsSingle reports whether the embed shows the App's network (and so its toolbar).
+func (c *Embed) ShowsSingle() bool {
+	for _, v := range singleViews {
+		if c.Options.Has(v) {
+			return true
+		}
+	}
+	return false
+}
+
+// ShowsTwins and ShowsSweep report whether those views are on; they need a Compare.
+func (c *Embed) ShowsTwins() bool { return c.Compare != nil && c.Options.Has("twin") }
+func (c *Embed) ShowsSweep() bool { return c.Compare != nil && c.Options.Has("sweep") }
+
+// Notices are what the reader should know: a bad link, a failed trainer, and bad embed
+// options (for the post's author).
+func (c *Embed) Notices() []string {
+	var n []string
+	for _, s := range []string{c.App.Notice, c.OptionsErr} {
+		if s != "" {
+			n = append(n, s)
+		}
+	}
+	return n
+}
+
+func (c *Embed) charts() *Root { return &Root{App: c.App} }
+
+// ViewsClass lays the single network's views out by how many there are.
+func (c *Embed) ViewsClass() string {
+	n := 0
+	for _, v := range singleViews {
+		if c.Options.Has(v) {
+			n++
+		}
+	}
+	return "embed-views n" + Itoa(n)
+}
+
+// Start begins the embed's life once it is running: it builds the twins if they are shown,
+// and trains at once with autoplay, or when the reader started the embed by clicking its
+// poster's play button. (A sweep waits for its own Start button: it is minutes of work.)
+func (c *Embed) Start(clicked bool) {
+	if c.ShowsTwins() {
+		c.Compare.SetView(ViewTwins)
+	}
+	if !c.Options.Autoplay && !clicked {
+		return
+	}
+	if c.ShowsSingle() {
+		c.App.Play()
+	}
+	if c.ShowsTwins() {
+		c.Compare.Twins.Play()
+	}
+}
+
+// SetVisible pauses training while the embed is out of view or its tab is hidden (a reader
+// scrolling on should not pay for a run they cannot see) and resumes what it paused when the
+// embed can be seen again.
+func (c *Embed) SetVisible(visible bool) {
+	twins := c.Compare != nil && c.Compare.Twins != nil
+	if !visible {
+		if c.App.Running {
+			c.App.Pause()
+			c.pausedSingle = true
+		}
+		if twins && c.Compare.Twins.Running() {
+			c.Compare.Twins.Pause()
+			c.pausedTwins = true
+		}
+		return
+	}
+	if c.pausedSingle {
+		c.pausedSingle = false
+		c.App.Play()
+	}
+	if c.pausedTwins && twins {
+		c.pausedTwins = false
+		c.Compare.Twins.Play()
+	}
+}

@@ -1,0 +1,89 @@
+package ui
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// EmbedDialog builds the <iframe> snippet for the current experiment: which views to show, a
+// caption, autoplay and height, with a live preview of the result. The options live in the
+// Share component, so they survive closing and reopening the dialog.
+type EmbedDialog struct {
+	App     *App
+	Browser Browser
+	Opts    *EmbedOptions
+	OnClose func()
+
+	Status string
+}
+
+// Snippet is the HTML to paste, pointing at the site this page was loaded from.
+func (c *EmbedDialog) Snippet() string {
+	base := ""
+	if c.Browser != nil {
+		base = SiteBase(c.Browser.PageURL())
+	}
+	return EmbedSnippet(base, *c.Opts, c.App.Spec)
+}
+
+// PreviewSrc is the preview frame's address, relative to this page. The preview stays paused
+// (no autoplay) so it does not compete with a run on the page.
+func (c *EmbedDialog) PreviewSrc() string {
+	o := *c.Opts
+	o.Autoplay = false
+	return EmbedPath(o, c.App.Spec)
+}
+
+func (c *EmbedDialog) setView(name string, on bool) {
+	views := slices.DeleteFunc(slices.Clone(c.Opts.Views), func(v string) bool { return v == name })
+	if on {
+		views = append(views, name)
+	}
+	if len(views) == 0 {
+		c.Status = "An embed shows at least one view."
+		return // the checkbox re-renders checked
+	}
+	// Keep page order whatever the order of clicks.
+	c.Opts.Views, _ = parseViews(strings.Join(views, ","))
+	c.Status = ""
+}
+
+func (c *EmbedDialog) setCaption(text string) {
+	c.Opts.Caption = strings.TrimSpace(text)
+	if r := []rune(c.Opts.Caption); len(r) > MaxCaption {
+		c.Opts.Caption = string(r[:MaxCaption])
+	}
+}
+
+func (c *EmbedDialog) setAutoplay(on bool) { c.Opts.Autoplay = on }
+
+func (c *EmbedDialog) setHeight(text string) {
+	n, err := strconv.Atoi(strings.TrimSpace(text))
+	if err != nil {
+		c.Status = "The height is a whole number of pixels."
+		return
+	}
+	c.Opts.Height = min(max(n, MinEmbedHeight), MaxEmbedHeight)
+	c.Status = ""
+}
+
+func (c *EmbedDialog) copy() {
+	if c.Browser == nil {
+		return
+	}
+	c.Status = "Copying…"
+	c.Browser.Copy(c.Snippet(), func(ok bool) {
+		if ok {
+			c.Status = "Copied."
+		} else {
+			c.Status = "Select the snippet and press Ctrl+C (⌘C)."
+		}
+	})
+}
+
+func (c *EmbedDialog) key(k string) {
+	if k == "Escape" {
+		c.OnClose()
+	}
+}

@@ -1,0 +1,67 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+)
+
+// ChartsSVG draws the loss and accuracy charts side by side as a standalone SVG file: the
+// same geometry as on the page, with the styles written into the file (the page's CSS does
+// not travel with it) and the experiment's link in its description, for a slide or a paper.
+func (a *App) ChartsSVG() (svg string, width, height int) {
+	r := &Root{App: a}
+	charts := []*Chart{
+		{Title: "Loss vs steps (log scale)", Series: r.LossSeries(), LogY: true},
+		{Title: "Accuracy vs steps", Series: r.AccSeries(), Percent: true},
+	}
+	const head = 24 // room for each chart's title and key above its plot
+	width, height = int(chartW)*len(charts), int(chartH)+head
+
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" font-family="system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif">`+"\n",
+		width, height, width, height)
+	fmt.Fprintf(&b, "<title>ResNet Playground: loss and accuracy</title>\n<desc>%s</desc>\n", escapeXML(
+		fmt.Sprintf("step %d; experiment: #%s", a.Metrics.Step, a.Spec.String())))
+	b.WriteString(`<style>
+.frame { fill: #fbfcfd; stroke: #dde1e8; }
+.grid { stroke: #e8ebf0; }
+.tick { font-size: 9px; fill: #5b6475; }
+.y { text-anchor: end; }
+.x { text-anchor: middle; }
+.title { font-size: 11px; font-weight: 600; fill: #1d2433; }
+.key { font-size: 9px; fill: #5b6475; }
+.series { fill: none; stroke-width: 2; stroke-linejoin: round; }
+.train { stroke: #0072b2; }
+.test { stroke: #d55e00; stroke-dasharray: 5 3; }
+</style>
+<rect width="100%" height="100%" fill="#ffffff"/>
+`)
+	for i, c := range charts {
+		g := c.geometry()
+		fmt.Fprintf(&b, "<g transform=\"translate(%d %d)\">\n", i*int(chartW), 0)
+		fmt.Fprintf(&b, "<text class=\"title\" x=\"%g\" y=\"15\">%s</text>\n", plotL, escapeXML(c.Title))
+		keyX := plotR - 110
+		for _, l := range g.Lines {
+			fmt.Fprintf(&b, "<line class=\"series %s\" x1=\"%g\" y1=\"11\" x2=\"%g\" y2=\"11\"/><text class=\"key\" x=\"%g\" y=\"14\">%s</text>\n",
+				l.Class, keyX, keyX+18, keyX+22, escapeXML(l.Name))
+			keyX += 55
+		}
+		fmt.Fprintf(&b, "<g transform=\"translate(0 %d)\">\n", head)
+		fmt.Fprintf(&b, "<rect class=\"frame\" x=\"%g\" y=\"%g\" width=\"%g\" height=\"%g\"/>\n", plotL, plotT, plotR-plotL, plotB-plotT)
+		for _, t := range g.YTicks {
+			fmt.Fprintf(&b, "<line class=\"grid\" x1=\"%g\" x2=\"%g\" y1=\"%s\" y2=\"%s\"/><text class=\"tick y\" x=\"%g\" y=\"%s\">%s</text>\n",
+				plotL, plotR, P(t.Pos), P(t.Pos), plotL-4, P(t.Pos+3), escapeXML(t.Label))
+		}
+		for _, t := range g.XTicks {
+			fmt.Fprintf(&b, "<text class=\"tick x\" x=\"%s\" y=\"161\">%s</text>\n", P(t.Pos), escapeXML(t.Label))
+		}
+		for _, l := range g.Lines {
+			if l.Points != "" {
+				fmt.Fprintf(&b, "<polyline class=\"series %s\" points=\"%s\"/>\n", l.Class, l.Points)
+			}
+		}
+		b.WriteString("</g>\n</g>\n")
+	}
+	b.WriteString("</svg>\n")
+	return b.String(), width, height
+}

@@ -1,0 +1,151 @@
+package ui
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// The depth sweep's downloads: its figure (SVG, PNG) and its results (CSV, JSON), offered in
+// the Export panel once at least one run of the sweep has finished.
+
+// Extras are the Export panel's downloads beyond the single network's.
+func (c *Root) Extras() []ExtraExport {
+	if c.Compare == nil || !sweepHasResults(&c.Compare.Sweep) {
+		return nil
+	}
+	r := &c.Compare.Sweep
+	return []ExtraExport{{
+		Name: "sweep", Label: "Depth sweep", Formats: []string{"svg", "png", "csv", "json"},
+		Data: func(format string) ([]byte, int, int, error) { return sweepFile(r, format) },
+	}}
+}
+
+func sweepHasResults(r *SweepRun) bool {
+	for _, p := range r.Points {
+		if p.Done && p.Err == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// SweepResultRow is one finished run of a sweep, as exported.
+type SweepResultRow struct {
+	Depth     int      `json:"depth"`
+	Residual  bool     `json:"residual"`
+	Steps     int      `json:"steps"`
+	TrainAcc  *float64 `json:"train_acc"`
+	TestAcc   *float64 `json:"test_acc"`
+	TrainLoss *float64 `json:"train_loss"`
+	TestLoss  *float64 `json:"test_loss"`
+	Diverged  bool     `json:"diverged"`
+	Link      string   `json:"link"` // the run's Spec in URL form
+}
+
+// SweepResultRows are the finished runs, in the sweep's order.
+func SweepResultRows(r *SweepRun) []SweepResultRow {
+	var rows []SweepResultRow
+	for i, j := range r.Jobs {
+		if i >= len(r.Points) || !r.Points[i].Done || r.Points[i].Err != "" {
+			continue
+		}
+		p := r.Points[i]
+		rows = append(rows, SweepResultRow{
+			Depth: j.Depth(), Residual: j.Residual(), Steps: p.Step,
+			TrainAcc: finite(p.TrainAcc), TestAcc: finite(p.TestAcc),
+			TrainLoss: finite(p.TrainLoss), TestLoss: finite(p.TestLoss),
+			Diverged: p.Diverged, Link: j.Spec.String(),
+		})
+	}
+	return rows
+}
+
+func sweepFile(r *SweepRun, format string) ([]byte, int, int, error) {
+	rows := SweepResultRows(r)
+	if len(rows) == 0 {
+		return nil, 0, 0, errors.New("no run of the sweep has finished yet")
+	}
+	switch format {
+	case "csv":
+		var b bytes.Buffer
+		b.WriteString("depth,residual,steps,train_acc,test_acc,train_loss,test_loss,diverged\n")
+		for _, row := range rows {
+			fmt.Fprintf(&b, "%d,%t,%d", row.Depth, row.Residual, row.Steps)
+			for _, v := range []*float64{row.TrainAcc, row.TestAcc, row.TrainLoss, row.TestLoss} {
+				b.WriteByte(',')
+				if v != nil {
+					b.WriteString(strconv.FormatFloat(*v, 'g', 6, 64))
+				}
+			}
+			fmt.Fprintf(&b, ",%t\n", row.Diverged)
+		}
+		return b.Bytes(), 0, 0, nil
+	case "json":
+		b, err := json.MarshalIndent(struct {
+			Results []SweepResultRow `json:"results"`
+		}{rows}, "", "  ")
+		return append(b, '\n'), 0, 0, err
+	case "svg", "png":
+		svg := sweepSVG(r)
+		return []byte(svg), int(sweepW), int(sweepH) + 24, nil
+	}
+	return nil, 0, 0, fmt.Errorf("the sweep cannot be exported as %q", format)
+}
+
+// sweepSVG is the sweep figure as a standalone file, styles included.
+func sweepSVG(r *SweepRun) string {
+	g := sweepGeometry(r)
+	const head = 24
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%g" height="%g" viewBox="0 0 %g %g" font-family="system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif">`+"\n",
+		sweepW, sweepH+head, sweepW, sweepH+head)
+	b.WriteString(`<title>ResNet Playground: final error against depth</title>
+<style>
+.frame { fill: #fbfcfd; stroke: #dde1e8; }
+.grid { stroke: #e8ebf0; }
+.tick, .axis-name, .key, .chance-label { font-size: 9px; fill: #5b6475; }
+.y, .axis-name { text-anchor: end; }
+.x { text-anchor: middle; }
+.title { font-size: 11px; font-weight: 600; fill: #1d2433; }
+.series { fill: none; stroke-width: 2; stroke-linejoin: round; }
+.twin-plain { stroke: #d55e00; }
+.twin-residual { stroke: #009e73; }
+.twin-test { stroke-dasharray: 5 3; stroke-width: 1.5; }
+.dot { stroke: #fff; stroke-width: 1.5; }
+.dot.twin-plain { fill: #d55e00; }
+.dot.twin-residual { fill: #009e73; }
+.chance { stroke: #aab2c0; stroke-dasharray: 2 3; }
+</style>
+<rect width="100%" height="100%" fill="#ffffff"/>
+`)
+	fmt.Fprintf(&b, "<text class=\"title\" x=\"%g\" y=\"15\">Final error against depth</text>\n", sweepL)
+	fmt.Fprintf(&b, "<text class=\"key\" x=\"%g\" y=\"15\" text-anchor=\"end\">plain (vermillion), residual (green); solid: training, dashed: test</text>\n", sweepR)
+	fmt.Fprintf(&b, "<g transform=\"translate(0 %d)\">\n", head)
+	fmt.Fprintf(&b, "<rect class=\"frame\" x=\"%g\" y=\"%g\" width=\"%g\" height=\"%g\"/>\n", sweepL, sweepT, sweepR-sweepL, sweepB-sweepT)
+	for _, t := range g.YTicks {
+		fmt.Fprintf(&b, "<line class=\"grid\" x1=\"%g\" x2=\"%g\" y1=\"%s\" y2=\"%s\"/><text class=\"tick y\" x=\"%g\" y=\"%s\">%s</text>\n",
+			sweepL, sweepR, P(t.Pos), P(t.Pos), sweepL-5, P(t.Pos+3), escapeXML(t.Label))
+	}
+	for _, t := range g.XTicks {
+		fmt.Fprintf(&b, "<text class=\"tick x\" x=\"%s\" y=\"%g\">%s</text>\n", P(t.Pos), sweepXLabelY, escapeXML(t.Label))
+	}
+	fmt.Fprintf(&b, "<text class=\"axis-name\" x=\"%g\" y=\"%g\">blocks (log scale)</text>\n", sweepR, sweepXNameY)
+	if g.ChanceY > 0 {
+		fmt.Fprintf(&b, "<line class=\"chance\" x1=\"%g\" x2=\"%g\" y1=\"%s\" y2=\"%s\"/><text class=\"chance-label\" x=\"%g\" y=\"%s\">%s</text>\n",
+			sweepL, sweepR, P(g.ChanceY), P(g.ChanceY), sweepL+4, P(g.ChanceY-4), escapeXML(g.ChanceLabel))
+	}
+	for _, l := range g.Lines {
+		if l.Points != "" {
+			fmt.Fprintf(&b, "<polyline class=\"series %s\" points=\"%s\"/>\n", l.Class, l.Points)
+		}
+	}
+	for _, d := range g.Dots {
+		fmt.Fprintf(&b, "<circle class=\"dot %s\" cx=\"%s\" cy=\"%s\" r=\"%s\"><title>%s</title></circle>\n", d.Class, P(d.X), P(d.Y), d.R, escapeXML(d.Title))
+	}
+	b.WriteString("</g>\n</svg>\n")
+	return b.String()
+}

@@ -1,0 +1,70 @@
+package ui
+
+import (
+	"encoding/csv"
+	"encoding/xml"
+	"errors"
+	"io"
+	"strings"
+	"testing"
+
+	"resnetplayground/nn/lab"
+)
+
+func TestSweepExport(t *testing.T) {
+	root := &Root{App: NewApp(&fakeHost{}, "", 1)}
+	root.Compare = NewCompare(root.App, nil)
+	if x := root.Extras(); x != nil {
+		t.Fatalf("extras %v before any sweep; want none", x)
+	}
+	jobs, err := SweepJobs(lab.Default(), []int{2, 8}, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &root.Compare.Sweep
+	r.Jobs, r.Points, r.Classes = jobs, make([]SweepPoint, len(jobs)), 2
+	for i := range 3 { // the last run is still training
+		r.Points[i] = SweepPoint{Step: 10, Done: true, TrainAcc: 0.9 - 0.1*float64(i), TestAcc: 0.8, TrainLoss: 0.3, TestLoss: 0.4}
+	}
+	x := root.Extras()
+	if len(x) != 1 || x[0].Name != "sweep" {
+		t.Fatalf("extras %+v; want the sweep", x)
+	}
+
+	body, _, _, err := x[0].Data("csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(strings.NewReader(string(body))).ReadAll()
+	if err != nil || len(rows) != 4 {
+		t.Fatalf("CSV %q, %v; want a header and the 3 finished runs", rows, err)
+	}
+	if got := strings.Join(rows[1][:4], ","); got != "2,false,10,0.9" {
+		t.Errorf("first row starts %q, want 2,false,10,0.9", got)
+	}
+
+	svg, w, h, err := x[0].Data("png")
+	if err != nil || w <= 0 || h <= 0 {
+		t.Fatalf("png: %d×%d, %v", w, h, err)
+	}
+	dec := xml.NewDecoder(strings.NewReader(string(svg)))
+	circles := 0
+	for {
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatalf("the sweep SVG is not well-formed: %v", err)
+		}
+		if el, ok := tok.(xml.StartElement); ok && el.Name.Local == "circle" {
+			circles++
+		}
+	}
+	if circles != 3 {
+		t.Errorf("%d dots, want one per finished run (3)", circles)
+	}
+	if _, _, _, err := x[0].Data("gif"); err == nil {
+		t.Error("an unknown format should be an error")
+	}
+}

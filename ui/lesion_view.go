@@ -1,0 +1,13 @@
+package ui
+
+// Lesion is the twin view's lesion panel: knock out one block, or each in turn, and compare
+// what is left of each twin.
+type Lesion struct {
+	Compare *Compare
+}
+
+// Run is the pair on screen.
+func (c *Lesion) Run() *TwinRun { return c.Compare.Twins }
+
+// Blocks is the compared network's depth.
+func (c *Lesion) Blocks() int { return len(c.Run().Side[Plain].Spec.Blocks) }

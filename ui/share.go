@@ -1,0 +1,63 @@
+package ui
+
+import "strings"
+
+// Share is the Share / Export / Embed corner of the page. Share copies a link that holds the
+// whole Spec in its hash (the clipboard may be unavailable, for example in an insecure
+// context, so the link is also shown, selectable); Export and Embed open their panels.
+type Share struct {
+	App     *App
+	Browser Browser // nil in static renders: the buttons then only open their panels
+	Extras  []ExtraExport
+
+	Open   string // "", "share", "export" or "embed"
+	Link   string
+	Status string
+	embed  EmbedOptions
+	inited bool
+}
+
+func (c *Share) init() {
+	if !c.inited {
+		c.embed = DefaultEmbedOptions()
+		c.inited = true
+	}
+}
+
+func (c *Share) toggle(panel string) {
+	c.init()
+	if c.Open == panel {
+		panel = ""
+	}
+	c.Open = panel
+}
+
+func (c *Share) close() { c.Open = "" }
+
+// share opens the link panel and copies the link straight away: one click does the job.
+func (c *Share) share() {
+	c.Open = "share"
+	c.copyLink()
+}
+
+// ShareLink is the page's address with the current Spec as its hash.
+func ShareLink(pageURL, spec string) string {
+	u, _, _ := strings.Cut(pageURL, "#")
+	return u + "#" + spec
+}
+
+func (c *Share) copyLink() {
+	if c.Browser == nil {
+		c.Link, c.Status = "#"+c.App.Spec.String(), ""
+		return
+	}
+	c.Link = ShareLink(c.Browser.PageURL(), c.App.Spec.String())
+	c.Status = "Copying…"
+	c.Browser.Copy(c.Link, func(ok bool) {
+		if ok {
+			c.Status = "Copied to the clipboard."
+		} else {
+			c.Status = "This browser did not let the page copy: select the link and press Ctrl+C (⌘C on a Mac)."
+		}
+	})
+}

@@ -1,0 +1,153 @@
+package ui
+
+import "resnetplayground/nn/lab"
+
+// The twins are the single view's network built twice, once with every shortcut off and
+// once with every shortcut on (lab.Twins): the same data, seed and initial weights, so the
+// only difference between the two runs is the shortcuts.
+
+// The twins' sides, and their names in legends and read-outs.
+const (
+	Plain    = 0
+	Residual = 1
+)
+
+var TwinNames = [2]string{"plain", "residual"}
+
+// TwinRun is the pair. Each side is an App of its own, driving its own worker: the same
+// state, the same play/pause/step/reset and the same report handling as the single view.
+type TwinRun struct {
+	Side   [2]*App
+	Grad   [2]*GradHistory
+	Lesion [2]*LesionReport // the latest lesion answer per side, nil before the first
+	From   string           // the single view's Spec (URL form) the twins were built from
+
+	LesionBlock int // the block "Knock out" removes (0-based)
+
+	// held marks a running twin told to wait for the other: the two workers rarely get the
+	// same share of the processor, and curves compared at different steps would mislead.
+	held [2]bool
+}
+
+// twinSlack is how many steps one twin may run ahead of the other before it waits.
+const twinSlack = 50
+
+// twinHost sends one side's commands to that side's worker; the twins leave the URL alone,
+// which belongs to the single view.
+type twinHost struct {
+	side int
+	host CompareHost
+}
+
+func (h twinHost) Send(c Command)     { h.host.SendTwin(h.side, c) }
+func (h twinHost) ReplaceHash(string) {}
+
+// newTwinRun builds both twins of spec, paused, and tells their workers. When prev is the
+// pair it replaces, the new runs are numbered after the old ones, so a report of an old run
+// still in flight cannot pass for one of the new.
+func newTwinRun(spec lab.Spec, host CompareHost, prev *TwinRun) *TwinRun {
+	plain, residual := lab.Twins(spec)
+	t := &TwinRun{From: spec.String()}
+	for side, s := range [2]lab.Spec{plain, residual} {
+		a := NewApp(twinHost{side, host}, s.String(), uint64(side+1))
+		if prev != nil {
+			a.Gen += prev.Side[side].Gen
+			a.Reset()
+		}
+		t.Side[side] = a
+		t.Grad[side] = NewGradHistory(gradColumns)
+	}
+	return t
+}
+
+// syncTwins (re)builds the twins when the single view's network changed since they were
+// built, keeping nothing of the old pair: a comparison is only fair from a common start.
+func (c *Compare) syncTwins() {
+	if c.Twins != nil && c.Twins.From == c.App.Spec.String() {
+		return
+	}
+	block := 0
+	if c.Twins != nil {
+		block = c.Twins.LesionBlock
+	}
+	c.Twins = newTwinRun(c.App.Spec, c.host, c.Twins)
+	c.Twins.LesionBlock = min(block, len(c.App.Spec.Blocks)-1)
+}
+
+// Running reports whether either twin is training.
+func (t *TwinRun) Running() bool { return t.Side[Plain].Running || t.Side[Residual].Running }
+
+// Play, Pause, Step and Reset drive both twins at once.
+func (t *TwinRun) Play() {
+	t.held = [2]bool{}
+	for _, a := range t.Side {
+		a.Play()
+	}
+}
+
+func (t *TwinRun) Pause() {
+	t.held = [2]bool{}
+	for _, a := range t.Side {
+		a.Pause()
+	}
+}
+
+// keepInStep holds a running twin that is more than twinSlack steps ahead of the other,
+// and lets it go again once the other has caught up (or stopped). The held twin stays
+// Running as far as the visitor is concerned; only its worker waits.
+func (t *TwinRun) keepInStep() {
+	for side, a := range t.Side {
+		other := t.Side[1-side]
+		ahead := a.Measured && other.Measured && other.Running &&
+			a.Metrics.Step > other.Metrics.Step+twinSlack
+		switch {
+		case a.Running && ahead && !t.held[side]:
+			t.held[side] = true
+			a.host.Send(Command{Kind: CmdRun, Gen: a.Gen, Run: false})
+		case t.held[side] && (!ahead || !a.Running):
+			t.held[side] = false
+			if a.Running {
+				a.host.Send(Command{Kind: CmdRun, Gen: a.Gen, Run: true})
+			}
+		}
+	}
+}
+
+func (t *TwinRun) Step() {
+	for _, a := range t.Side {
+		a.Step()
+	}
+}
+
+// Reset starts both again from their common initial weights, paused.
+func (t *TwinRun) Reset() {
+	t.held = [2]bool{}
+	for side, a := range t.Side {
+		a.Reset()
+		t.Grad[side].Reset()
+		t.Lesion[side] = nil
+	}
+}
+
+// ReceiveTwin takes a report from one twin's worker.
+func (c *Compare) ReceiveTwin(side int, r Report) {
+	t := c.Twins
+	if t == nil || side < 0 || side > 1 || r.Gen != t.Side[side].Gen {
+		return
+	}
+	t.Side[side].Receive(r)
+	if len(r.Metrics.Blocks) > 0 {
+		t.Grad[side].Add(r.Metrics.Step, r.Metrics.Blocks)
+	}
+	t.keepInStep()
+}
+
+// SetTwinDepth gives the compared network another depth (the single view's network changes
+// too, so the two views never disagree) and rebuilds the twins.
+func (c *Compare) SetTwinDepth(text string) {
+	c.App.SetDepth(text)
+	c.syncTwins()
+}
+
+// TwinDepth is the compared network's depth.
+func (c *Compare) TwinDepth() int { return len(c.App.Spec.Blocks) }

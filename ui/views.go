@@ -1,0 +1,97 @@
+package ui
+
+import "resnetplayground/nn/lab"
+
+// View is which of the page's views is on screen: one network to build and train, a plain
+// network beside its residual twin, or the depth sweep.
+type View string
+
+const (
+	ViewSingle View = "single"
+	ViewTwins  View = "twins"
+	ViewSweep  View = "sweep"
+)
+
+// ViewTab is one button of the view switch.
+type ViewTab struct {
+	View  View
+	Label string
+	Title string
+}
+
+// ViewTabs are the view switch's buttons, in order.
+var ViewTabs = []ViewTab{
+	{ViewSingle, "Single", "Build one network and train it"},
+	{ViewTwins, "Twins", "Train the network with and without shortcuts side by side, from the same initial weights"},
+	{ViewSweep, "Depth sweep", "Train plain and residual networks of many depths and plot their error against depth"},
+}
+
+// CompareHost is what the twin and sweep views need from the browser besides Host: a worker
+// per twin, and a pool of workers for a sweep. Replies come back through Compare's Receive
+// methods, called with the render lock held.
+type CompareHost interface {
+	SendTwin(side int, c Command)
+	StartSweep(id int, jobs []SweepJob)
+	CancelSweep()
+}
+
+// Compare is the state of the views beyond the single network. It reads the single view's
+// App for the network to compare, so what a visitor built is what the twins and the sweep use.
+type Compare struct {
+	View  View
+	App   *App
+	Twins *TwinRun // nil until the twin view is first opened: its workers start then
+	Sweep SweepRun
+
+	host CompareHost
+}
+
+// NewCompare starts on the single view.
+func NewCompare(app *App, host CompareHost) *Compare {
+	return &Compare{View: ViewSingle, App: app, host: host, Sweep: NewSweepRun(lab.Default())}
+}
+
+// SetView switches views. Whatever is no longer on screen pauses, so the processor goes to
+// what the visitor is looking at; a sweep keeps running (it has a Cancel button). Opening
+// the twins builds them from the single view's network if that changed since.
+func (c *Compare) SetView(v View) {
+	if v == c.View {
+		return
+	}
+	switch v {
+	case ViewSingle, ViewTwins, ViewSweep:
+	default:
+		return
+	}
+	if c.View == ViewSingle && c.App.Running {
+		c.App.Pause()
+	}
+	if c.View == ViewTwins && c.Twins != nil && c.Twins.Running() {
+		c.Twins.Pause()
+	}
+	c.View = v
+	if v == ViewTwins {
+		c.syncTwins()
+	}
+}
+
+// Views is the view switch at the top of the page.
+type Views struct {
+	Compare *Compare
+}
+
+// TabClass marks the current view's button.
+func (c *Views) TabClass(v View) string {
+	if c.Compare.View == v {
+		return "tab current"
+	}
+	return "tab"
+}
+
+// Pressed is the button's aria-pressed value.
+func (c *Views) Pressed(v View) string {
+	if c.Compare.View == v {
+		return "true"
+	}
+	return "false"
+}

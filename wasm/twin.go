@@ -1,0 +1,82 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"syscall/js"
+
+	"resnetplayground/ui"
+)
+
+// compareHost is ui.CompareHost in the browser: a worker per twin (started the first time
+// a twin is spoken to), and a pool of workers per sweep. Replies reach the UI through
+// update, which takes the render lock.
+type compareHost struct {
+	cmp    *ui.Compare
+	update func(func())
+	twins  [2]js.Value
+	pool   *sweepPool
+	poolID int
+}
+
+// startCompare makes the twin and sweep views for app; update runs a change to the page's
+// state under the render lock (see runPage).
+func startCompare(app *ui.App, update func(func())) *ui.Compare {
+	h := &compareHost{update: update}
+	h.cmp = ui.NewCompare(app, h)
+	return h.cmp
+}
+
+// newWorker starts a training worker on the module the page compiled, and calls onmessage
+// with each message it posts and onerror if it dies.
+func newWorker(onmessage func(js.Value), onerror func(string)) (js.Value, []js.Func) {
+	g := js.Global()
+	w := g.Get("Worker").New("worker.js")
+	msg := js.FuncOf(func(_ js.Value, args []js.Value) any {
+		onmessage(args[0].Get("data"))
+		return nil
+	})
+	fail := js.FuncOf(func(_ js.Value, args []js.Value) any {
+		why := "a training worker failed"
+		if len(args) > 0 && args[0].Get("message").Type() == js.TypeString {
+			why += ": " + args[0].Get("message").String()
+		}
+		onerror(why)
+		return nil
+	})
+	w.Set("onmessage", msg)
+	w.Set("onerror", fail)
+	w.Call("postMessage", js.ValueOf(map[string]any{"type": "module", "module": g.Get("resnetModule")}))
+	return w, []js.Func{msg, fail}
+}
+
+// SendTwin sends a command to one twin's worker, starting the worker first if need be.
+// The twins' workers live as long as the page.
+func (h *compareHost) SendTwin(side int, c ui.Command) {
+	if side < 0 || side > 1 {
+		return
+	}
+	if h.twins[side].IsUndefined() {
+		h.twins[side], _ = newWorker(func(v js.Value) {
+			if str(v, "type") == "lesion" {
+				r := decodeLesion(v)
+				h.update(func() { h.cmp.ReceiveLesion(side, r) })
+				return
+			}
+			r := decodeReport(v)
+			h.update(func() { h.cmp.ReceiveTwin(side, r) })
+		}, func(why string) {
+			h.update(func() {
+				a := h.cmp.Twins.Side[side]
+				a.Notice, a.Running = why, false
+				h.cmp.App.Notice = "The " + ui.TwinNames[side] + " twin stopped: " + why
+			})
+		})
+	}
+	msg, err := encodeCommand(c)
+	if err != nil {
+		js.Global().Get("console").Call("error", "resnet: cannot encode command:", err.Error())
+		return
+	}
+	h.twins[side].Call("postMessage", msg)
+}
