@@ -14,7 +14,7 @@ import (
 )
 
 // The site is built from the module root (where go.mod lives) into one folder that the server
-// serves as it is: index.html, style.css, worker.js, wasm_exec.js and main.wasm, the embed
+// serves as it is: index.html, style.css, boot.js, worker.js, wasm_exec.js and main.wasm, the embed
 // page and the example blog post, each compressible file with .gz (and, written by the
 // server in the background or by --build-only, .br) beside it.
 
