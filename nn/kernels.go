@@ -77,10 +77,16 @@ func accumulateRow(yr, xr, w []float64, m int) {
 	}
 }
 
-// axpy4 adds a·u + b·v + c·w + d·z to y (all at least len(y) long).
+// axpy4 adds a·u + b·v + c·w + d·z to y (all at least len(y) long), two elements a pass.
 func axpy4(y []float64, a, b, c, d float64, u, v, w, z []float64) {
 	u, v, w, z = u[:len(y)], v[:len(y)], w[:len(y)], z[:len(y)]
-	for j := range y {
+	j := 0
+	for ; j+2 <= len(y); j += 2 {
+		y2, u2, v2, w2, z2 := y[j:j+2:j+2], u[j:j+2:j+2], v[j:j+2:j+2], w[j:j+2:j+2], z[j:j+2:j+2]
+		y2[0] += a*u2[0] + b*v2[0] + c*w2[0] + d*z2[0]
+		y2[1] += a*u2[1] + b*v2[1] + c*w2[1] + d*z2[1]
+	}
+	if j < len(y) {
 		y[j] += a*u[j] + b*v[j] + c*w[j] + d*z[j]
 	}
 }
