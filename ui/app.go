@@ -35,6 +35,7 @@ type App struct {
 	Measured bool // Metrics are of the current run (false until its first report)
 	History  []Sample
 	Diverged bool
+	Lesion   *LesionReport // the latest lesion answer about this run, nil before the first
 
 	Boundary        []float32 // see Report
 	GridN, Classes  int
@@ -84,6 +85,7 @@ func (a *App) restart() {
 	a.Measured = false
 	a.History = nil
 	a.Diverged = false
+	a.Lesion = nil
 	a.Boundary = nil
 	a.BoundaryVersion++
 	a.host.Send(Command{Kind: CmdReset, Gen: a.Gen, Spec: a.Spec, Run: a.Running})

@@ -15,6 +15,7 @@ type fakeCompareHost struct {
 	sweeps    [][]SweepJob
 	sweepIDs  []int
 	cancelled int
+	queries   []string // what ReplaceQuery wrote, in order
 }
 
 func (h *fakeCompareHost) SendTwin(side int, c Command) { h.twin[side] = append(h.twin[side], c) }
@@ -22,7 +23,8 @@ func (h *fakeCompareHost) StartSweep(id int, jobs []SweepJob) {
 	h.sweepIDs = append(h.sweepIDs, id)
 	h.sweeps = append(h.sweeps, jobs)
 }
-func (h *fakeCompareHost) CancelSweep() { h.cancelled++ }
+func (h *fakeCompareHost) CancelSweep()              { h.cancelled++ }
+func (h *fakeCompareHost) ReplaceQuery(query string) { h.queries = append(h.queries, query) }
 
 func compareWith(t *testing.T, hash string) (*Compare, *fakeHost, *fakeCompareHost) {
 	t.Helper()
@@ -238,7 +240,7 @@ func TestParseDepths(t *testing.T) {
 func TestSweepJobsAreTheCommandLinesSpecs(t *testing.T) {
 	base := lab.Default()
 	base.Seed = 5
-	jobs, err := SweepJobs(base, []int{2, 16}, 300)
+	jobs, err := SweepJobs(base, []int{2, 16}, []uint64{5}, 300)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -254,7 +256,7 @@ func TestSweepJobsAreTheCommandLinesSpecs(t *testing.T) {
 	if jobs[1].Depth() != 2 || !jobs[1].Residual() || jobs[2].Residual() {
 		t.Error("jobs are not by depth, plain before residual")
 	}
-	if _, err := SweepJobs(base, []int{4, 4}, 10); err == nil {
+	if _, err := SweepJobs(base, []int{4, 4}, []uint64{5}, 10); err == nil {
 		t.Error("a repeated depth was accepted")
 	}
 }

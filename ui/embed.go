@@ -45,6 +45,19 @@ func (c *Embed) Notices() []string {
 
 func (c *Embed) charts() *Root { return &Root{App: c.App} }
 
+// FullLink is the main page with the same experiment, opened on the view the embed shows:
+// the twins or the sweep (with its settings) when the embed shows them, the twins first.
+func (c *Embed) FullLink() string {
+	q := PageQuery{View: ViewSingle}
+	switch {
+	case c.ShowsTwins():
+		q.View = ViewTwins
+	case c.ShowsSweep():
+		q = c.Compare.Query(ViewSweep)
+	}
+	return PagePath(q, c.App.Spec.String())
+}
+
 // ViewsClass lays the single network's views out by how many there are.
 func (c *Embed) ViewsClass() string {
 	n := 0

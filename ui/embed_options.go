@@ -152,7 +152,9 @@ func EmbedPath(o EmbedOptions, spec lab.Spec) string {
 }
 
 // FullPlaygroundPath is the main page with the same experiment, relative to the site.
-func FullPlaygroundPath(spec lab.Spec) string { return "index.html#" + spec.String() }
+func FullPlaygroundPath(spec lab.Spec) string {
+	return PagePath(PageQuery{View: ViewSingle}, spec.String())
+}
 
 // SiteBase is the folder of a page's URL (query and hash dropped, up to the last "/"), which
 // the site's relative paths resolve against: "https://x.org/demos/resnet/index.html#b=1"

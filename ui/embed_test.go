@@ -65,17 +65,23 @@ func TestEmbedStaysPausedIfTheReaderPaused(t *testing.T) {
 	}
 }
 
-// embedCompareHost counts the commands sent to the twins' workers.
-type embedCompareHost struct{ twinCmds []Command }
+// embedCompareHost counts the commands sent to the twins' workers, and the query strings
+// written (an embed's query holds its options and must never be rewritten).
+type embedCompareHost struct {
+	twinCmds []Command
+	queries  []string
+}
 
 func (h *embedCompareHost) SendTwin(_ int, c Command)  { h.twinCmds = append(h.twinCmds, c) }
 func (h *embedCompareHost) StartSweep(int, []SweepJob) {}
 func (h *embedCompareHost) CancelSweep()               {}
+func (h *embedCompareHost) ReplaceQuery(q string)      { h.queries = append(h.queries, q) }
 
 func TestEmbedTwinsPlayAndPauseTogether(t *testing.T) {
 	h := &fakeHost{}
 	app := NewApp(h, "#b=16x2p*6", 1)
-	e := &Embed{App: app, Compare: NewCompare(app, &embedCompareHost{}), Options: EmbedOptions{Views: []string{"twin"}, Autoplay: true}}
+	ch := &embedCompareHost{}
+	e := &Embed{App: app, Compare: NewCompare(app, ch), Options: EmbedOptions{Views: []string{"twin"}, Autoplay: true}}
 	if e.ShowsSingle() || !e.ShowsTwins() || e.ShowsSweep() {
 		t.Fatalf("views: single %v twins %v sweep %v; want only the twins", e.ShowsSingle(), e.ShowsTwins(), e.ShowsSweep())
 	}
@@ -93,5 +99,30 @@ func TestEmbedTwinsPlayAndPauseTogether(t *testing.T) {
 	e.SetVisible(true)
 	if !e.Compare.Twins.Running() {
 		t.Error("the twins did not resume in view")
+	}
+	if len(ch.queries) > 0 {
+		t.Errorf("the embed rewrote its query string to %q; it holds the embed's options", ch.queries)
+	}
+	if got, want := e.FullLink(), "index.html?view=twins#"+app.Spec.String(); got != want {
+		t.Errorf("the full-playground link is %q, want %q (the twins, as embedded)", got, want)
+	}
+}
+
+func TestEmbedFullLinkCarriesTheView(t *testing.T) {
+	app := NewApp(&fakeHost{}, "#b=16x2p*6", 1)
+	spec := app.Spec.String()
+	for _, tc := range []struct {
+		views []string
+		want  string
+	}{
+		{[]string{"heatmap", "charts"}, "index.html#" + spec},
+		{[]string{"charts", "twin"}, "index.html?view=twins#" + spec},
+		{[]string{"sweep"}, "index.html?view=sweep&depths=2,8&seeds=1,2#" + spec},
+	} {
+		e := &Embed{App: app, Compare: NewCompare(app, &embedCompareHost{}), Options: EmbedOptions{Views: tc.views}}
+		e.Compare.Sweep.DepthsText, e.Compare.Sweep.SeedsText = "2 8", "1,2"
+		if got := e.FullLink(); got != tc.want {
+			t.Errorf("views %v: full link %q, want %q", tc.views, got, tc.want)
+		}
 	}
 }

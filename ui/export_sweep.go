@@ -37,6 +37,7 @@ func sweepHasResults(r *SweepRun) bool {
 type SweepResultRow struct {
 	Depth     int      `json:"depth"`
 	Residual  bool     `json:"residual"`
+	Seed      uint64   `json:"seed"`
 	Steps     int      `json:"steps"`
 	TrainAcc  *float64 `json:"train_acc"`
 	TestAcc   *float64 `json:"test_acc"`
@@ -55,7 +56,7 @@ func SweepResultRows(r *SweepRun) []SweepResultRow {
 		}
 		p := r.Points[i]
 		rows = append(rows, SweepResultRow{
-			Depth: j.Depth(), Residual: j.Residual(), Steps: p.Step,
+			Depth: j.Depth(), Residual: j.Residual(), Seed: j.Spec.Seed, Steps: p.Step,
 			TrainAcc: finite(p.TrainAcc), TestAcc: finite(p.TestAcc),
 			TrainLoss: finite(p.TrainLoss), TestLoss: finite(p.TestLoss),
 			Diverged: p.Diverged, Link: j.Spec.String(),
@@ -72,9 +73,9 @@ func sweepFile(r *SweepRun, format string) ([]byte, int, int, error) {
 	switch format {
 	case "csv":
 		var b bytes.Buffer
-		b.WriteString("depth,residual,steps,train_acc,test_acc,train_loss,test_loss,diverged\n")
+		b.WriteString("depth,residual,seed,steps,train_acc,test_acc,train_loss,test_loss,diverged\n")
 		for _, row := range rows {
-			fmt.Fprintf(&b, "%d,%t,%d", row.Depth, row.Residual, row.Steps)
+			fmt.Fprintf(&b, "%d,%t,%d,%d", row.Depth, row.Residual, row.Seed, row.Steps)
 			for _, v := range []*float64{row.TrainAcc, row.TestAcc, row.TrainLoss, row.TestLoss} {
 				b.WriteByte(',')
 				if v != nil {
@@ -118,12 +119,13 @@ func sweepSVG(r *SweepRun) string {
 .dot { stroke: #fff; stroke-width: 1.5; }
 .dot.twin-plain { fill: #d55e00; }
 .dot.twin-residual { fill: #009e73; }
+.whisker { fill: none; stroke-width: 1.5; opacity: 0.75; }
 .chance { stroke: #aab2c0; stroke-dasharray: 2 3; }
 </style>
 <rect width="100%" height="100%" fill="#ffffff"/>
 `)
 	fmt.Fprintf(&b, "<text class=\"title\" x=\"%g\" y=\"15\">Final error against depth</text>\n", sweepL)
-	fmt.Fprintf(&b, "<text class=\"key\" x=\"%g\" y=\"15\" text-anchor=\"end\">plain (vermillion), residual (green); solid: training, dashed: test</text>\n", sweepR)
+	fmt.Fprintf(&b, "<text class=\"key\" x=\"%g\" y=\"15\" text-anchor=\"end\">plain (vermillion), residual (green); solid: training, dashed: test%s</text>\n", sweepR, seedsKey(r))
 	fmt.Fprintf(&b, "<g transform=\"translate(0 %d)\">\n", head)
 	fmt.Fprintf(&b, "<rect class=\"frame\" x=\"%g\" y=\"%g\" width=\"%g\" height=\"%g\"/>\n", sweepL, sweepT, sweepR-sweepL, sweepB-sweepT)
 	for _, t := range g.YTicks {
@@ -143,9 +145,20 @@ func sweepSVG(r *SweepRun) string {
 			fmt.Fprintf(&b, "<polyline class=\"series %s\" points=\"%s\"/>\n", l.Class, l.Points)
 		}
 	}
+	for _, w := range g.Whiskers {
+		fmt.Fprintf(&b, "<path class=\"whisker %s\" d=\"%s\"/>\n", w.Class, w.Path)
+	}
 	for _, d := range g.Dots {
 		fmt.Fprintf(&b, "<circle class=\"dot %s\" cx=\"%s\" cy=\"%s\" r=\"%s\"><title>%s</title></circle>\n", d.Class, P(d.X), P(d.Y), d.R, escapeXML(d.Title))
 	}
 	b.WriteString("</g>\n</svg>\n")
 	return b.String()
+}
+
+// seedsKey explains the dots and whiskers of a sweep over several seeds.
+func seedsKey(r *SweepRun) string {
+	if n := r.Seeds(); n > 1 {
+		return "; mean of " + Itoa(n) + " seeds, whiskers: range"
+	}
+	return ""
 }

@@ -17,7 +17,7 @@ func TestSweepExport(t *testing.T) {
 	if x := root.Extras(); x != nil {
 		t.Fatalf("extras %v before any sweep; want none", x)
 	}
-	jobs, err := SweepJobs(lab.Default(), []int{2, 8}, 10)
+	jobs, err := SweepJobs(lab.Default(), []int{2, 8}, []uint64{1}, 10)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,8 +39,8 @@ func TestSweepExport(t *testing.T) {
 	if err != nil || len(rows) != 4 {
 		t.Fatalf("CSV %q, %v; want a header and the 3 finished runs", rows, err)
 	}
-	if got := strings.Join(rows[1][:4], ","); got != "2,false,10,0.9" {
-		t.Errorf("first row starts %q, want 2,false,10,0.9", got)
+	if got := strings.Join(rows[1][:5], ","); got != "2,false,1,10,0.9" {
+		t.Errorf("first row starts %q, want 2,false,1,10,0.9 (depth, residual, seed, steps, train accuracy)", got)
 	}
 
 	svg, w, h, err := x[0].Data("png")

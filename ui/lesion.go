@@ -37,6 +37,19 @@ type LesionResult struct {
 	Err               string
 }
 
+// RequestLesion asks a's worker how its network does without block (LesionAll: each block
+// in turn). The answer arrives through ReceiveLesion.
+func (a *App) RequestLesion(block int) {
+	a.host.Send(Command{Kind: CmdLesion, Gen: a.Gen, Block: block})
+}
+
+// ReceiveLesion takes a lesion answer; one about a network since replaced is dropped.
+func (a *App) ReceiveLesion(r LesionReport) {
+	if r.Gen == a.Gen {
+		a.Lesion = &r
+	}
+}
+
 // KnockOut asks both twins how they do without block LesionBlock.
 func (t *TwinRun) KnockOut() { t.lesion(t.LesionBlock) }
 
@@ -45,7 +58,7 @@ func (t *TwinRun) LesionScan() { t.lesion(LesionAll) }
 
 func (t *TwinRun) lesion(block int) {
 	for _, a := range t.Side {
-		a.host.Send(Command{Kind: CmdLesion, Gen: a.Gen, Block: block})
+		a.RequestLesion(block)
 	}
 }
 
@@ -60,16 +73,16 @@ func (t *TwinRun) SetLesionBlock(text string) {
 
 // ReceiveLesion takes a twin's lesion answer.
 func (c *Compare) ReceiveLesion(side int, r LesionReport) {
-	t := c.Twins
-	if t == nil || side < 0 || side > 1 || r.Gen != t.Side[side].Gen {
-		return
+	if c.Twins != nil && side >= 0 && side <= 1 {
+		c.Twins.Side[side].ReceiveLesion(r)
 	}
-	t.Lesion[side] = &r
 }
 
 // LesionSummary says in words what the latest lesion of one twin showed.
-func (t *TwinRun) LesionSummary(side int) string {
-	r := t.Lesion[side]
+func (t *TwinRun) LesionSummary(side int) string { return t.Side[side].Lesion.Summary() }
+
+// Summary says in words what a lesion showed; "–" before there is one.
+func (r *LesionReport) Summary() string {
 	switch {
 	case r == nil:
 		return "–"
@@ -105,38 +118,49 @@ func (r *LesionReport) usable() []LesionResult {
 	return ok
 }
 
+// IsScan reports whether r answers a scan of every block (a chart's worth).
+func (r *LesionReport) IsScan() bool { return r != nil && len(r.Results) > 1 }
+
+// lesionLine is a scan's chart line, test accuracy with each block removed; a single
+// knock-out draws as one point.
+func lesionLine(name, class string, r *LesionReport) Series {
+	s := Series{Name: name + " without block", Class: class}
+	if r != nil {
+		for _, x := range r.usable() {
+			s.X = append(s.X, float64(x.Block+1))
+			s.Y = append(s.Y, x.TestAcc)
+		}
+	}
+	return s
+}
+
+// intactLine is the intact network's accuracy across a scan's chart, a flat dashed line to
+// compare against; ok is false unless r is a scan.
+func intactLine(name, class string, r *LesionReport) (s Series, ok bool) {
+	if !r.IsScan() {
+		return s, false
+	}
+	n := float64(len(r.Results))
+	return Series{Name: name + " intact", Class: class + " intact",
+		X: []float64{1, n}, Y: []float64{r.Intact.TestAcc, r.Intact.TestAcc}}, true
+}
+
 // LesionSeries is the scan's chart: test accuracy with each block removed, one line per
-// twin; a single knock-out draws as one point.
+// twin, and each twin's intact accuracy.
 func (t *TwinRun) LesionSeries() []Series {
 	var out []Series
-	for side, r := range t.Lesion {
-		s := Series{Name: TwinNames[side] + " without block", Class: "twin-" + TwinNames[side]}
-		if r != nil {
-			for _, x := range r.usable() {
-				s.X = append(s.X, float64(x.Block+1))
-				s.Y = append(s.Y, x.TestAcc)
-			}
-		}
-		out = append(out, s)
+	for side, a := range t.Side {
+		out = append(out, lesionLine(TwinNames[side], "twin-"+TwinNames[side], a.Lesion))
 	}
-	for side, r := range t.Lesion {
-		if r == nil || len(r.Results) < 2 {
-			continue
+	for side, a := range t.Side {
+		if s, ok := intactLine(TwinNames[side], "twin-"+TwinNames[side], a.Lesion); ok {
+			out = append(out, s)
 		}
-		// The intact network's accuracy, as a flat dashed line to compare against.
-		n := float64(len(r.Results))
-		out = append(out, Series{Name: TwinNames[side] + " intact", Class: "twin-" + TwinNames[side] + " intact",
-			X: []float64{1, n}, Y: []float64{r.Intact.TestAcc, r.Intact.TestAcc}})
 	}
 	return out
 }
 
 // HasScan reports whether either twin has answered a scan of every block.
 func (t *TwinRun) HasScan() bool {
-	for _, r := range t.Lesion {
-		if r != nil && len(r.Results) > 1 {
-			return true
-		}
-	}
-	return false
+	return t.Side[Plain].Lesion.IsScan() || t.Side[Residual].Lesion.IsScan()
 }

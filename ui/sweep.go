@@ -9,10 +9,10 @@ import (
 	"resnetplayground/nn/lab"
 )
 
-// The depth sweep is the paper's headline figure, trained live: for every depth, a plain and
-// a residual network of that many identical blocks, each trained for the same number of
-// steps, spread over a pool of workers. Every run's Spec is lab.DepthSpec of the single
-// view's network, so the page's sweep is the one `go run . sweep` runs.
+// The depth sweep is the paper's headline figure, trained live: for every depth and seed, a
+// plain and a residual network of that many identical blocks, each trained for the same
+// number of steps, spread over a pool of workers. Every run's Spec is lab.DepthSpec of the
+// single view's network, so the page's sweep is the one `go run . sweep` runs.
 
 // CmdSweep asks a pool worker to train Spec for Steps steps; Gen numbers the job within the
 // sweep. The worker answers with SweepPoints: progress, then the final metrics.
@@ -29,7 +29,7 @@ const maxSweepSteps = 100_000
 
 // SweepJob is one run of a sweep.
 type SweepJob struct {
-	Index int // in the sweep's order: by depth, plain before residual
+	Index int // in the sweep's order: by depth, plain before residual, then by seed
 	Spec  lab.Spec
 	Steps int
 }
@@ -66,8 +66,8 @@ const (
 
 // SweepRun is the sweep view's state: the settings as typed, and the current sweep.
 type SweepRun struct {
-	DepthsText, StepsText string
-	Msg                   string // why the settings cannot run, or why the sweep failed
+	DepthsText, StepsText, SeedsText string
+	Msg                              string // why the settings cannot run, or why the sweep failed
 
 	ID      int // numbers the sweeps, so a stale worker's word is dropped
 	State   SweepState
@@ -85,13 +85,14 @@ func NewSweepRun(base lab.Spec) SweepRun {
 	for i, d := range DefaultSweepDepths {
 		depths[i] = strconv.Itoa(d)
 	}
-	return SweepRun{DepthsText: strings.Join(depths, ", "), StepsText: strconv.Itoa(DefaultSweepSteps), State: SweepIdle, Classes: base.Classes}
+	return SweepRun{DepthsText: strings.Join(depths, ", "), StepsText: strconv.Itoa(DefaultSweepSteps),
+		SeedsText: joinSeeds(DefaultSweepSeeds, ", "), State: SweepIdle, Classes: base.Classes}
 }
 
-// SweepJobs lists the runs of a sweep of base over depths: lab.SweepConfig.Specs with the
-// one seed of base, so each run is the one the command line trains.
-func SweepJobs(base lab.Spec, depths []int, steps int) ([]SweepJob, error) {
-	c := lab.SweepConfig{Base: base, Depths: depths, Seeds: []uint64{base.Seed}, Steps: steps, Workers: 1}
+// SweepJobs lists the runs of a sweep of base over depths and seeds: lab.SweepConfig.Specs,
+// so each run is the one the command line trains.
+func SweepJobs(base lab.Spec, depths []int, seeds []uint64, steps int) ([]SweepJob, error) {
+	c := lab.SweepConfig{Base: base, Depths: depths, Seeds: seeds, Steps: steps, Workers: 1}
 	if err := c.Validate(); err != nil {
 		return nil, err
 	}
@@ -105,7 +106,7 @@ func SweepJobs(base lab.Spec, depths []int, steps int) ([]SweepJob, error) {
 // ParseDepths reads depths typed as "2, 4, 8" (commas or spaces).
 func ParseDepths(text string) ([]int, error) {
 	var depths []int
-	for _, f := range strings.FieldsFunc(text, func(r rune) bool { return r == ',' || r == ' ' || r == ';' }) {
+	for _, f := range splitList(text) {
 		d, err := strconv.Atoi(f)
 		if err != nil {
 			return nil, fmt.Errorf("%q is not a whole number of blocks", f)
@@ -130,12 +131,17 @@ func (c *Compare) StartSweep() {
 		r.Msg = "Depths: " + err.Error()
 		return
 	}
-	steps, err := strconv.Atoi(strings.TrimSpace(r.StepsText))
-	if err != nil || steps < 1 || steps > maxSweepSteps {
-		r.Msg = fmt.Sprintf("Steps: %q is not a whole number from 1 to %d.", r.StepsText, maxSweepSteps)
+	steps, err := ParseSweepSteps(r.StepsText)
+	if err != nil {
+		r.Msg = "Steps: " + err.Error() + "."
 		return
 	}
-	jobs, err := SweepJobs(c.App.Spec, depths, steps)
+	seeds, err := ParseSeeds(r.SeedsText)
+	if err != nil {
+		r.Msg = "Seeds: " + err.Error() + "."
+		return
+	}
+	jobs, err := SweepJobs(c.App.Spec, depths, seeds, steps)
 	if err != nil {
 		r.Msg = strings.TrimPrefix(err.Error(), "sweep: ")
 		return

@@ -8,8 +8,10 @@ import (
 )
 
 // SweepPlot draws a sweep's final error against depth, depth on a log2 axis: training error
-// solid, test error dashed, plain and residual in their twin colours, a dot per finished
-// run. Lines fill in as runs finish. A handful of SVG nodes whatever the sweep's size.
+// solid, test error dashed, plain and residual in their twin colours, a dot per depth and
+// variant at the mean over its finished seeds, with a whisker from the best seed's training
+// error to the worst's when there are several. Lines fill in as runs finish. A handful of SVG
+// nodes whatever the sweep's size.
 type SweepPlot struct {
 	Run *SweepRun
 
@@ -19,12 +21,20 @@ type SweepPlot struct {
 type sweepGeom struct {
 	Lines          []Line
 	Dots           []SweepDot
+	Whiskers       []SweepWhisker
 	XTicks, YTicks []Tick
 	ChanceY        float64 // 0 when the chance line is off the plot
 	ChanceLabel    string
 }
 
-// SweepDot is one finished run's training error.
+// SweepWhisker spans the training errors of one depth and variant's seeds: one SVG path, a
+// vertical line with a cap at each end.
+type SweepWhisker struct {
+	Path  string
+	Class string
+}
+
+// SweepDot is one depth and variant's mean training error over its finished seeds.
 type SweepDot struct {
 	X, Y  float64
 	R     string // radius: residual dots are larger rings, so a plain dot under one still shows
@@ -65,15 +75,16 @@ func sweepGeometry(r *SweepRun) sweepGeom {
 		return sweepL + (sweepR-sweepL)*(math.Log2(float64(d))-xlo)/(xhi-xlo)
 	}
 
+	groups := r.Groups()
 	yhi := 0.5
-	for _, p := range r.Points {
-		if p.Done && p.Err == "" {
-			yhi = max(yhi, 1-p.TrainAcc, 1-p.TestAcc)
+	for _, gr := range groups {
+		if gr.Done > 0 {
+			yhi = max(yhi, finiteOr0(gr.TrainErr.Max), finiteOr0(gr.TestErr.Max))
 		}
 	}
 	yhi = min(math.Ceil(yhi*10-1e-9)/10, 1)
 	sy := func(err float64) float64 {
-		return sweepB - (sweepB-sweepT)*min(max(err, 0), yhi)/yhi
+		return sweepB - (sweepB-sweepT)*min(max(finiteOr0(err), 0), yhi)/yhi
 	}
 
 	for _, d := range ds {
@@ -88,34 +99,37 @@ func sweepGeometry(r *SweepRun) sweepGeom {
 
 	for _, residual := range []bool{false, true} {
 		name := TwinNames[Plain]
+		radius := "4"
 		if residual {
-			name = TwinNames[Residual]
+			name, radius = TwinNames[Residual], "6"
 		}
-		type run struct {
-			depth      int
-			train, tst float64
-		}
-		var runs []run
-		for i, j := range r.Jobs {
-			if p := r.Points[i]; p.Done && p.Err == "" && j.Residual() == residual {
-				runs = append(runs, run{j.Depth(), 1 - p.TrainAcc, 1 - p.TestAcc})
-				radius := "4"
-				if residual {
-					radius = "6"
-				}
-				g.Dots = append(g.Dots, SweepDot{X: sx(j.Depth()), Y: sy(1 - p.TrainAcc), R: radius, Class: "twin-" + name,
-					Title: name + ", " + strconv.Itoa(j.Depth()) + " blocks: training error " + Percent(1-p.TrainAcc) + ", test error " + Percent(1-p.TestAcc)})
-			}
-		}
-		sort.Slice(runs, func(a, b int) bool { return runs[a].depth < runs[b].depth })
 		var train, test []string
-		for _, x := range runs {
-			train = append(train, P(sx(x.depth))+","+P(sy(x.train)))
-			test = append(test, P(sx(x.depth))+","+P(sy(x.tst)))
+		for _, gr := range groups {
+			if gr.Residual != residual || gr.Done == 0 {
+				continue
+			}
+			x := sx(gr.Depth)
+			train = append(train, P(x)+","+P(sy(gr.TrainErr.Mean)))
+			test = append(test, P(x)+","+P(sy(gr.TestErr.Mean)))
+			g.Dots = append(g.Dots, SweepDot{X: x, Y: sy(gr.TrainErr.Mean), R: radius, Class: "twin-" + name,
+				Title: name + ", " + strconv.Itoa(gr.Depth) + " blocks: " + groupSummary(gr)})
+			if gr.Done > 1 {
+				lo, hi := sy(gr.TrainErr.Min), sy(gr.TrainErr.Max)
+				g.Whiskers = append(g.Whiskers, SweepWhisker{Class: "twin-" + name,
+					Path: "M" + P(x) + " " + P(lo) + "V" + P(hi) + "M" + P(x-4) + " " + P(lo) + "h8M" + P(x-4) + " " + P(hi) + "h8"})
+			}
 		}
 		g.Lines = append(g.Lines,
 			Line{Name: name + " training error", Class: "twin-" + name, Points: strings.Join(train, " ")},
 			Line{Name: name + " test error", Class: "twin-" + name + " twin-test", Points: strings.Join(test, " ")})
 	}
 	return g
+}
+
+// finiteOr0 keeps a NaN (no finite value to show) from poisoning the plot's scale.
+func finiteOr0(x float64) float64 {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return 0
+	}
+	return x
 }

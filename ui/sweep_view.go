@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -37,59 +36,91 @@ func (c *Sweep) BaseSummary() string {
 		}
 	}
 	return "Blocks of " + block + " (the first block of the Single view's network), on " + s.Dataset +
-		", " + s.Activation + ", " + s.Optimizer + " at learning rate " + FormatFloat(s.LR) + ", batch " + strconv.Itoa(s.Batch) +
-		", seed " + strconv.FormatUint(s.Seed, 10) + "."
+		", " + s.Activation + ", " + s.Optimizer + " at learning rate " + FormatFloat(s.LR) + ", batch " + strconv.Itoa(s.Batch) + "."
 }
 
-// SweepRow is one depth of the results table.
+// SweepRow is one depth of the results table: each cell the mean error over the seeds, with
+// their range when there are several.
 type SweepRow struct {
 	Depth                                              int
 	PlainTrain, PlainTest, ResidualTrain, ResidualTest string
 }
 
-// Rows are the results so far, by depth; a run still training shows "…".
+// Rows are the results so far, by depth; "…" marks a cell still waiting for runs.
 func (c *Sweep) Rows() []SweepRow {
-	r := c.Run()
-	byDepth := map[int]*SweepRow{}
-	var depths []int
-	for i, j := range r.Jobs {
-		row := byDepth[j.Depth()]
-		if row == nil {
-			row = &SweepRow{Depth: j.Depth(), PlainTrain: "…", PlainTest: "…", ResidualTrain: "…", ResidualTest: "…"}
-			byDepth[j.Depth()] = row
-			depths = append(depths, j.Depth())
+	var rows []SweepRow
+	for _, g := range c.Run().Groups() {
+		if len(rows) == 0 || rows[len(rows)-1].Depth != g.Depth {
+			rows = append(rows, SweepRow{Depth: g.Depth, PlainTrain: "…", PlainTest: "…", ResidualTrain: "…", ResidualTest: "…"})
 		}
-		p := r.Points[i]
-		if !p.Done || p.Err != "" {
-			continue
-		}
-		train, test := Percent(1-p.TrainAcc), Percent(1-p.TestAcc)
-		if p.Diverged {
-			train += " (diverged)"
-		}
-		if j.Residual() {
+		row := &rows[len(rows)-1]
+		train, test := errorCell(g, g.TrainErr, true), errorCell(g, g.TestErr, false)
+		if g.Residual {
 			row.ResidualTrain, row.ResidualTest = train, test
 		} else {
 			row.PlainTrain, row.PlainTest = train, test
 		}
 	}
-	sort.Ints(depths)
-	rows := make([]SweepRow, len(depths))
-	for i, d := range depths {
-		rows[i] = *byDepth[d]
-	}
 	return rows
 }
 
-func (c *Sweep) setDepths(text string) { c.Run().DepthsText = text }
-func (c *Sweep) setSteps(text string)  { c.Run().StepsText = text }
+// errorCell shows a group's error: "12.3%" for one seed, "12.3% (10.1–14.0)" for several,
+// followed by "…" while seeds are still training; diverged runs are noted beside the
+// training error.
+func errorCell(g SweepGroup, s Spread, noteDiverged bool) string {
+	if g.Done == 0 {
+		return "…"
+	}
+	out := Percent(s.Mean)
+	if g.Done > 1 {
+		out += " (" + Fixed(100*s.Min, 1) + "–" + Fixed(100*s.Max, 1) + ")"
+	}
+	if noteDiverged && g.Diverged > 0 {
+		if g.Runs == 1 {
+			out += " (diverged)"
+		} else {
+			out += " (" + Itoa(g.Diverged) + " diverged)"
+		}
+	}
+	if !g.Complete() {
+		out += " …"
+	}
+	return out
+}
 
-// CommandLine is the command that runs this sweep without a browser. Its numbers can
-// differ in the last digits, as the browser's arithmetic sums in another order, and a
-// network on the edge of training can then land on the other side of it.
+// groupSummary is a plot point's tooltip: the errors over the seeds, in words.
+func groupSummary(g SweepGroup) string {
+	s := "training error " + Percent(g.TrainErr.Mean) + ", test error " + Percent(g.TestErr.Mean)
+	if g.Runs > 1 {
+		s = "mean " + s + " over " + Itoa(g.Done) + " of " + Itoa(g.Runs) + " seeds; training error from " +
+			Percent(g.TrainErr.Min) + " to " + Percent(g.TrainErr.Max)
+	}
+	return s
+}
+
+// The settings are checked as they are typed, so a mistake shows at once, and the valid
+// ones go into the page's address for a shared link to reproduce the sweep.
+func (c *Sweep) setDepths(text string) { c.Run().DepthsText = text; c.settingsChanged() }
+func (c *Sweep) setSteps(text string)  { c.Run().StepsText = text; c.settingsChanged() }
+func (c *Sweep) setSeeds(text string)  { c.Run().SeedsText = text; c.settingsChanged() }
+
+func (c *Sweep) settingsChanged() {
+	r := c.Run()
+	r.Msg = ""
+	if _, err := ParseDepths(r.DepthsText); err != nil {
+		r.Msg = "Depths: " + err.Error() + "."
+	} else if _, err := ParseSweepSteps(r.StepsText); err != nil {
+		r.Msg = "Steps: " + err.Error() + "."
+	} else if _, err := ParseSeeds(r.SeedsText); err != nil {
+		r.Msg = "Seeds: " + err.Error() + "."
+	}
+	c.Compare.syncAddress()
+}
+
+// CommandLine is the command that runs this sweep without a browser. It prints the same
+// numbers: training is bit-identical natively and in wasm (see nn/exp.go).
 func (c *Sweep) CommandLine() string {
 	r := c.Run()
-	depths := strings.Join(strings.FieldsFunc(r.DepthsText, func(r rune) bool { return r == ',' || r == ' ' || r == ';' }), ",")
-	return "go run . sweep --spec '" + c.Compare.App.Spec.String() + "' --seeds " + strconv.FormatUint(c.Compare.App.Spec.Seed, 10) +
-		" --depths " + depths + " --steps " + strings.TrimSpace(r.StepsText)
+	return "go run . sweep --spec '" + c.Compare.App.Spec.String() + "' --seeds " + strings.Join(splitList(r.SeedsText), ",") +
+		" --depths " + strings.Join(splitList(r.DepthsText), ",") + " --steps " + strings.TrimSpace(r.StepsText)
 }

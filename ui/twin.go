@@ -17,10 +17,9 @@ var TwinNames = [2]string{"plain", "residual"}
 // TwinRun is the pair. Each side is an App of its own, driving its own worker: the same
 // state, the same play/pause/step/reset and the same report handling as the single view.
 type TwinRun struct {
-	Side   [2]*App
-	Grad   [2]*GradHistory
-	Lesion [2]*LesionReport // the latest lesion answer per side, nil before the first
-	From   string           // the single view's Spec (URL form) the twins were built from
+	Side [2]*App
+	Grad [2]*GradHistory
+	From string // the single view's Spec (URL form) the twins were built from
 
 	LesionBlock int // the block "Knock out" removes (0-based)
 
@@ -123,9 +122,8 @@ func (t *TwinRun) Step() {
 func (t *TwinRun) Reset() {
 	t.held = [2]bool{}
 	for side, a := range t.Side {
-		a.Reset()
+		a.Reset() // which forgets its lesions too
 		t.Grad[side].Reset()
-		t.Lesion[side] = nil
 	}
 }
 

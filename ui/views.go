@@ -33,6 +33,7 @@ type CompareHost interface {
 	SendTwin(side int, c Command)
 	StartSweep(id int, jobs []SweepJob)
 	CancelSweep()
+	ReplaceQuery(query string) // without "?"; keeps the hash, adds no history entry
 }
 
 // Compare is the state of the views beyond the single network. It reads the single view's
@@ -43,7 +44,8 @@ type Compare struct {
 	Twins *TwinRun // nil until the twin view is first opened: its workers start then
 	Sweep SweepRun
 
-	host CompareHost
+	host      CompareHost
+	addressed bool // the page's query string mirrors the view (see LoadQuery)
 }
 
 // NewCompare starts on the single view.
@@ -73,6 +75,7 @@ func (c *Compare) SetView(v View) {
 	if v == ViewTwins {
 		c.syncTwins()
 	}
+	c.syncAddress()
 }
 
 // Views is the view switch at the top of the page.

@@ -21,7 +21,7 @@ func TestPoolSize(t *testing.T) {
 }
 
 func TestScheduleStartsCostliestFirstAndRunsEachJobOnce(t *testing.T) {
-	jobs, err := ui.SweepJobs(lab.Default(), []int{2, 64, 8}, 100)
+	jobs, err := ui.SweepJobs(lab.Default(), []int{2, 64, 8}, []uint64{1}, 100)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,7 +69,7 @@ func TestSweepJobTrainsAsLabSweep(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	jobs, err := ui.SweepJobs(base, cfg.Depths, cfg.Steps)
+	jobs, err := ui.SweepJobs(base, cfg.Depths, cfg.Seeds, cfg.Steps)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -66,7 +66,13 @@ func runPage() {
 	}
 	root.Compare = startCompare(app, update) // the twin and sweep views, with workers of their own
 	worker.Set("onmessage", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		r := decodeReport(args[0].Get("data"))
+		v := args[0].Get("data")
+		if str(v, "type") == "lesion" {
+			r := decodeLesion(v)
+			update(func() { app.ReceiveLesion(r) })
+			return nil
+		}
+		r := decodeReport(v)
 		update(func() { app.Receive(r) })
 		return nil
 	}))
@@ -74,6 +80,8 @@ func runPage() {
 	var top vugu.Builder = root
 	if embed := startEmbed(app, root.Compare, update); embed != nil {
 		top = embed // embed.html: only the views its options name
+	} else {
+		root.Compare.LoadQuery(g.Get("location").Get("search").String()) // ?view=twins and the like
 	}
 	worker.Set("onerror", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		msg := "the training worker failed"

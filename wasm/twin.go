@@ -80,3 +80,15 @@ func (h *compareHost) SendTwin(side int, c ui.Command) {
 	}
 	h.twins[side].Call("postMessage", msg)
 }
+
+// ReplaceQuery rewrites the page's query string (the view and the sweep's settings), keeping
+// its path and hash, without a new history entry.
+func (h *compareHost) ReplaceQuery(query string) {
+	loc := js.Global().Get("location")
+	url := loc.Get("pathname").String()
+	if query != "" {
+		url += "?" + query
+	}
+	url += loc.Get("hash").String()
+	js.Global().Get("history").Call("replaceState", js.Null(), "", url)
+}

@@ -1,0 +1,173 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// The main page's address is index.html?view=sweep&depths=2,8&steps=800&seeds=1,2#<spec>:
+// the hash is the Spec's own URL form and nothing else (lab.Parse rejects keys it does not
+// know), so how to show the experiment lives in the query string. The Single view and the
+// default sweep settings are left out, so most links have no query at all.
+
+// PageQuery is what the main page's query string says.
+type PageQuery struct {
+	View   View
+	Depths []int    // of the depth sweep; nil for DefaultSweepDepths
+	Steps  int      // per sweep run; 0 for DefaultSweepSteps
+	Seeds  []uint64 // of the sweep; nil for DefaultSweepSeeds
+}
+
+// DefaultSweepSeeds trains every run once: the default sweep must stay about a minute long.
+var DefaultSweepSeeds = []uint64{1}
+
+// maxSweepSeeds keeps a pasted list from multiplying a sweep into hours.
+const maxSweepSeeds = 20
+
+// ParsePageQuery reads the main page's query string (with or without "?"). It always returns
+// a usable query: a bad value falls back to its default and the error says which and why, so
+// the page can show it the way it shows a bad hash. Keys it does not know are ignored: sites
+// that pass the link on add their own (utm_source, fbclid).
+func ParsePageQuery(query string) (PageQuery, error) {
+	q := PageQuery{View: ViewSingle}
+	values, err := url.ParseQuery(strings.TrimPrefix(query, "?"))
+	if err != nil {
+		return q, fmt.Errorf("the address's query string is malformed: %v", err)
+	}
+	var problems []string
+	last := func(key string) (string, bool) {
+		vs, ok := values[key]
+		if !ok || len(vs) == 0 {
+			return "", false
+		}
+		return vs[len(vs)-1], true
+	}
+	if v, ok := last("view"); ok {
+		if view, err := ParseView(v); err != nil {
+			problems = append(problems, err.Error())
+		} else {
+			q.View = view
+		}
+	}
+	if v, ok := last("depths"); ok {
+		if d, err := ParseDepths(v); err != nil {
+			problems = append(problems, "depths="+v+": "+err.Error())
+		} else {
+			q.Depths = d
+		}
+	}
+	if v, ok := last("steps"); ok {
+		if s, err := ParseSweepSteps(v); err != nil {
+			problems = append(problems, "steps="+v+": "+err.Error())
+		} else {
+			q.Steps = s
+		}
+	}
+	if v, ok := last("seeds"); ok {
+		if s, err := ParseSeeds(v); err != nil {
+			problems = append(problems, "seeds="+v+": "+err.Error())
+		} else {
+			q.Seeds = s
+		}
+	}
+	if len(problems) > 0 {
+		return q, errors.New(strings.Join(problems, "; "))
+	}
+	return q, nil
+}
+
+// ParseView reads a view's name as the query string spells it.
+func ParseView(name string) (View, error) {
+	v := View(strings.ToLower(strings.TrimSpace(name)))
+	for _, t := range ViewTabs {
+		if t.View == v {
+			return v, nil
+		}
+	}
+	known := make([]string, len(ViewTabs))
+	for i, t := range ViewTabs {
+		known[i] = string(t.View)
+	}
+	return ViewSingle, fmt.Errorf("there is no view %q (known: %s)", name, strings.Join(known, ", "))
+}
+
+// Encode is the query string (without "?") that ParsePageQuery reads back as q; "" for the
+// Single view with default sweep settings. Sweep settings are written only for the sweep
+// view, and only where they differ from the defaults. Lists keep their commas unescaped,
+// which a query string allows, so the address stays readable.
+func (q PageQuery) Encode() string {
+	var parts []string
+	if q.View != "" && q.View != ViewSingle {
+		parts = append(parts, "view="+url.QueryEscape(string(q.View)))
+	}
+	if q.View == ViewSweep {
+		if q.Depths != nil && !slices.Equal(q.Depths, DefaultSweepDepths) {
+			parts = append(parts, "depths="+joinInts(q.Depths, ","))
+		}
+		if q.Steps != 0 && q.Steps != DefaultSweepSteps {
+			parts = append(parts, "steps="+strconv.Itoa(q.Steps))
+		}
+		if q.Seeds != nil && !slices.Equal(q.Seeds, DefaultSweepSeeds) {
+			parts = append(parts, "seeds="+joinSeeds(q.Seeds, ","))
+		}
+	}
+	return strings.Join(parts, "&")
+}
+
+// ParseSweepSteps reads the steps each sweep run trains.
+func ParseSweepSteps(text string) (int, error) {
+	steps, err := strconv.Atoi(strings.TrimSpace(text))
+	if err != nil || steps < 1 || steps > maxSweepSteps {
+		return 0, fmt.Errorf("%q is not a whole number from 1 to %d", strings.TrimSpace(text), maxSweepSteps)
+	}
+	return steps, nil
+}
+
+// ParseSeeds reads seeds typed as "1, 2, 3" (commas or spaces), as `go run . sweep --seeds`
+// takes them: whole numbers, each once.
+func ParseSeeds(text string) ([]uint64, error) {
+	var seeds []uint64
+	for _, f := range splitList(text) {
+		s, err := strconv.ParseUint(f, 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("%q is not a seed (a whole number from 0 to %d)", f, uint64(math.MaxUint64))
+		}
+		if slices.Contains(seeds, s) {
+			return nil, fmt.Errorf("seed %d is listed twice", s)
+		}
+		seeds = append(seeds, s)
+	}
+	switch {
+	case len(seeds) == 0:
+		return nil, errors.New("list at least one seed, e.g. 1 or 1, 2, 3")
+	case len(seeds) > maxSweepSeeds:
+		return nil, fmt.Errorf("%d seeds is too many for the browser: at most %d", len(seeds), maxSweepSeeds)
+	}
+	return seeds, nil
+}
+
+// splitList splits a list typed with commas, spaces or semicolons.
+func splitList(text string) []string {
+	return strings.FieldsFunc(text, func(r rune) bool { return r == ',' || r == ' ' || r == ';' })
+}
+
+func joinInts(xs []int, sep string) string {
+	s := make([]string, len(xs))
+	for i, x := range xs {
+		s[i] = strconv.Itoa(x)
+	}
+	return strings.Join(s, sep)
+}
+
+func joinSeeds(xs []uint64, sep string) string {
+	s := make([]string, len(xs))
+	for i, x := range xs {
+		s[i] = strconv.FormatUint(x, 10)
+	}
+	return strings.Join(s, sep)
+}
