@@ -47,3 +47,25 @@ func MeanStd(m *mat.Dense) (mean, std float64) {
 	}
 	return mean, math.Sqrt(std / float64(len(xs)))
 }
+
+// ForwardCost is the number of multiply-adds one example's forward pass takes through the
+// dense layers: what evaluating or drawing the network costs, per point.
+func (n *Network) ForwardCost() int {
+	cost := n.Output.In * n.Output.Out
+	for _, l := range n.Input {
+		if d, ok := l.(*Dense); ok {
+			cost += d.In * d.Out
+		}
+	}
+	for _, b := range n.Blocks {
+		for _, l := range b.Branch {
+			if d, ok := l.(*Dense); ok {
+				cost += d.In * d.Out
+			}
+		}
+		if b.Proj != nil {
+			cost += b.Proj.In * b.Proj.Out
+		}
+	}
+	return cost
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"math"
 	"time"
 
 	"resnetplayground/nn/lab"
@@ -23,8 +24,24 @@ type session struct {
 	err        string // reported once, then cleared
 }
 
-// GridN is the boundary picture's resolution: cells per side.
-const GridN = 64
+// The boundary picture has GridN cells per side, fewer for a network so big that GridN²
+// forward passes would keep the worker from hearing "pause" for seconds: the grid is sized to
+// cost at most boundaryBudget multiply-adds (about 0.1 s under wasm), but never below MinGridN.
+const (
+	GridN          = 64
+	MinGridN       = 16
+	boundaryBudget = 80_000_000
+)
+
+// gridSize is the boundary resolution for a network whose forward pass costs cost
+// multiply-adds per point.
+func gridSize(cost int) int {
+	if cost <= 0 {
+		return GridN
+	}
+	n := int(math.Sqrt(float64(boundaryBudget) / float64(cost)))
+	return max(MinGridN, min(GridN, n))
+}
 
 // historyMax bounds the samples kept (and sent) per run.
 const historyMax = 300
@@ -90,7 +107,7 @@ func (s *session) train(budget time.Duration) (steps int) {
 
 // report measures the network on the whole training and test sets, records a history
 // sample, and adds the boundary picture when withBoundary is set (it costs a forward pass
-// over GridN² points). A diverged run stops running.
+// over up to GridN² points). A diverged run stops running.
 func (s *session) report(withBoundary bool) (r ui.Report) {
 	r = ui.Report{Gen: s.gen}
 	func() {
@@ -105,8 +122,9 @@ func (s *session) report(withBoundary bool) (r ui.Report) {
 			s.running = false
 		}
 		if withBoundary && !m.Diverged {
-			s.grid = s.trainer.Boundary(GridN, s.grid)
-			r.Boundary, r.GridN, r.Classes = s.grid, GridN, s.classes()
+			n := gridSize(s.trainer.Network().ForwardCost())
+			s.grid = s.trainer.Boundary(n, s.grid)
+			r.Boundary, r.GridN, r.Classes = s.grid, n, s.classes()
 		}
 		if !s.pointsSent {
 			train, test := s.trainer.Train(), s.trainer.Test()

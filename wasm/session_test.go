@@ -129,3 +129,29 @@ func TestFloat32BytesRoundTrip(t *testing.T) {
 		t.Error("NaN did not survive")
 	}
 }
+
+// A network too costly to draw at full resolution gets a coarser boundary, so drawing it
+// stays short enough for the worker to keep hearing the page.
+func TestBoundaryShrinksForCostlyNetworks(t *testing.T) {
+	if n := gridSize(12_000); n != GridN {
+		t.Errorf("a 24-block width-16 net (12k multiply-adds a point) gets a %d grid, want %d", n, GridN)
+	}
+	if n := gridSize(1_000_000); n >= GridN || n < MinGridN {
+		t.Errorf("a million multiply-adds a point gets a %d grid", n)
+	}
+	if n := gridSize(1 << 40); n != MinGridN {
+		t.Errorf("an absurd cost gets a %d grid, want the minimum %d", n, MinGridN)
+	}
+	s := newSession()
+	spec := lab.Default()
+	spec.Blocks = lab.Uniform(128, 64, 2, true)
+	spec.Width = 64
+	s.handle(ui.Command{Kind: ui.CmdReset, Gen: 1, Spec: spec})
+	r := s.report(true)
+	if r.Err != "" {
+		t.Fatal(r.Err)
+	}
+	if r.GridN >= GridN || len(r.Boundary) != r.GridN*r.GridN*r.Classes {
+		t.Fatalf("128 blocks of width 64: grid %d with %d values", r.GridN, len(r.Boundary))
+	}
+}
