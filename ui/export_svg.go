@@ -47,14 +47,7 @@ func (a *App) ChartsSVG() (svg string, width, height int) {
 			keyX += 55
 		}
 		fmt.Fprintf(&b, "<g transform=\"translate(0 %d)\">\n", head)
-		fmt.Fprintf(&b, "<rect class=\"frame\" x=\"%g\" y=\"%g\" width=\"%g\" height=\"%g\"/>\n", plotL, plotT, plotR-plotL, plotB-plotT)
-		for _, t := range g.YTicks {
-			fmt.Fprintf(&b, "<line class=\"grid\" x1=\"%g\" x2=\"%g\" y1=\"%s\" y2=\"%s\"/><text class=\"tick y\" x=\"%g\" y=\"%s\">%s</text>\n",
-				plotL, plotR, P(t.Pos), P(t.Pos), plotL-4, P(t.Pos+3), escapeXML(t.Label))
-		}
-		for _, t := range g.XTicks {
-			fmt.Fprintf(&b, "<text class=\"tick x\" x=\"%s\" y=\"161\">%s</text>\n", P(t.Pos), escapeXML(t.Label))
-		}
+		writeAxes(&b, plotL, plotT, plotR, plotB, 4, 161, g.XTicks, g.YTicks)
 		for _, l := range g.Lines {
 			if l.Points != "" {
 				fmt.Fprintf(&b, "<polyline class=\"series %s\" points=\"%s\"/>\n", l.Class, l.Points)
@@ -64,4 +57,17 @@ func (a *App) ChartsSVG() (svg string, width, height int) {
 	}
 	b.WriteString("</svg>\n")
 	return b.String(), width, height
+}
+
+// writeAxes writes a plot's frame, its horizontal grid lines with their y labels (gap units
+// left of the frame) and its x labels (at height xLabelY), for the exported SVG figures.
+func writeAxes(b *strings.Builder, left, top, right, bottom, gap, xLabelY float64, xTicks, yTicks []Tick) {
+	fmt.Fprintf(b, "<rect class=\"frame\" x=\"%g\" y=\"%g\" width=\"%g\" height=\"%g\"/>\n", left, top, right-left, bottom-top)
+	for _, t := range yTicks {
+		fmt.Fprintf(b, "<line class=\"grid\" x1=\"%g\" x2=\"%g\" y1=\"%s\" y2=\"%s\"/><text class=\"tick y\" x=\"%g\" y=\"%s\">%s</text>\n",
+			left, right, P(t.Pos), P(t.Pos), left-gap, P(t.Pos+3), escapeXML(t.Label))
+	}
+	for _, t := range xTicks {
+		fmt.Fprintf(b, "<text class=\"tick x\" x=\"%s\" y=\"%g\">%s</text>\n", P(t.Pos), xLabelY, escapeXML(t.Label))
+	}
 }

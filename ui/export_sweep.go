@@ -127,14 +127,7 @@ func sweepSVG(r *SweepRun) string {
 	fmt.Fprintf(&b, "<text class=\"title\" x=\"%g\" y=\"15\">Final error against depth</text>\n", sweepL)
 	fmt.Fprintf(&b, "<text class=\"key\" x=\"%g\" y=\"15\" text-anchor=\"end\">plain (vermillion), residual (green); solid: training, dashed: test%s</text>\n", sweepR, seedsKey(r))
 	fmt.Fprintf(&b, "<g transform=\"translate(0 %d)\">\n", head)
-	fmt.Fprintf(&b, "<rect class=\"frame\" x=\"%g\" y=\"%g\" width=\"%g\" height=\"%g\"/>\n", sweepL, sweepT, sweepR-sweepL, sweepB-sweepT)
-	for _, t := range g.YTicks {
-		fmt.Fprintf(&b, "<line class=\"grid\" x1=\"%g\" x2=\"%g\" y1=\"%s\" y2=\"%s\"/><text class=\"tick y\" x=\"%g\" y=\"%s\">%s</text>\n",
-			sweepL, sweepR, P(t.Pos), P(t.Pos), sweepL-5, P(t.Pos+3), escapeXML(t.Label))
-	}
-	for _, t := range g.XTicks {
-		fmt.Fprintf(&b, "<text class=\"tick x\" x=\"%s\" y=\"%g\">%s</text>\n", P(t.Pos), sweepXLabelY, escapeXML(t.Label))
-	}
+	writeAxes(&b, sweepL, sweepT, sweepR, sweepB, 5, sweepXLabelY, g.XTicks, g.YTicks)
 	fmt.Fprintf(&b, "<text class=\"axis-name\" x=\"%g\" y=\"%g\">blocks (log scale)</text>\n", sweepR, sweepXNameY)
 	if g.ChanceY > 0 {
 		fmt.Fprintf(&b, "<line class=\"chance\" x1=\"%g\" x2=\"%g\" y1=\"%s\" y2=\"%s\"/><text class=\"chance-label\" x=\"%g\" y=\"%s\">%s</text>\n",
