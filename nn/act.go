@@ -56,7 +56,13 @@ func (a *Act) Forward(x *mat.Dense, _ bool) *mat.Dense {
 	switch a.Kind {
 	case ReLU:
 		for i, v := range xs {
-			ys[i] = max(v, 0)
+			// Not max(v, 0): under wasm that is a runtime call, a tenth of a training step.
+			// Written so that NaN passes through, as it must for divergence to be seen.
+			if !(v <= 0) {
+				ys[i] = v
+			} else {
+				ys[i] = 0
+			}
 		}
 	case Tanh:
 		for i, v := range xs {

@@ -3,6 +3,8 @@ package nn
 import (
 	"math"
 	"testing"
+
+	"gonum.org/v1/gonum/mat"
 )
 
 func TestExpAndTanhMatchTheStandardLibrary(t *testing.T) {
@@ -19,5 +21,15 @@ func TestExpAndTanhMatchTheStandardLibrary(t *testing.T) {
 	}
 	if tanh(1000) != 1 || tanh(-1000) != -1 {
 		t.Fatal("tanh does not saturate")
+	}
+}
+
+// A NaN must survive ReLU, or a diverging network could hide its NaNs behind zeros.
+func TestReLUPassesNaN(t *testing.T) {
+	a := NewAct(ReLU)
+	x := mat.NewDense(1, 3, []float64{math.NaN(), -1, 2})
+	y := a.Forward(x, false)
+	if !math.IsNaN(y.At(0, 0)) || y.At(0, 1) != 0 || y.At(0, 2) != 2 {
+		t.Fatalf("relu(NaN, -1, 2) = %v", y.RawRowView(0))
 	}
 }
