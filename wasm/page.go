@@ -64,7 +64,8 @@ func runPage() {
 			f()
 		}()
 	}
-	root.Compare = startCompare(app, update) // the twin and sweep views, with workers of their own
+	pace := newPacer(env)                  // worker reports: shown at a pace the page can afford
+	root.Compare = startCompare(app, pace) // the twin and sweep views, with workers of their own
 	worker.Set("onmessage", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		v := args[0].Get("data")
 		if str(v, "type") == "lesion" {
@@ -73,7 +74,7 @@ func runPage() {
 			return nil
 		}
 		r := decodeReport(v)
-		update(func() { app.Receive(r) })
+		pace.report(r, func() { app.Receive(r) })
 		return nil
 	}))
 	root.Browser = &browser{update: update}
@@ -102,10 +103,18 @@ func runPage() {
 	}))
 
 	ready := false
+	renders, renderTime := 0, time.Duration(0)
 	for ok := true; ok; ok = renderer.EventWait() {
+		start := time.Now()
 		if err := renderer.Render(buildEnv.RunBuild(top)); err != nil {
 			g.Get("console").Call("error", "resnet: render:", err.Error())
 		}
+		// How many renders and how long they took, for `make bench-browser`.
+		cost := time.Since(start)
+		pace.rendered(cost)
+		renders, renderTime = renders+1, renderTime+cost
+		g.Set("resnetRenders", renders)
+		g.Set("resnetRenderMS", renderTime.Seconds()*1000)
 		if !ready {
 			// Time to interactive, for `make bench-browser`; tests wait for data-ready.
 			g.Set("resnetReadyAt", g.Get("performance").Call("now"))

@@ -31,7 +31,7 @@ func (h *compareHost) StartSweep(id int, jobs []ui.SweepJob) {
 	h.pool = p
 	for i := range poolSize(n, len(jobs)) {
 		w, funcs := newWorker(func(v js.Value) { h.poolMessage(p, i, v) }, func(why string) {
-			h.update(func() { h.cmp.SweepFailed(p.id, why) })
+			h.pace.now(func() { h.cmp.SweepFailed(p.id, why) })
 		})
 		p.workers = append(p.workers, w)
 		p.funcs = append(p.funcs, funcs...)
@@ -57,7 +57,7 @@ func (h *compareHost) poolMessage(p *sweepPool, i int, v js.Value) {
 		return
 	}
 	pt := decodeSweepPoint(v)
-	h.update(func() { h.cmp.ReceiveSweep(p.id, job.Index, pt) })
+	h.pace.update(func() { h.cmp.ReceiveSweep(p.id, job.Index, pt) })
 	if !pt.Done {
 		return
 	}

@@ -9,20 +9,20 @@ import (
 )
 
 // compareHost is ui.CompareHost in the browser: a worker per twin (started the first time
-// a twin is spoken to), and a pool of workers per sweep. Replies reach the UI through
-// update, which takes the render lock.
+// a twin is spoken to), and a pool of workers per sweep. Replies reach the UI through the
+// page's pacer, which takes the render lock.
 type compareHost struct {
 	cmp    *ui.Compare
-	update func(func())
+	pace   *pacer
 	twins  [2]js.Value
 	pool   *sweepPool
 	poolID int
 }
 
-// startCompare makes the twin and sweep views for app; update runs a change to the page's
+// startCompare makes the twin and sweep views for app; pace applies changes to the page's
 // state under the render lock (see runPage).
-func startCompare(app *ui.App, update func(func())) *ui.Compare {
-	h := &compareHost{update: update}
+func startCompare(app *ui.App, pace *pacer) *ui.Compare {
+	h := &compareHost{pace: pace}
 	h.cmp = ui.NewCompare(app, h)
 	return h.cmp
 }
@@ -60,13 +60,13 @@ func (h *compareHost) SendTwin(side int, c ui.Command) {
 		h.twins[side], _ = newWorker(func(v js.Value) {
 			if str(v, "type") == "lesion" {
 				r := decodeLesion(v)
-				h.update(func() { h.cmp.ReceiveLesion(side, r) })
+				h.pace.now(func() { h.cmp.ReceiveLesion(side, r) })
 				return
 			}
 			r := decodeReport(v)
-			h.update(func() { h.cmp.ReceiveTwin(side, r) })
+			h.pace.report(r, func() { h.cmp.ReceiveTwin(side, r) })
 		}, func(why string) {
-			h.update(func() {
+			h.pace.now(func() {
 				a := h.cmp.Twins.Side[side]
 				a.Notice, a.Running = why, false
 				h.cmp.App.Notice = "The " + ui.TwinNames[side] + " twin stopped: " + why

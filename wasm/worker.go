@@ -16,7 +16,7 @@ import (
 // no preemption, so a loop that never blocks would never hear "pause".
 const (
 	burst          = 25 * time.Millisecond
-	reportEvery    = 50 * time.Millisecond  // ≤ 20 reports a second
+	reportEvery    = 100 * time.Millisecond // ≤ 10 reports a second: each one re-renders the page
 	boundaryEvery  = 200 * time.Millisecond // the boundary costs GridN² forward passes
 	evalShareLimit = 4                      // keep measuring under 1/4 of the time
 )

@@ -1,0 +1,95 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"sync/atomic"
+	"time"
+
+	"github.com/vugu/vugu"
+
+	"resnetplayground/ui"
+)
+
+// A render of the whole page costs 20–45 ms of the main thread (Vugu rebuilds and re-syncs
+// every node), so rendering every worker report would drop frames while a network trains.
+// The pacer applies each report to the state at once, in arrival order, but renders at most
+// every gap: at least minRenderGap, and renderShare times the last render's cost, so that
+// rendering keeps to about a tenth of the main thread. An urgent change (the run stopped,
+// failed or diverged) renders at once, and clicks and typing render at once through Vugu.
+const (
+	minRenderGap = 100 * time.Millisecond
+	renderShare  = 10
+)
+
+type pacer struct {
+	env  vugu.EventEnv
+	jobs chan paced
+	cost atomic.Int64 // nanoseconds of the latest render
+}
+
+type paced struct {
+	change func()
+	urgent bool
+}
+
+func newPacer(env vugu.EventEnv) *pacer {
+	p := &pacer{env: env, jobs: make(chan paced, 256)}
+	go p.loop()
+	return p
+}
+
+// update queues a change to the page's state; it never blocks its caller, a JS callback.
+func (p *pacer) update(change func()) { p.queue(paced{change, false}) }
+
+// now queues a change that is shown at once.
+func (p *pacer) now(change func()) { p.queue(paced{change, true}) }
+
+// report queues a worker report's change: paced while the run goes on, at once when it
+// stopped, failed or diverged (a visitor who pressed Pause sees the final numbers at once).
+func (p *pacer) report(r ui.Report, change func()) {
+	p.queue(paced{change, !r.Running || r.Err != "" || r.Metrics.Diverged})
+}
+
+func (p *pacer) queue(j paced) {
+	select {
+	case p.jobs <- j:
+	default:
+		go func() { p.jobs <- j }()
+	}
+}
+
+// rendered records what a render cost; the page's render loop calls it.
+func (p *pacer) rendered(cost time.Duration) { p.cost.Store(int64(cost)) }
+
+func (p *pacer) loop() {
+	var last time.Time
+	flush := time.NewTimer(time.Hour)
+	flush.Stop()
+	dirty := false
+	for {
+		select {
+		case j := <-p.jobs:
+			p.env.Lock()
+			j.change()
+			gap := max(minRenderGap, renderShare*time.Duration(p.cost.Load()))
+			if j.urgent || time.Since(last) >= gap {
+				p.env.UnlockRender()
+				last, dirty = time.Now(), false
+				flush.Stop()
+				continue
+			}
+			p.env.UnlockOnly()
+			if !dirty {
+				dirty = true
+				flush.Reset(gap - time.Since(last))
+			}
+		case <-flush.C:
+			if dirty {
+				p.env.Lock()
+				p.env.UnlockRender()
+				last, dirty = time.Now(), false
+			}
+		}
+	}
+}
