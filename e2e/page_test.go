@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/chromedp/chromedp"
 )
 
 // canvasTinted reports whether the heatmap's top-left corner (a place no data point
@@ -69,6 +71,19 @@ func TestToggleShortcutChangesDiagramAndHash(t *testing.T) {
 	p.waitFor(t, "one identity arc", `document.querySelectorAll(".diagram .arc.identity").length === 1`, 5*time.Second)
 	if h := p.hash(t); !strings.Contains(h, "b=16x2r,16x2p*23") {
 		t.Errorf("hash after toggling block 1 = %q, want b=16x2r,16x2p*23", h)
+	}
+
+	// The keyboard does the same: focus the second arc and press Enter.
+	var label string
+	p.eval(t, `(() => { const a = document.querySelectorAll(".diagram .arc-hit")[1]; a.focus();
+		return a.getAttribute("aria-label") + " " + a.getAttribute("aria-checked"); })()`, &label)
+	if label != "shortcut of block 2 false" {
+		t.Errorf("second arc announces itself as %q", label)
+	}
+	p.run(t, "press Enter on the arc", chromedp.KeyEvent("\r"))
+	p.waitFor(t, "two identity arcs", `document.querySelectorAll(".diagram .arc.identity").length === 2`, 5*time.Second)
+	if h := p.hash(t); !strings.Contains(h, "b=16x2r*2,16x2p*22") {
+		t.Errorf("hash after Enter on block 2's arc = %q, want b=16x2r*2,16x2p*22", h)
 	}
 
 	// The switch for all of them.

@@ -4,13 +4,15 @@ import (
 	"math"
 	"strconv"
 
+	"github.com/vugu/vugu"
+
 	"resnetplayground/nn/lab"
 )
 
 // Diagram draws the network as SVG: the input, one row per block (a box per dense layer, as
 // long as the layer is wide), the output, and each shortcut as an arc on the block's right:
 // solid for an identity, dashed for a projection (the width changes), a faint dotted ghost
-// when off. Clicking an arc toggles that shortcut; clicking a block selects it for the editor.
+// when off. Clicking an arc (or Enter on it) toggles that shortcut; clicking a block selects it.
 type Diagram struct {
 	App *App
 
@@ -31,6 +33,8 @@ type diagramRow struct {
 	ArcClass  string // "arc identity", "arc projection" or "arc off"
 	Title     string // tooltip
 	Width     string // the layers' width, as a label
+	On        string // "true" or "false": the arc is a switch for screen readers and keyboards
+	ArcLabel  string
 }
 
 type box struct{ X, Y, W, H float64 }
@@ -77,6 +81,8 @@ func (c *Diagram) layout(s lab.Spec, selected int) {
 			ShowIndex: h >= 14 || i%8 == 0 || i == len(s.Blocks)-1,
 			Title:     blockTitle(s, i),
 			Width:     strconv.Itoa(b.Width),
+			On:        strconv.FormatBool(b.Shortcut),
+			ArcLabel:  "shortcut of block " + strconv.Itoa(i+1),
 		}
 		if i == selected {
 			r.Class += " selected"
@@ -103,6 +109,15 @@ func (c *Diagram) layout(s lab.Spec, selected int) {
 		top += h
 	}
 	c.height = top + ioGap + ioH
+}
+
+// arcKey lets the keyboard do what a click on an arc does: Tab reaches each arc, and Enter
+// or Space toggles its shortcut.
+func (c *Diagram) arcKey(e vugu.DOMEvent, block int) {
+	if k := e.PropString("key"); k == "Enter" || k == " " {
+		e.PreventDefault() // Space would otherwise scroll the page
+		c.App.ToggleShortcut(block)
+	}
 }
 
 // blockTitle is a block's tooltip: what it is and what a click does.

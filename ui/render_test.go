@@ -119,6 +119,17 @@ func TestDiagramDrawsOneArcPerEnabledShortcut(t *testing.T) {
 	if got := len(findAll(doc, "layer")); got != 10 {
 		t.Errorf("%d layer boxes, want 10", got)
 	}
+	// Every arc is a keyboard-reachable switch that says whether it is on.
+	var states []string
+	for _, hit := range findAll(doc, "arc-hit") {
+		if attr(hit, "tabindex") != "0" || attr(hit, "role") != "switch" {
+			t.Fatalf("arc hit area is not a focusable switch: tabindex %q, role %q", attr(hit, "tabindex"), attr(hit, "role"))
+		}
+		states = append(states, attr(hit, "aria-checked"))
+	}
+	if got := strings.Join(states, " "); got != "true true true false false true" {
+		t.Errorf("arcs announce %q, want the shortcuts' states", got)
+	}
 }
 
 func TestDiagramDrawsProjectionWhereWidthChanges(t *testing.T) {
