@@ -65,18 +65,8 @@ func TestLesionLowersTestAccuracy(t *testing.T) {
 	p.click(t, "#twin-play")
 	p.waitFor(t, "pause", `document.querySelector("#twin-play").textContent.trim() === "Play"`, 5*time.Second)
 
-	p.click(t, "#lesion-one") // block 1
-	p.waitFor(t, "the plain twin's lesion result", `document.querySelector("#lesion-plain").textContent.includes("without block 1")`, 10*time.Second)
-	intact, lesioned := lesionPercents(t, p.text(t, "#lesion-plain"))
-	if !(lesioned < intact-5) {
-		t.Errorf("knocking out block 1 of the trained plain net: %.1f%% → %.1f%%; want a clear fall", intact, lesioned)
-	}
-
-	p.click(t, "#lesion-scan")
-	p.waitFor(t, "the scan chart", `document.querySelectorAll(".twin-lesion polyline.series").length >= 2`, 10*time.Second)
-	if s := p.text(t, "#lesion-residual"); !strings.Contains(s, "on average") {
-		t.Errorf("residual scan summary %q, want an average over blocks", s)
-	}
+	checkKnockOut(t, p, knockOut{one: "#lesion-one", result: "#lesion-plain", scan: "#lesion-scan",
+		chart: ".twin-lesion polyline.series", scanResult: "#lesion-residual"})
 	// The running network is untouched: training carries on from where it was.
 	step := twinText(t, p, "plain", "step")
 	p.click(t, "#twin-step")
@@ -217,4 +207,24 @@ func TestScreenshotTwins(t *testing.T) {
 		t.Fatal(err)
 	}
 	p.checkNoErrors(t)
+}
+
+// knockOut names the controls of one lesion panel (the twins' or the Single view's).
+type knockOut struct{ one, result, scan, chart, scanResult string }
+
+// checkKnockOut knocks out block 1 of a trained plain net and checks that its test accuracy
+// falls clearly, then runs the scan over every block and checks its chart and summary.
+func checkKnockOut(t *testing.T, p *page, k knockOut) {
+	t.Helper()
+	p.click(t, k.one)
+	p.waitFor(t, "the knock-out's result", `(document.querySelector("`+k.result+`") || {textContent: ""}).textContent.includes("without block 1")`, 10*time.Second)
+	intact, lesioned := lesionPercents(t, p.text(t, k.result))
+	if !(lesioned < intact-5) {
+		t.Errorf("knocking out block 1 of the trained plain net: %.1f%% → %.1f%%; want a clear fall", intact, lesioned)
+	}
+	p.click(t, k.scan)
+	p.waitFor(t, "the scan chart", `document.querySelectorAll("`+k.chart+`").length >= 2`, 10*time.Second)
+	if s := p.text(t, k.scanResult); !strings.Contains(s, "on average") {
+		t.Errorf("scan summary %q, want an average over blocks", s)
+	}
 }

@@ -126,18 +126,8 @@ func TestSingleViewKnockOutLowersTestAccuracy(t *testing.T) {
 	if got := p.text(t, "#knockout-one"); got != "Knock out block 1" {
 		t.Errorf("the button says %q; want it to name the selected block", got)
 	}
-	p.click(t, "#knockout-one")
-	p.waitFor(t, "the knock-out's result", `(document.querySelector("#knockout-result") || {textContent: ""}).textContent.includes("without block 1")`, 10*time.Second)
-	intact, lesioned := lesionPercents(t, p.text(t, "#knockout-result"))
-	if !(lesioned < intact-5) {
-		t.Errorf("knocking out block 1 of the trained plain net: %.1f%% → %.1f%%; want a clear fall", intact, lesioned)
-	}
-
-	p.click(t, "#knockout-scan")
-	p.waitFor(t, "the scan chart", `document.querySelectorAll(".knockout polyline.series").length >= 2`, 10*time.Second)
-	if s := p.text(t, "#knockout-result"); !strings.Contains(s, "on average") {
-		t.Errorf("scan summary %q, want an average over blocks", s)
-	}
+	checkKnockOut(t, p, knockOut{one: "#knockout-one", result: "#knockout-result", scan: "#knockout-scan",
+		chart: ".knockout polyline.series", scanResult: "#knockout-result"})
 	if after := p.text(t, "#ro-test-acc"); after != before {
 		t.Errorf("the running network's test accuracy went from %s to %s; a lesion must not touch it", before, after)
 	}
