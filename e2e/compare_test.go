@@ -188,10 +188,7 @@ func TestDefaultSweep(t *testing.T) {
 // TestScreenshotTwins writes a picture of the twin view, trained and lesioned, to the file
 // named by RESNET_SCREENSHOT_TWINS (`make screenshot` sets it to docs/twins.png).
 func TestScreenshotTwins(t *testing.T) {
-	out := os.Getenv("RESNET_SCREENSHOT_TWINS")
-	if out == "" {
-		t.Skip("set RESNET_SCREENSHOT_TWINS=path to take a screenshot")
-	}
+	out := screenshotTarget(t, "RESNET_SCREENSHOT_TWINS")
 	p := newPage(t, 1280, 1000)
 	p.open(t, "") // the default: 24 blocks
 	p.click(t, "#view-twins")
@@ -200,13 +197,7 @@ func TestScreenshotTwins(t *testing.T) {
 	p.click(t, "#twin-play")
 	p.click(t, "#lesion-scan")
 	p.waitFor(t, "the scan chart", `document.querySelectorAll(".twin-lesion polyline.series").length >= 2`, 10*time.Second)
-	time.Sleep(300 * time.Millisecond)
-	var png []byte
-	p.run(t, "screenshot", chromedp.FullScreenshot(&png, 100))
-	if err := os.WriteFile(out, png, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	p.checkNoErrors(t)
+	fullScreenshot(t, p, out)
 }
 
 // knockOut names the controls of one lesion panel (the twins' or the Single view's).

@@ -12,10 +12,7 @@ import (
 // RESNET_SCREENSHOT (`make screenshot` sets it to docs/screenshot.png); without it, it skips.
 // RESNET_SCREENSHOT_WIDTH=390 takes a phone-width picture; RESNET_SCREENSHOT_HASH another run.
 func TestScreenshot(t *testing.T) {
-	out := os.Getenv("RESNET_SCREENSHOT")
-	if out == "" {
-		t.Skip("set RESNET_SCREENSHOT=path to take a screenshot")
-	}
+	out := screenshotTarget(t, "RESNET_SCREENSHOT")
 	width := 1280
 	if os.Getenv("RESNET_SCREENSHOT_WIDTH") == "390" {
 		width = 390
@@ -30,6 +27,29 @@ func TestScreenshot(t *testing.T) {
 	p.waitFor(t, "some training", `parseInt(document.querySelector("#ro-step").textContent.replace(/,/g, "")) > `+steps, 60*time.Second)
 	var png []byte
 	p.run(t, "screenshot", chromedp.CaptureScreenshot(&png))
+	if err := os.WriteFile(out, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p.checkNoErrors(t)
+}
+
+// screenshotTarget is the file named by the environment variable env, where a screenshot test
+// writes its picture; without it, the test skips (pictures are taken by `make screenshot`).
+func screenshotTarget(t *testing.T, env string) string {
+	t.Helper()
+	out := os.Getenv(env)
+	if out == "" {
+		t.Skip("set " + env + "=path to take a screenshot")
+	}
+	return out
+}
+
+// fullScreenshot writes a picture of the whole page, not only the window, to out.
+func fullScreenshot(t *testing.T, p *page, out string) {
+	t.Helper()
+	time.Sleep(300 * time.Millisecond) // let the last render paint
+	var png []byte
+	p.run(t, "screenshot", chromedp.FullScreenshot(&png, 100))
 	if err := os.WriteFile(out, png, 0o644); err != nil {
 		t.Fatal(err)
 	}
