@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"resnetplayground/nn/data"
-	"resnetplayground/nn/lab"
+	"resnetplayground/lab"
 )
 
 // specFlags are the flags that describe an experiment, shared by train and sweep. A Spec is

@@ -1,7 +1,7 @@
 package main
 
 import (
-	"resnetplayground/nn/lab/figure"
+	"resnetplayground/lab/figure"
 
 	"context"
 	"encoding/json"
@@ -15,7 +15,7 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"resnetplayground/nn/lab"
+	"resnetplayground/lab"
 )
 
 // sweepOptions are sweep's own flags, besides the experiment's.

@@ -9,7 +9,7 @@ import (
 	"math"
 	"strconv"
 
-	"resnetplayground/nn/lab"
+	"resnetplayground/lab"
 )
 
 // trainOptions are train's own flags, besides the experiment's.

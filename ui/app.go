@@ -11,7 +11,7 @@ import (
 	"strings"
 
 	"resnetplayground/nn/data"
-	"resnetplayground/nn/lab"
+	"resnetplayground/lab"
 )
 
 // Host is what the page needs from the browser: a way to reach the training worker, and the

@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"resnetplayground/nn/lab"
+	"resnetplayground/lab"
 )
 
 // The user's actions on the network: blocks, their widths and layers, and the shortcuts.

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"resnetplayground/nn/lab"
+	"resnetplayground/lab"
 )
 
 // Settings are the Spec fields outside the blocks. Controls hand over the text the user

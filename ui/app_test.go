@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"resnetplayground/nn/lab"
+	"resnetplayground/lab"
 )
 
 func lastSent(t *testing.T, h *fakeHost) Command {

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"resnetplayground/nn/lab"
+	"resnetplayground/lab"
 )
 
 // fakeCompareHost records what the twin and sweep views ask of the browser.

@@ -6,7 +6,7 @@ import (
 
 	"github.com/vugu/vugu"
 
-	"resnetplayground/nn/lab"
+	"resnetplayground/lab"
 )
 
 // Diagram draws the network as SVG: the input, one row per block (a box per dense layer, as

@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"strings"
 
-	"resnetplayground/nn/lab"
+	"resnetplayground/lab"
 )
 
 // An embed is embed.html?views=diagram,charts&caption=…&autoplay=1#<spec>: the query string

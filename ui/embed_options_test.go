@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"resnetplayground/nn/lab"
+	"resnetplayground/lab"
 )
 
 func TestParseEmbedQuery(t *testing.T) {

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"resnetplayground/nn/lab"
+	"resnetplayground/lab"
 )
 
 func TestSweepExport(t *testing.T) {

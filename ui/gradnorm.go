@@ -4,7 +4,7 @@ import (
 	"math"
 	"strconv"
 
-	"resnetplayground/nn/lab"
+	"resnetplayground/lab"
 )
 
 // Gradient norms per block are why the twins differ: in a deep plain net the gradient that

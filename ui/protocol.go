@@ -2,7 +2,7 @@ package ui
 
 import (
 	"resnetplayground/nn/data"
-	"resnetplayground/nn/lab"
+	"resnetplayground/lab"
 )
 
 // The page and the training worker talk in Commands (page → worker) and Reports (worker →

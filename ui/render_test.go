@@ -9,7 +9,7 @@ import (
 	"github.com/vugu/vugu"
 	"github.com/vugu/vugu/staticrender"
 
-	"resnetplayground/nn/lab"
+	"resnetplayground/lab"
 )
 
 // fakeHost records what the App sends and the hash it writes.

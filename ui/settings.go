@@ -4,7 +4,7 @@ import (
 	"strconv"
 
 	"resnetplayground/nn/data"
-	"resnetplayground/nn/lab"
+	"resnetplayground/lab"
 )
 
 // Settings edits every Spec field outside the blocks, in three groups. The controls are

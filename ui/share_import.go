@@ -4,7 +4,7 @@ import (
 	"errors"
 	"strings"
 
-	"resnetplayground/nn/lab"
+	"resnetplayground/lab"
 )
 
 // ImportSpec replaces the experiment with the Spec in a JSON text (as SpecJSON writes it, or

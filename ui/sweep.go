@@ -6,7 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"resnetplayground/nn/lab"
+	"resnetplayground/lab"
 )
 
 // The depth sweep is the paper's headline figure, trained live: for every depth and seed, a

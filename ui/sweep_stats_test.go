@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"resnetplayground/nn/lab"
+	"resnetplayground/lab"
 )
 
 // sweepOf is a sweep of depths × seeds with every run's accuracies set by acc (nil: still

@@ -1,6 +1,6 @@
 package ui
 
-import "resnetplayground/nn/lab"
+import "resnetplayground/lab"
 
 // The twins are the single view's network built twice, once with every shortcut off and
 // once with every shortcut on (lab.Twins): the same data, seed and initial weights, so the

@@ -1,6 +1,6 @@
 package ui
 
-import "resnetplayground/nn/lab"
+import "resnetplayground/lab"
 
 // View is which of the page's views is on screen: one network to build and train, a plain
 // network beside its residual twin, or the depth sweep.

@@ -8,7 +8,7 @@ import (
 	"syscall/js"
 
 	"resnetplayground/nn/data"
-	"resnetplayground/nn/lab"
+	"resnetplayground/lab"
 	"resnetplayground/ui"
 )
 

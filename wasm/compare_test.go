@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"resnetplayground/nn/lab"
+	"resnetplayground/lab"
 	"resnetplayground/ui"
 )
 

@@ -5,7 +5,7 @@ import (
 	"math"
 	"time"
 
-	"resnetplayground/nn/lab"
+	"resnetplayground/lab"
 	"resnetplayground/ui"
 )
 

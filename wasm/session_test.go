@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"resnetplayground/nn/lab"
+	"resnetplayground/lab"
 	"resnetplayground/ui"
 )
 

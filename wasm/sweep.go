@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"time"
 
-	"resnetplayground/nn/lab"
+	"resnetplayground/lab"
 	"resnetplayground/ui"
 )
 

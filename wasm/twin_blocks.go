@@ -1,6 +1,6 @@
 package main
 
-import "resnetplayground/nn/lab"
+import "resnetplayground/lab"
 
 // Per-block statistics travel with every report (the twin view draws the gradient norms) as
 // one Float32Array: gradient norm, activation mean and activation standard deviation per

@@ -7,7 +7,7 @@ import (
 	"syscall/js"
 	"time"
 
-	"resnetplayground/nn/lab"
+	"resnetplayground/lab"
 	"resnetplayground/ui"
 )
 

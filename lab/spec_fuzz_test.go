@@ -9,7 +9,7 @@ import (
 // FuzzParseSpec checks Parse on arbitrary text: it never panics, and whatever it accepts is
 // valid and survives String and Parse again unchanged. Run it with
 //
-//	go test -run='^$' -fuzz=FuzzParseSpec -fuzztime=30s ./nn/lab/
+//	go test -run='^$' -fuzz=FuzzParseSpec -fuzztime=30s ./lab/
 func FuzzParseSpec(f *testing.F) {
 	for _, s := range roundTripSpecs() {
 		f.Add(s.String())

@@ -5,7 +5,7 @@ package figure
 import (
 	"gonum.org/v1/gonum/stat"
 
-	"resnetplayground/nn/lab"
+	"resnetplayground/lab"
 
 	"errors"
 	"fmt"

@@ -1,7 +1,7 @@
 package figure
 
 import (
-	"resnetplayground/nn/lab"
+	"resnetplayground/lab"
 
 	"bytes"
 	"encoding/xml"
