@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/vugu/vugu"
+	"github.com/vugu/vugu/js"
 
 	"resnetplayground/lab"
 )
@@ -16,7 +17,8 @@ import (
 type Diagram struct {
 	App *App
 
-	rows   []diagramRow
+	arcFocus bool // an arrow key moved the selection: focus the selected arc after the render
+	rows     []diagramRow
 	height float64
 	rowH   float64
 }
@@ -35,6 +37,7 @@ type diagramRow struct {
 	Width     string // the layers' width, as a label
 	On        string // "true" or "false": the arc is a switch for screen readers and keyboards
 	ArcLabel  string
+	TabIndex  string // "0" for the selected block's arc, "-1" for the others (a roving tab stop)
 }
 
 type box struct{ X, Y, W, H float64 }
@@ -83,9 +86,11 @@ func (c *Diagram) layout(s lab.Spec, selected int) {
 			Width:     strconv.Itoa(b.Width),
 			On:        strconv.FormatBool(b.Shortcut),
 			ArcLabel:  "shortcut of block " + strconv.Itoa(i+1),
+			TabIndex:  "-1",
 		}
 		if i == selected {
 			r.Class += " selected"
+			r.TabIndex = "0"
 		}
 		for range b.Layers {
 			r.Boxes = append(r.Boxes, box{X: x, Y: top + gap/2, W: layerLen, H: h - gap})
@@ -111,12 +116,42 @@ func (c *Diagram) layout(s lab.Spec, selected int) {
 	c.height = top + ioGap + ioH
 }
 
-// arcKey lets the keyboard do what a click on an arc does: Tab reaches each arc, and Enter
-// or Space toggles its shortcut.
+// arcKey lets the keyboard do what a click on an arc does. The diagram is one Tab stop, the
+// selected block's arc (at 128 blocks, a Tab stop per arc made 128 stops to get past it);
+// the arrow keys, Home and End select another block and move focus to its arc, and Enter or
+// Space toggles the shortcut.
 func (c *Diagram) arcKey(e vugu.DOMEvent, block int) {
-	if k := e.PropString("key"); k == "Enter" || k == " " {
+	last := len(c.App.Spec.Blocks) - 1
+	next := -1
+	switch e.PropString("key") {
+	case "Enter", " ":
 		e.PreventDefault() // Space would otherwise scroll the page
 		c.App.ToggleShortcut(block)
+		return
+	case "ArrowDown", "ArrowRight":
+		next = min(block+1, last)
+	case "ArrowUp", "ArrowLeft":
+		next = max(block-1, 0)
+	case "Home":
+		next = 0
+	case "End":
+		next = last
+	default:
+		return
+	}
+	e.PreventDefault() // the arrows would otherwise scroll the panel
+	c.App.Select(next)
+	c.arcFocus = true
+}
+
+// focusArc runs after every render and, after an arrow key, focuses the selected arc.
+func (c *Diagram) focusArc(svg js.Value) {
+	if !c.arcFocus || svg.IsUndefined() || svg.IsNull() {
+		return
+	}
+	c.arcFocus = false
+	if arc := svg.Call("querySelector", `.arc-hit[tabindex="0"]`); !arc.IsNull() {
+		arc.Call("focus")
 	}
 }
 
