@@ -151,10 +151,10 @@ func parseList[T any](name, text string, parse func(string) ([]T, error)) ([]T, 
 }
 
 // noExtraArgs rejects words left after the flags, which are almost always a typo such as
-// `--depths 2, 4` (a space after the comma).
+// `--depths 2, 4` (a space after the comma). The caller prefixes the command's name.
 func noExtraArgs(fs *flag.FlagSet) error {
 	if fs.NArg() > 0 {
-		return fmt.Errorf("%s: unexpected argument %q (flags are --name value; write a list without spaces, like 2,4,8, or quote it)", fs.Name(), fs.Arg(0))
+		return fmt.Errorf("unexpected argument %q (flags are --name value; write a list without spaces, like 2,4,8, or quote it)", fs.Arg(0))
 	}
 	return nil
 }

@@ -2,7 +2,6 @@ package nn
 
 import (
 	"fmt"
-	"math"
 
 	"gonum.org/v1/gonum/mat"
 )
@@ -70,14 +69,7 @@ func (n *Network) Params() []*Param { return n.params }
 
 // Forward returns the logits for x (batch × inputs), in a buffer the network owns.
 func (n *Network) Forward(x *mat.Dense, train bool) *mat.Dense {
-	h := x
-	for _, l := range n.Input {
-		h = l.Forward(h, train)
-	}
-	for _, b := range n.Blocks {
-		h = b.Forward(h, train)
-	}
-	return n.Output.Forward(h, train)
+	return n.ForwardOrStop(x, train, nil)
 }
 
 // Backward propagates dlogits back to the input, accumulating every parameter's gradient.
@@ -103,12 +95,6 @@ func (n *Network) ZeroGrad() {
 // examples were classified correctly before the update. It allocates nothing once the
 // network has seen a batch of this size.
 func (n *Network) TrainStep(x *mat.Dense, labels []int, opt Optimizer) (loss float64, correct int) {
-	n.ZeroGrad()
-	loss, correct = n.Loss.Forward(n.Forward(x, true), labels)
-	if math.IsNaN(loss) || math.IsInf(loss, 0) {
-		return loss, correct // leave the weights as they were; the caller reports divergence
-	}
-	n.Backward(n.Loss.Backward())
-	opt.Update(n.params)
+	loss, correct, _ = n.TrainStepOrStop(x, labels, opt, nil)
 	return loss, correct
 }
