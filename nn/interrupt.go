@@ -37,6 +37,9 @@ func (n *Network) ForwardOrStop(x *mat.Dense, train bool, stop <-chan struct{}) 
 		}
 		h = b.Forward(h, train)
 	}
+	for _, l := range n.Head {
+		h = l.Forward(h, train)
+	}
 	return n.Output.Forward(h, train)
 }
 
@@ -55,6 +58,9 @@ func (n *Network) TrainStepOrStop(x *mat.Dense, labels []int, opt Optimizer, sto
 		return loss, correct, true // leave the weights as they were; the caller reports divergence
 	}
 	g := n.Output.Backward(n.Loss.Backward())
+	for i := len(n.Head) - 1; i >= 0; i-- {
+		g = n.Head[i].Backward(g)
+	}
 	for i := len(n.Blocks) - 1; i >= 0; i-- {
 		if closed(stop) {
 			return 0, 0, false
