@@ -122,6 +122,9 @@ func (c *Diagram) layout(s lab.Spec, selected int) {
 // Space toggles the shortcut.
 func (c *Diagram) arcKey(e vugu.DOMEvent, block int) {
 	last := len(c.App.Spec.Blocks) - 1
+	// Arrows move from the selected block, not the arc the key came from: focus follows a
+	// moment after the render, and keys pressed quickly may still reach the previous arc.
+	from := min(max(c.App.Selected, 0), last)
 	next := -1
 	switch e.PropString("key") {
 	case "Enter", " ":
@@ -129,9 +132,9 @@ func (c *Diagram) arcKey(e vugu.DOMEvent, block int) {
 		c.App.ToggleShortcut(block)
 		return
 	case "ArrowDown", "ArrowRight":
-		next = min(block+1, last)
+		next = min(from+1, last)
 	case "ArrowUp", "ArrowLeft":
-		next = max(block-1, 0)
+		next = max(from-1, 0)
 	case "Home":
 		next = 0
 	case "End":
@@ -150,9 +153,7 @@ func (c *Diagram) focusArc(svg js.Value) {
 		return
 	}
 	c.arcFocus = false
-	if arc := svg.Call("querySelector", `.arc-hit[tabindex="0"]`); !arc.IsNull() {
-		arc.Call("focus")
-	}
+	focusSoon(func() js.Value { return svg.Call("querySelector", `.arc-hit[tabindex="0"]`) })
 }
 
 // blockTitle is a block's tooltip: what it is and what a click does.

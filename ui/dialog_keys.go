@@ -18,20 +18,34 @@ func focusInto(box js.Value) {
 	if box.IsUndefined() || box.IsNull() {
 		return
 	}
-	el := box.Call("querySelector", "[data-autofocus]")
-	if el.IsNull() {
-		el = box.Call("querySelector", focusable)
-	}
-	if !el.IsNull() {
-		el.Call("focus")
-	}
+	focusSoon(func() js.Value {
+		if el := box.Call("querySelector", "[data-autofocus]"); !el.IsNull() {
+			return el
+		}
+		return box.Call("querySelector", focusable)
+	})
 }
 
 // focusByID focuses the element with this id, if it is on the page.
 func focusByID(id string) {
-	if el := js.Global().Get("document").Call("getElementById", id); !el.IsNull() {
-		el.Call("focus")
-	}
+	focusSoon(func() js.Value { return js.Global().Get("document").Call("getElementById", id) })
+}
+
+// focusSoon focuses the element find returns once the current event or render is over.
+// These helpers run inside a render (vg-js-populate) or an event handler, and focusing there
+// fires a focus event at once: one with a Vugu handler (the share link selects itself on
+// focus) would wait for the render lock its caller holds. The element is looked up late
+// too: a populate callback runs before the renderer has updated the element's children.
+func focusSoon(find func() js.Value) {
+	var f js.Func
+	f = js.FuncOf(func(js.Value, []js.Value) any {
+		f.Release()
+		if el := find(); !el.IsUndefined() && !el.IsNull() {
+			el.Call("focus")
+		}
+		return nil
+	})
+	js.Global().Call("setTimeout", f, 0)
 }
 
 // dialogKey handles a key pressed inside the dialog the event's current target is: Escape
@@ -55,10 +69,10 @@ func dialogKey(e vugu.DOMEvent, close func()) {
 		switch {
 		case e.PropBool("shiftKey") && (!inside || active.Call("isSameNode", first).Bool()):
 			e.PreventDefault()
-			last.Call("focus")
+			focusSoon(func() js.Value { return last })
 		case !e.PropBool("shiftKey") && (!inside || active.Call("isSameNode", last).Bool()):
 			e.PreventDefault()
-			first.Call("focus")
+			focusSoon(func() js.Value { return first })
 		}
 	}
 }
