@@ -140,6 +140,12 @@ func (t *Trainer) Test() data.Set  { return t.test }
 // Diverged reports whether training hit a NaN or infinite loss.
 func (t *Trainer) Diverged() bool { return t.diverged }
 
+// Progress is how far training got: the steps taken and the epochs they make, without
+// measuring anything.
+func (t *Trainer) Progress() (step int, epoch float64) {
+	return t.step, float64(t.step*t.batch) / float64(t.train.Len())
+}
+
 // Step runs k optimisation steps (k minibatches). It does nothing once the run diverged, and
 // allocates nothing.
 func (t *Trainer) Step(k int) {
@@ -188,10 +194,10 @@ func (t *Trainer) Metrics() Metrics {
 	t.recordStats()
 	m := Metrics{
 		Step:     t.step,
-		Epoch:    float64(t.step*t.batch) / float64(t.train.Len()),
 		Blocks:   append([]BlockStats(nil), t.stats...),
 		Diverged: t.diverged,
 	}
+	_, m.Epoch = t.Progress()
 	m.TrainLoss, m.TrainAcc = t.evaluate(t.train)
 	m.TestLoss, m.TestAcc = t.evaluate(t.test)
 	if math.IsNaN(m.TrainLoss) || math.IsInf(m.TrainLoss, 0) {
