@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"resnetplayground/lab"
 	"strings"
 	"testing"
 )
@@ -29,7 +30,7 @@ func TestCLIHelpPrintsUsage(t *testing.T) {
 		if code != exitOK {
 			t.Errorf("%v: exit %d, want 0", args, code)
 		}
-		for _, want := range []string{"serve", "train", "sweep", "examples", "go run . sweep --depths"} {
+		for _, want := range []string{"serve", "train", "sweep", "examples", "go run . sweep --depths", "go build"} {
 			if !strings.Contains(stdout, want) {
 				t.Errorf("%v: usage lacks %q:\n%s", args, want, stdout)
 			}
@@ -38,6 +39,28 @@ func TestCLIHelpPrintsUsage(t *testing.T) {
 	code, stdout, _ := runCLI(t, context.Background(), "help", "sweep")
 	if code != exitOK || !strings.Contains(stdout, "-depths") || !strings.Contains(stdout, "degradation") {
 		t.Errorf("help sweep: exit %d, output:\n%s", code, stdout)
+	}
+}
+
+// Every setting in lab's table of Spec fields that has a flag is a flag of train, and its
+// --help line gives the range from the table.
+func TestCLIFlagsComeFromTheFieldTable(t *testing.T) {
+	_, stdout, _ := runCLI(t, context.Background(), "help", "train")
+	for _, f := range append(lab.Fields, lab.DepthField, lab.LayersField, lab.ShortcutField) {
+		if f.Flag == "" {
+			continue
+		}
+		if !strings.Contains(stdout, "-"+f.Flag+" ") && !strings.Contains(stdout, "-"+f.Flag+"\n") {
+			t.Errorf("help train lacks --%s:\n%s", f.Flag, stdout)
+		}
+		if r := f.Range(); f.Kind != lab.Bool && !strings.Contains(stdout, strings.TrimPrefix(r, "one of ")) {
+			t.Errorf("help train does not give --%s's range %q", f.Flag, r)
+		}
+	}
+	code, stdout, stderr := runCLI(t, context.Background(),
+		"train", "--train-frac", "0.7", "--weight-decay", "0.001", "--steps", "1", "--every", "0", "--points", "100")
+	if code != exitOK || !strings.Contains(stdout, "f=0.7") || !strings.Contains(stdout, "wd=0.001") {
+		t.Errorf("--train-frac and --weight-decay: exit %d\n%s%s", code, stdout, stderr)
 	}
 }
 
@@ -164,6 +187,18 @@ func TestCLISweepWithAnUnwritableSVGPathFailsBeforeTraining(t *testing.T) {
 	}
 }
 
+// `sweep --width 256` with the default depths: depth 64 does not fit in memory. The sweep
+// says so before the first step instead of after training every shallower run.
+func TestCLISweepChecksEveryRunsSizeBeforeTraining(t *testing.T) {
+	code, _, stderr := runCLI(t, context.Background(), "sweep", "--width", "256")
+	if code != exitUsage || !strings.Contains(stderr, "depth 64") || !strings.Contains(stderr, "too large") {
+		t.Errorf("exit %d (want %d), stderr:\n%s", code, exitUsage, stderr)
+	}
+	if strings.Contains(stderr, "[1/") || strings.Contains(stderr, "runs on") {
+		t.Errorf("started training before finding the too-large run:\n%s", stderr)
+	}
+}
+
 func TestCLIInterruptedSweepFails(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
@@ -178,7 +213,7 @@ func TestCLIBadFlagsExplainAndExitNonZero(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"sweep", "--depths", "2,x"}, `"x" in "2,x": not a whole number`},
+		{[]string{"sweep", "--depths", "2,x"}, `--depths: "x" is not a whole number`},
 		{[]string{"sweep", "--depths", "2,129"}, "1 to 128 blocks"},
 		{[]string{"sweep", "--depths", "0"}, "1 to 128 blocks"},
 		{[]string{"sweep", "--depths", "2,", "4"}, "without spaces"},
@@ -201,6 +236,16 @@ func TestCLIBadFlagsExplainAndExitNonZero(t *testing.T) {
 		}
 		if !strings.Contains(stderr, tc.want) {
 			t.Errorf("%v: stderr lacks %q:\n%s", tc.args, tc.want, stderr)
+		}
+	}
+}
+
+// Every message names its command once: "train: unexpected argument", not "train: train: …".
+func TestCLIErrorsNameTheCommandOnce(t *testing.T) {
+	for _, args := range [][]string{{"train", "extra"}, {"sweep", "--depths", "2,", "4"}, {"train", "--lr", "0"}, {"sweep", "--depths", "4,4"}} {
+		_, _, stderr := runCLI(t, context.Background(), args...)
+		if first := strings.SplitN(stderr, "\n", 2)[0]; strings.Count(first, args[0]+":") != 1 {
+			t.Errorf("%v: %q names the command %d times, want once", args, first, strings.Count(first, args[0]+":"))
 		}
 	}
 }

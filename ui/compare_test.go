@@ -225,18 +225,6 @@ func TestLesionCommandsAndSummaries(t *testing.T) {
 	}
 }
 
-func TestParseDepths(t *testing.T) {
-	got, err := ParseDepths(" 2, 4 8;16 ")
-	if err != nil || len(got) != 4 || got[3] != 16 {
-		t.Errorf("ParseDepths = %v, %v", got, err)
-	}
-	for _, bad := range []string{"", "2, x", "0", "500", ", ,"} {
-		if _, err := ParseDepths(bad); err == nil {
-			t.Errorf("ParseDepths(%q) gave no error", bad)
-		}
-	}
-}
-
 func TestSweepJobsAreTheCommandLinesSpecs(t *testing.T) {
 	base := lab.Default()
 	base.Seed = 5
@@ -277,6 +265,17 @@ func TestSweepSettingsThatCannotRunLeaveAMessage(t *testing.T) {
 	}
 	if len(ch.sweeps) != 0 {
 		t.Errorf("%d sweeps started from bad settings", len(ch.sweeps))
+	}
+}
+
+// A sweep whose deepest run would not fit in memory is refused before any run trains (it
+// used to fail when that run's turn came, after all the others).
+func TestSweepTooLargeForMemoryIsRefusedBeforeAnyRun(t *testing.T) {
+	c, _, ch := compareWith(t, "w=256&b=256x2r*4")
+	c.Sweep.DepthsText, c.Sweep.StepsText = "2, 8, 64", "100"
+	c.StartSweep()
+	if !strings.Contains(c.Sweep.Msg, "depth 64") || !strings.Contains(c.Sweep.Msg, "too large") || c.Sweep.State != SweepIdle || len(ch.sweeps) != 0 {
+		t.Errorf("message %q, state %s, %d sweeps started; want depth 64 named as too large and no sweep", c.Sweep.Msg, c.Sweep.State, len(ch.sweeps))
 	}
 }
 

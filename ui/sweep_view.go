@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"resnetplayground/lab"
 	"strconv"
 	"strings"
 )
@@ -8,6 +9,8 @@ import (
 // Sweep is the depth-sweep view: its settings, progress, the figure and a table.
 type Sweep struct {
 	Compare *Compare
+
+	typed Typed // the fields keep what is typed until it is committed
 }
 
 // Run is the sweep on screen.
@@ -100,14 +103,28 @@ func groupSummary(g SweepGroup) string {
 
 // The settings are checked as they are typed, so a mistake shows at once, and the valid
 // ones go into the page's address for a shared link to reproduce the sweep.
-func (c *Sweep) setDepths(text string) { c.Run().DepthsText = text; c.settingsChanged() }
-func (c *Sweep) setSteps(text string)  { c.Run().StepsText = text; c.settingsChanged() }
-func (c *Sweep) setSeeds(text string)  { c.Run().SeedsText = text; c.settingsChanged() }
+func (c *Sweep) setDepths(text string) {
+	c.typed.Commit("sweep-depths")
+	c.Run().DepthsText = text
+	c.settingsChanged()
+}
+
+func (c *Sweep) setSteps(text string) {
+	c.typed.Commit("sweep-steps")
+	c.Run().StepsText = text
+	c.settingsChanged()
+}
+
+func (c *Sweep) setSeeds(text string) {
+	c.typed.Commit("sweep-seeds")
+	c.Run().SeedsText = text
+	c.settingsChanged()
+}
 
 func (c *Sweep) settingsChanged() {
 	r := c.Run()
 	r.Msg = ""
-	if _, err := ParseDepths(r.DepthsText); err != nil {
+	if _, err := lab.ParseDepths(r.DepthsText); err != nil {
 		r.Msg = "Depths: " + err.Error() + "."
 	} else if _, err := ParseSweepSteps(r.StepsText); err != nil {
 		r.Msg = "Steps: " + err.Error() + "."
@@ -121,6 +138,6 @@ func (c *Sweep) settingsChanged() {
 // numbers: training is bit-identical natively and in wasm (see nn/exp.go).
 func (c *Sweep) CommandLine() string {
 	r := c.Run()
-	return "go run . sweep --spec '" + c.Compare.App.Spec.String() + "' --seeds " + strings.Join(splitList(r.SeedsText), ",") +
-		" --depths " + strings.Join(splitList(r.DepthsText), ",") + " --steps " + strings.TrimSpace(r.StepsText)
+	return "go run . sweep --spec '" + c.Compare.App.Spec.String() + "' --seeds " + strings.Join(lab.SplitList(r.SeedsText), ",") +
+		" --depths " + strings.Join(lab.SplitList(r.DepthsText), ",") + " --steps " + strings.TrimSpace(r.StepsText)
 }
