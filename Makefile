@@ -8,7 +8,8 @@ export PATH := $(WASM_PATH):$(PATH)
 run:
 	$(GO) run .
 
-# vet, the native tests (browser tests included), then the engine's tests compiled to wasm.
+# vet, the native tests (browser tests included), then the engine's, the protocol's and the
+# worker's tests compiled to wasm (run under Node).
 test: vet test-native test-wasm
 
 vet:
@@ -18,7 +19,7 @@ test-native:
 	$(GO) test -count=1 ./...
 
 test-wasm:
-	GOOS=js GOARCH=wasm $(GO) test -count=1 ./nn/... ./lab/...
+	GOOS=js GOARCH=wasm $(GO) test -count=1 ./nn/... ./lab/... ./proto/... ./worker/... ./wasm/jsmsg/...
 
 generate:
 	$(GO) generate ./...
