@@ -15,7 +15,7 @@ import (
 //     diverged, err, history: Float64Array (SampleFields per sample: step, train loss, train
 //     acc, test loss, test acc; float64 so step numbers past 2²⁴ stay exact), blocks:
 //     Float32Array (gradient norm, activation mean and standard deviation per block), and
-//     when present boundary: Float32Array with gridN and classes, and trainXY/testXY:
+//     when present boundary: Float32Array with gridN, classes and boundaryMS, and trainXY/testXY:
 //     Float32Array with trainY/testY: Uint8Array and classes};
 //   - {type: "sweep", step, done, trainAcc, testAcc, trainLoss, testLoss, diverged, err}
 //     (the page knows which job each pool worker runs);
@@ -67,7 +67,7 @@ func EncodeReport(r Report) Message {
 		m["blocks"] = FlattenBlocks(r.Metrics.Blocks)
 	}
 	if len(r.Boundary) > 0 {
-		m["boundary"], m["gridN"], m["classes"] = r.Boundary, r.GridN, r.Classes
+		m["boundary"], m["gridN"], m["classes"], m["boundaryMS"] = r.Boundary, r.GridN, r.Classes, r.BoundaryMS
 	}
 	if r.Train != nil && r.Test != nil {
 		m["trainXY"], m["trainY"] = toFloat32(r.Train.X), labels(r.Train.Y)
@@ -93,7 +93,7 @@ func DecodeReport(m Message) Report {
 		r.Metrics.Blocks = UnflattenBlocks(b)
 	}
 	if b := m.float32s("boundary"); b != nil {
-		r.Boundary, r.GridN, r.Classes = b, m.num("gridN"), m.num("classes")
+		r.Boundary, r.GridN, r.Classes, r.BoundaryMS = b, m.num("gridN"), m.num("classes"), m.fnum("boundaryMS")
 	}
 	if xy := m.float32s("trainXY"); xy != nil {
 		classes := m.num("classes")

@@ -58,9 +58,10 @@ type Report struct {
 
 	// Boundary holds Classes probabilities per cell of a GridN×GridN grid (see
 	// lab.Trainer.Boundary); empty when this report carries no new picture.
-	Boundary []float32
-	GridN    int
-	Classes  int
+	Boundary   []float32
+	GridN      int
+	Classes    int
+	BoundaryMS float64 // what drawing it took the worker, for `make bench-browser`
 
 	// Train and Test are sent once per reset (empty otherwise), to draw the points.
 	Train, Test *data.Set

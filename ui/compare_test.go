@@ -379,7 +379,7 @@ func TestRootShowsTheChosenView(t *testing.T) {
 	if len(findAll(doc, "demo")) != 0 {
 		t.Error("the single view is still shown in the twin view")
 	}
-	if n := len(findAll(doc, "boundary")); n != 2 {
+	if n := len(findAll(doc, "heatmap")); n != 2 {
 		t.Errorf("%d heatmaps in the twin view, want 2", n)
 	}
 	if n := len(findAll(doc, "gradstrip")); n != 2 {

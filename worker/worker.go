@@ -12,32 +12,25 @@ import (
 	"resnetplayground/proto"
 )
 
-// The worker trains in bursts and reports at most every ReportEvery. Between bursts the glue
-// yields to the JS event loop, which is when messages from the page arrive: Go on wasm has
-// no preemption, so a loop that never blocks would never hear "pause".
-const (
-	Burst          = 25 * time.Millisecond
-	ReportEvery    = 100 * time.Millisecond // ≤ 10 reports a second: each one re-renders the page
-	boundaryEvery  = 200 * time.Millisecond // the boundary costs GridN² forward passes
-	evalShareLimit = 4                      // keep measuring under 1/4 of the time
-)
+// The worker trains in bursts, and between them reports as the cadence says (cadence.go).
+// Between bursts the glue yields to the JS event loop, which is when messages from the page
+// arrive: Go on wasm has no preemption, so a loop that never blocks would never hear "pause".
+const Burst = 25 * time.Millisecond
 
 // Worker is one worker's state. Use it from one goroutine: Receive every message from the
 // page, then Work, and post what they return; while Busy, let the event loop run and call
 // Work again, else wait for the next message.
 type Worker struct {
-	s     *session
-	job   *sweepJob // a sweep run, in a pool worker
-	dirty bool      // the page should hear about the session at once
-
-	lastReport, lastBoundary time.Time
-	reportGap, boundaryGap   time.Duration
-	lastPoint                time.Time
+	s         *session
+	pace      *cadence
+	job       *sweepJob // a sweep run, in a pool worker
+	dirty     bool      // the page should hear about the session at once
+	lastPoint time.Time // of the sweep run
 }
 
 // New is a worker with no network yet.
 func New() *Worker {
-	return &Worker{s: newSession(), reportGap: ReportEvery, boundaryGap: boundaryEvery}
+	return &Worker{s: newSession(), pace: newCadence()}
 }
 
 // Receive applies one message from the page and returns the replies it needs at once (a
@@ -71,45 +64,42 @@ func (w *Worker) Receive(m proto.Message) []proto.Message {
 func (w *Worker) Busy() bool { return w.job != nil || w.s.training() }
 
 // Work does one burst and returns what to post: a sweep run's progress about every
-// ReportEvery and its final metrics once done; or the network's report when one is due (or
-// the page changed something), with the boundary picture at most every so often. The gaps
-// stretch so that measuring stays under a quarter of the time.
+// reportEvery and its final metrics once done; or, for the page's network, a fully measured
+// report at once when the page changed something (a reset, a step, a pause), and while it
+// trains the reports the cadence asks for.
 func (w *Worker) Work() []proto.Message {
 	dirty := w.dirty
 	w.dirty = false
 	if w.job != nil {
 		return w.workSweep()
 	}
-	if !w.s.training() {
-		if !dirty {
-			return nil
+	var out []proto.Message
+	if dirty {
+		out = append(out, w.report(measure{metrics: true, gridN: w.pace.gridN(w.s.cost())}))
+	}
+	if w.s.training() {
+		w.s.train(Burst)
+		if want, ok := w.pace.due(time.Now(), w.s.cost()); ok {
+			out = append(out, w.report(want))
 		}
-		w.lastReport, w.lastBoundary = time.Now(), time.Now()
-		return []proto.Message{proto.EncodeReport(w.s.report(true))}
 	}
-	w.s.train(Burst)
-	if time.Since(w.lastReport) < w.reportGap && !dirty {
-		return nil
-	}
-	withBoundary := time.Since(w.lastBoundary) >= w.boundaryGap
-	start := time.Now()
-	msg := proto.EncodeReport(w.s.report(withBoundary))
-	took := time.Since(start)
-	w.lastReport = time.Now()
-	if withBoundary {
-		w.lastBoundary = w.lastReport
-		w.boundaryGap = max(boundaryEvery, evalShareLimit*took)
-	} else {
-		w.reportGap = max(ReportEvery, evalShareLimit*took)
-	}
-	return []proto.Message{msg}
+	return out
+}
+
+// report is the session's report measuring want; the cadence learns what it cost.
+func (w *Worker) report(want measure) proto.Message {
+	r, cost := w.s.report(want)
+	msg := proto.EncodeReport(r)
+	w.pace.reported(time.Now(), want, cost)
+	w.pace.timedGrid(cost.gridN, w.s.cost(), cost.grid)
+	return msg
 }
 
 // workSweep trains the sweep run for a burst and says how far it got.
 func (w *Worker) workSweep() []proto.Message {
 	w.job.advance(Burst)
 	p := w.job.point()
-	if !p.Done && time.Since(w.lastPoint) < ReportEvery {
+	if !p.Done && time.Since(w.lastPoint) < reportEvery {
 		return nil
 	}
 	w.lastPoint = time.Now()

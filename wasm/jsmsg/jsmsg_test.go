@@ -38,8 +38,8 @@ func TestMessagesSurvivePostMessage(t *testing.T) {
 		Metrics:  lab.Metrics{Step: 1<<24 + 1, TrainLoss: 0.5, Blocks: []lab.BlockStats{{GradNorm: 0.25, ActMean: 1, ActStd: 2}}},
 		History:  []proto.Sample{{Step: 1<<24 + 1, TrainLoss: 0.1, TrainAcc: 0.9, TestLoss: 0.2, TestAcc: 0.8}},
 		Boundary: []float32{0.5, 0.5}, GridN: 1, Classes: 2,
-		Train:    &data.Set{X: []float64{0.5, 0.25}, Y: []int{1}, Classes: 2},
-		Test:     &data.Set{X: []float64{-0.5, 1}, Y: []int{0}, Classes: 2},
+		Train: &data.Set{X: []float64{0.5, 0.25}, Y: []int{1}, Classes: 2},
+		Test:  &data.Set{X: []float64{-0.5, 1}, Y: []int{0}, Classes: 2},
 	}
 	if got := proto.DecodeReport(postMessage(t, proto.EncodeReport(r))); !reflect.DeepEqual(got, r) {
 		t.Errorf("report %+v came back as %+v", r, got)
