@@ -139,4 +139,3 @@ func boundNode(n *vugu.VGNode) {
 		}
 	}
 }
-
