@@ -43,6 +43,14 @@ func ClipQuotes(msg string) string {
 	})
 }
 
+// ClipValue shortens a value a message names, unquoted, to its start and "…".
+func ClipValue(v string) string {
+	if len(v) <= maxQuote {
+		return v
+	}
+	return cut(v, maxQuote) + "…"
+}
+
 // BoundText is what of a text may reach the page: long messages get their quoted values
 // shortened, and the result is cut to maxRenderValue bytes.
 func BoundText(s string) string {
