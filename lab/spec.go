@@ -13,14 +13,14 @@ type Spec struct {
 
 	Width      int         `json:"width"`      // width of the input layer (2 -> Width)
 	Blocks     []BlockSpec `json:"blocks"`     // residual blocks, input to output
-	Activation string      `json:"activation"` // relu, tanh, sigmoid, linear, gelu
+	Activation string      `json:"activation"` // nn.ActivationNames
 	BatchNorm  bool        `json:"batch_norm"`
 
-	Optimizer   string  `json:"optimizer"` // sgd, momentum, adam
+	Optimizer   string  `json:"optimizer"` // nn.OptimizerNames
 	LR          float64 `json:"lr"`
 	WeightDecay float64 `json:"weight_decay"` // L2
 	Batch       int     `json:"batch"`
-	Seed        uint64  `json:"seed"` // seeds data, initial weights and batch order
+	Seed        uint64  `json:"seed,string"` // seeds data, initial weights and batch order; a string in JSON, which JavaScript cannot round
 }
 
 // BlockSpec is one residual block: Layers dense layers of Width units on the branch, and a
@@ -31,7 +31,8 @@ type BlockSpec struct {
 	Shortcut bool `json:"shortcut"`
 }
 
-// Hard limits that Validate enforces; the page offers nothing beyond them.
+// Hard limits that Validate enforces (through the Fields table); the page offers nothing
+// beyond them.
 const (
 	MaxBlocks = 128
 	MaxWidth  = 256

@@ -1,8 +1,8 @@
 package ui
 
 import (
-	"resnetplayground/nn/data"
 	"resnetplayground/lab"
+	"resnetplayground/nn/data"
 )
 
 // The page and the training worker talk in Commands (page → worker) and Reports (worker →
@@ -51,9 +51,10 @@ type Report struct {
 
 	// Boundary holds Classes probabilities per cell of a GridN×GridN grid (see
 	// lab.Trainer.Boundary); empty when this report carries no new picture.
-	Boundary []float32
-	GridN    int
-	Classes  int
+	Boundary   []float32
+	GridN      int
+	Classes    int
+	BoundaryMS float64 // what drawing it took the worker, for `make bench-browser`
 
 	// Train and Test are sent once per reset (empty otherwise), to draw the points.
 	Train, Test *data.Set

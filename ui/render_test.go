@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/vugu/html"
 	"github.com/vugu/vugu"
@@ -100,9 +101,45 @@ func appWith(t *testing.T, hash string) (*App, *fakeHost) {
 	return NewApp(h, hash, 1), h
 }
 
+// renderDiagram parses the diagram's markup: the page draws it outside Vugu's tree.
+func renderDiagram(t *testing.T, d *Diagram) *html.Node {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(d.Markup()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+// The diagram is laid out and written again only when the network or the selection
+// changes: a worker report must not cost the page a new diagram.
+func TestDiagramIsRewrittenOnlyWhenTheNetworkOrSelectionChanges(t *testing.T) {
+	a, _ := appWith(t, "b=16x2p*8")
+	d := &Diagram{App: a}
+	first := d.Markup()
+	a.Receive(Report{Gen: a.Gen, Metrics: lab.Metrics{Step: 100}, Running: true})
+	d.BeforeBuild()
+	if again := d.Markup(); unsafeSameString(first, again) == false {
+		t.Error("a report made the diagram write its markup again")
+	}
+	a.ToggleShortcut(3)
+	if got := len(findAll(renderDiagram(t, d), "arc", "identity")); got != 1 {
+		t.Errorf("after toggling block 4's shortcut: %d identity arcs, want 1", got)
+	}
+	a.Select(5)
+	if got := findAll(renderDiagram(t, d), "selected"); len(got) != 1 || attr(got[0], "data-block") != "5" {
+		t.Errorf("after selecting block 6: %d selected rows, want block 6's", len(got))
+	}
+}
+
+// unsafeSameString reports whether a and b share their bytes: the same string, not a copy.
+func unsafeSameString(a, b string) bool {
+	return len(a) == len(b) && (len(a) == 0 || unsafe.StringData(a) == unsafe.StringData(b))
+}
+
 func TestDiagramDrawsOneArcPerEnabledShortcut(t *testing.T) {
 	a, _ := appWith(t, "b=16x2r*3,16x1p*2,16x2r")
-	doc := render(t, &Diagram{App: a})
+	doc := renderDiagram(t, &Diagram{App: a})
 	if got := len(findAll(doc, "block")); got != 6 {
 		t.Errorf("%d block rows, want 6", got)
 	}
@@ -136,7 +173,7 @@ func TestDiagramDrawsProjectionWhereWidthChanges(t *testing.T) {
 	// Input width 16; block 1 keeps it, block 2 widens to 32, block 3 keeps 32, block 4
 	// narrows to 8 but has its shortcut off.
 	a, _ := appWith(t, "w=16&b=16x2r,32x2r*2,8x2p")
-	doc := render(t, &Diagram{App: a})
+	doc := renderDiagram(t, &Diagram{App: a})
 	proj := findAll(doc, "arc", "projection")
 	if len(proj) != 1 {
 		t.Fatalf("%d projection arcs, want 1 (block 2)", len(proj))
@@ -156,7 +193,7 @@ func TestDiagramDrawsProjectionWhereWidthChanges(t *testing.T) {
 func TestDiagramStaysCompactAt128Blocks(t *testing.T) {
 	a, _ := appWith(t, "b=16x2r*128")
 	d := &Diagram{App: a}
-	doc := render(t, d)
+	doc := renderDiagram(t, d)
 	if got := len(findAll(doc, "block")); got != 128 {
 		t.Fatalf("%d rows, want 128", got)
 	}
@@ -225,7 +262,7 @@ func TestChartDrawsOnePolylinePerSeriesWithTicks(t *testing.T) {
 func TestRootRendersEveryPart(t *testing.T) {
 	a, _ := appWith(t, "garbage")
 	doc := render(t, &Root{App: a})
-	for _, class := range []string{"notice", "toolbar", "settings", "diagram", "editor", "heatmap", "chart", "explain"} {
+	for _, class := range []string{"notice", "toolbar", "settings", "diagram-wrap", "editor", "heatmap", "chart", "explain"} {
 		if len(findAll(doc, class)) == 0 {
 			t.Errorf("the page has no .%s", class)
 		}

@@ -77,7 +77,7 @@ func encodeReport(r ui.Report) (msg js.Value, transfer []any) {
 	}
 	if len(r.Boundary) > 0 {
 		put("boundary", float32Array(r.Boundary))
-		m["gridN"], m["classes"] = r.GridN, r.Classes
+		m["gridN"], m["classes"], m["boundaryMS"] = r.GridN, r.Classes, r.BoundaryMS
 	}
 	if r.Train != nil && r.Test != nil {
 		put("trainXY", float32Array(toFloat32(r.Train.X)))
@@ -106,6 +106,7 @@ func decodeReport(v js.Value) ui.Report {
 	}
 	if b := v.Get("boundary"); !b.IsUndefined() {
 		r.Boundary, r.GridN, r.Classes = goFloat32(b), num(v, "gridN"), num(v, "classes")
+		r.BoundaryMS = fnum(v, "boundaryMS")
 	}
 	if xy := v.Get("trainXY"); !xy.IsUndefined() {
 		classes := num(v, "classes")

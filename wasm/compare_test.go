@@ -171,7 +171,7 @@ func TestSessionReportCarriesBlockStats(t *testing.T) {
 	s := newSession()
 	s.handle(ui.Command{Kind: ui.CmdReset, Gen: 1, Spec: smallSpec()})
 	s.handle(ui.Command{Kind: ui.CmdStep, Gen: 1, Steps: 3})
-	if r := s.report(false); len(r.Metrics.Blocks) != 2 || r.Metrics.Blocks[0].GradNorm <= 0 {
+	if r := fullReport(s); len(r.Metrics.Blocks) != 2 || r.Metrics.Blocks[0].GradNorm <= 0 {
 		t.Errorf("report blocks %+v, want a positive gradient norm for each of 2 blocks", r.Metrics.Blocks)
 	}
 }

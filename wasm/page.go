@@ -64,6 +64,7 @@ func runPage() {
 			f()
 		}()
 	}
+	grids, gridMS := 0, 0.0
 	pace := newPacer(env)                  // worker reports: shown at a pace the page can afford
 	root.Compare = startCompare(app, pace) // the twin and sweep views, with workers of their own
 	worker.Set("onmessage", js.FuncOf(func(_ js.Value, args []js.Value) any {
@@ -74,6 +75,12 @@ func runPage() {
 			return nil
 		}
 		r := decodeReport(v)
+		if r.GridN > 0 {
+			// The boundary pictures drawn and what they cost the worker, for `make bench-browser`.
+			grids++
+			gridMS += r.BoundaryMS
+			g.Set("resnetGrid", js.ValueOf(map[string]any{"n": r.GridN, "ms": r.BoundaryMS, "count": grids, "totalMS": gridMS}))
+		}
 		pace.report(r, func() { app.Receive(r) })
 		return nil
 	}))
@@ -103,21 +110,29 @@ func runPage() {
 	}))
 
 	ready := false
-	renders, renderTime := 0, time.Duration(0)
+	renders, renderTime, buildTime := 0, time.Duration(0), time.Duration(0)
+	const len64 = 64
+	costs := g.Get("Array").New(len64)
+	g.Set("resnetRenderCosts", costs)
 	for ok := true; ok; ok = renderer.EventWait() {
 		start := time.Now()
-		if err := renderer.Render(ui.BoundForRender(buildEnv.RunBuild(top))); err != nil {
+		built := ui.BoundForRender(buildEnv.RunBuild(top))
+		build := time.Since(start)
+		if err := renderer.Render(built); err != nil {
 			g.Get("console").Call("error", "resnet: render:", err.Error())
 			showRenderFailure(err)
 		} else {
 			hideRenderFailure()
 		}
-		// How many renders and how long they took, for `make bench-browser`.
+		// How many renders and how long they took (building Vugu's tree, then syncing it to
+		// the DOM), for `make bench-browser`.
 		cost := time.Since(start)
 		pace.rendered(cost)
-		renders, renderTime = renders+1, renderTime+cost
+		renders, renderTime, buildTime = renders+1, renderTime+cost, buildTime+build
+		costs.SetIndex(renders%len64, cost.Seconds()*1000) // the latest 64, for a median
 		g.Set("resnetRenders", renders)
 		g.Set("resnetRenderMS", renderTime.Seconds()*1000)
+		g.Set("resnetBuildMS", buildTime.Seconds()*1000)
 		if !ready {
 			// Time to interactive, for `make bench-browser`; tests wait for data-ready.
 			g.Set("resnetReadyAt", g.Get("performance").Call("now"))

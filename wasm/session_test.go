@@ -17,12 +17,44 @@ func smallSpec() lab.Spec {
 	return s
 }
 
+// fullReport measures everything, with the boundary at its first size; progressReport
+// measures nothing it need not.
+func fullReport(s *session) ui.Report {
+	r, _ := s.report(measure{metrics: true, gridN: gridSize(s.cost())})
+	return r
+}
+
+func progressReport(s *session) ui.Report {
+	r, _ := s.report(measure{})
+	return r
+}
+
+// A report between measurements carries the current step and the latest measurement, and
+// adds nothing to the history: it costs no evaluation.
+func TestProgressReportsMeasureNothing(t *testing.T) {
+	s := newSession()
+	s.handle(ui.Command{Kind: ui.CmdReset, Gen: 1, Spec: smallSpec()})
+	first := fullReport(s)
+	s.handle(ui.Command{Kind: ui.CmdStep, Gen: 1, Steps: 7})
+	r, cost := s.report(measure{})
+	if r.Metrics.Step != 7 || r.Metrics.Epoch <= 0 {
+		t.Errorf("progress report at step %d, epoch %g; want step 7", r.Metrics.Step, r.Metrics.Epoch)
+	}
+	if r.Metrics.TrainLoss != first.Metrics.TrainLoss || len(r.History) != 1 || cost.metrics != 0 || len(r.Boundary) != 0 {
+		t.Errorf("a progress report measured: loss %g (was %g), %d history samples, %v spent", r.Metrics.TrainLoss, first.Metrics.TrainLoss, len(r.History), cost.metrics)
+	}
+	r, cost = s.report(measure{metrics: true, gridN: 20})
+	if len(r.History) != 2 || r.Metrics.Step != 7 || r.GridN != 20 || len(r.Boundary) != 20*20*2 || cost.gridN != 20 {
+		t.Errorf("a measuring report: %d samples, step %d, grid %d with %d values", len(r.History), r.Metrics.Step, r.GridN, len(r.Boundary))
+	}
+}
+
 func TestSessionResetStepAndReport(t *testing.T) {
 	s := newSession()
 	if !s.handle(ui.Command{Kind: ui.CmdReset, Gen: 3, Spec: smallSpec()}) {
 		t.Fatal("a reset should be reported at once")
 	}
-	r := s.report(true)
+	r := fullReport(s)
 	if r.Gen != 3 || r.Err != "" {
 		t.Fatalf("report gen %d err %q", r.Gen, r.Err)
 	}
@@ -32,17 +64,17 @@ func TestSessionResetStepAndReport(t *testing.T) {
 	if len(r.Boundary) != GridN*GridN*r.Classes || r.Classes != 2 {
 		t.Errorf("boundary has %d values for %d classes, want %d", len(r.Boundary), r.Classes, GridN*GridN*2)
 	}
-	if r2 := s.report(false); r2.Train != nil || len(r2.Boundary) != 0 {
+	if r2 := progressReport(s); r2.Train != nil || len(r2.Boundary) != 0 {
 		t.Error("later reports resend the points, or a boundary nobody asked for")
 	}
 
 	s.handle(ui.Command{Kind: ui.CmdStep, Gen: 3, Steps: 5})
-	if r := s.report(false); r.Metrics.Step != 5 {
+	if r := progressReport(s); r.Metrics.Step != 5 {
 		t.Errorf("after a 5-step command the step is %d", r.Metrics.Step)
 	}
 	// Commands for another generation are ignored.
 	s.handle(ui.Command{Kind: ui.CmdStep, Gen: 2, Steps: 5})
-	if r := s.report(false); r.Metrics.Step != 5 {
+	if r := progressReport(s); r.Metrics.Step != 5 {
 		t.Errorf("a stale step command was applied: step %d", r.Metrics.Step)
 	}
 }
@@ -67,22 +99,22 @@ func TestSessionReportsBadSpecAndLiveToggleErrors(t *testing.T) {
 	bad := smallSpec()
 	bad.LR = -1
 	s.handle(ui.Command{Kind: ui.CmdReset, Gen: 1, Spec: bad, Run: true})
-	r := s.report(true)
+	r := fullReport(s)
 	if r.Err == "" || s.training() {
 		t.Errorf("a bad spec: err %q training %v; want an error and no training", r.Err, s.training())
 	}
-	if s.report(true).Err != "" {
+	if fullReport(s).Err != "" {
 		t.Error("an error is reported more than once")
 	}
 
 	s.handle(ui.Command{Kind: ui.CmdReset, Gen: 2, Spec: smallSpec()})
-	s.report(true)
+	fullReport(s)
 	s.handle(ui.Command{Kind: ui.CmdShortcut, Gen: 2, Block: 99, On: true})
-	if r := s.report(false); r.Err == "" {
+	if r := progressReport(s); r.Err == "" {
 		t.Error("toggling block 99 of 2 gave no error")
 	}
 	s.handle(ui.Command{Kind: ui.CmdShortcut, Gen: 2, Block: 0, On: false})
-	if r := s.report(false); r.Err != "" {
+	if r := progressReport(s); r.Err != "" {
 		t.Errorf("a valid live toggle failed: %s", r.Err)
 	}
 }
@@ -147,7 +179,7 @@ func TestBoundaryShrinksForCostlyNetworks(t *testing.T) {
 	spec.Blocks = lab.Uniform(128, 64, 2, true)
 	spec.Width = 64
 	s.handle(ui.Command{Kind: ui.CmdReset, Gen: 1, Spec: spec})
-	r := s.report(true)
+	r := fullReport(s)
 	if r.Err != "" {
 		t.Fatal(r.Err)
 	}

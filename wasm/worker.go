@@ -11,15 +11,10 @@ import (
 	"resnetplayground/ui"
 )
 
-// The worker trains in bursts and reports at most every reportEvery. Between bursts it
-// yields to the JS event loop, which is when messages from the page arrive: Go on wasm has
-// no preemption, so a loop that never blocks would never hear "pause".
-const (
-	burst          = 25 * time.Millisecond
-	reportEvery    = 100 * time.Millisecond // ≤ 10 reports a second: each one re-renders the page
-	boundaryEvery  = 200 * time.Millisecond // the boundary costs GridN² forward passes
-	evalShareLimit = 4                      // keep measuring under 1/4 of the time
-)
+// The worker trains in bursts, and between them reports as the cadence says (cadence.go).
+// Between bursts it yields to the JS event loop, which is when messages from the page
+// arrive: Go on wasm has no preemption, so a loop that never blocks would never hear "pause".
+const burst = 25 * time.Millisecond
 
 // inbox queues the page's commands between the JS callback and the training loop.
 type inbox struct {
@@ -75,8 +70,7 @@ func runWorker() {
 	yield := newYielder()
 	s := newSession()
 	side := &sideWork{} // lesions and sweep runs
-	var lastReport, lastBoundary time.Time
-	postEvery, boundaryGap := reportEvery, boundaryEvery
+	pace := newCadence()
 	for {
 		dirty := false
 		for _, r := range box.take() {
@@ -99,30 +93,28 @@ func runWorker() {
 			yield()
 			continue
 		}
+		if dirty {
+			// A reset, a step or a pause: the page hears about it at once, fully measured.
+			report(s, pace, measure{metrics: true, gridN: pace.gridN(s.cost())})
+		}
 		if s.training() {
 			s.train(burst)
-			if time.Since(lastReport) >= postEvery || dirty {
-				withBoundary := time.Since(lastBoundary) >= boundaryGap
-				start := time.Now()
-				post(s.report(withBoundary))
-				took := time.Since(start)
-				lastReport = time.Now()
-				if withBoundary {
-					lastBoundary = lastReport
-					boundaryGap = max(boundaryEvery, evalShareLimit*took)
-				} else {
-					postEvery = max(reportEvery, evalShareLimit*took)
-				}
+			if want, ok := pace.due(time.Now(), s.cost()); ok {
+				report(s, pace, want)
 			}
 			yield()
 			continue
 		}
-		if dirty {
-			post(s.report(true))
-			lastReport, lastBoundary = time.Now(), time.Now()
-		}
 		<-box.wake // sleep until the page says something
 	}
+}
+
+// report posts the session's report measuring want, and tells the cadence what it cost.
+func report(s *session, pace *cadence, want measure) {
+	r, cost := s.report(want)
+	post(r)
+	pace.reported(time.Now(), want, cost)
+	pace.timedGrid(cost.gridN, s.cost(), cost.grid)
 }
 
 func post(r ui.Report) {
