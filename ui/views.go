@@ -1,5 +1,7 @@
 package ui
 
+import "resnetplayground/proto"
+
 import "resnetplayground/lab"
 
 // View is which of the page's views is on screen: one network to build and train, a plain
@@ -30,7 +32,7 @@ var ViewTabs = []ViewTab{
 // per twin, and a pool of workers for a sweep. Replies come back through Compare's Receive
 // methods, called with the render lock held.
 type CompareHost interface {
-	SendTwin(side int, c Command)
+	SendTwin(side int, c proto.Command)
 	StartSweep(id int, jobs []SweepJob)
 	CancelSweep()
 	ReplaceQuery(query string) // without "?"; keeps the hash, adds no history entry

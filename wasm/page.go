@@ -11,7 +11,9 @@ import (
 	"github.com/vugu/vugu"
 	"github.com/vugu/vugu/domrender"
 
+	"resnetplayground/proto"
 	"resnetplayground/ui"
+	"resnetplayground/wasm/jsmsg"
 )
 
 // pageHost is ui.Host in the browser: commands go to the worker, the Spec to the URL hash.
@@ -19,14 +21,7 @@ type pageHost struct {
 	worker js.Value
 }
 
-func (h *pageHost) Send(c ui.Command) {
-	msg, err := encodeCommand(c)
-	if err != nil {
-		js.Global().Get("console").Call("error", "resnet: cannot encode command:", err.Error())
-		return
-	}
-	h.worker.Call("postMessage", msg)
-}
+func (h *pageHost) Send(c proto.Command) { postCommand(h.worker, c) }
 
 func (h *pageHost) ReplaceHash(hash string) {
 	js.Global().Get("history").Call("replaceState", js.Null(), "", "#"+hash)
@@ -68,13 +63,13 @@ func runPage() {
 	pace := newPacer(env)                  // worker reports: shown at a pace the page can afford
 	root.Compare = startCompare(app, pace) // the twin and sweep views, with workers of their own
 	worker.Set("onmessage", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		v := args[0].Get("data")
-		if str(v, "type") == "lesion" {
-			r := decodeLesion(v)
+		m := jsmsg.FromJS(args[0].Get("data"))
+		if m.Type() == "lesion" {
+			r := proto.DecodeLesion(m)
 			update(func() { app.ReceiveLesion(r) })
 			return nil
 		}
-		r := decodeReport(v)
+		r := proto.DecodeReport(m)
 		if r.GridN > 0 {
 			// The boundary pictures drawn and what they cost the worker, for `make bench-browser`.
 			grids++
