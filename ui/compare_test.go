@@ -412,7 +412,7 @@ func TestNewExperimentRebuildsTheTwinsAndStopsASweep(t *testing.T) {
 	}
 	for side := range 2 {
 		last := ch.twin[side][len(ch.twin[side])-1]
-		if last.Kind != CmdReset || last.Run || len(last.Spec.Blocks) != 9 || last.Spec.Dataset != "xor" {
+		if last.Kind != proto.CmdReset || last.Run || len(last.Spec.Blocks) != 9 || last.Spec.Dataset != "xor" {
 			t.Errorf("%s twin's worker last heard %+v; want a paused reset to 9 blocks on xor", TwinNames[side], last)
 		}
 	}
