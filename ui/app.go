@@ -50,6 +50,10 @@ type App struct {
 
 	host Host
 	rng  *rand.Rand
+
+	// loaded, if set, hears of every new experiment LoadHash installs (an edited address, an
+	// import), so the views that train copies of it (the twins, a sweep) follow.
+	loaded func()
 }
 
 // NewApp starts the page from the URL hash (with or without "#"); an empty hash means the
@@ -79,6 +83,9 @@ func (a *App) LoadHash(hash string) {
 	a.Selected = min(a.Selected, len(spec.Blocks)-1)
 	clear(a.FieldMsgs)
 	a.restart()
+	if a.loaded != nil {
+		a.loaded()
+	}
 }
 
 // noticeText lists a SpecError's problems one per sentence.

@@ -399,3 +399,39 @@ func TestRootShowsTheChosenView(t *testing.T) {
 		t.Error("the twins are still shown in the sweep view")
 	}
 }
+
+// An edited address or an imported Spec while the twins train: both twins are rebuilt from
+// the new network, paused, and their workers told so; nothing trains the old one.
+func TestNewExperimentRebuildsTheTwinsAndStopsASweep(t *testing.T) {
+	c, _, ch := compareWith(t, "b=16x2r*4")
+	c.SetView(ViewTwins)
+	c.Twins.Play()
+	c.App.LoadHash("#b=16x2r*9&d=xor")
+	if c.Twins.Running() {
+		t.Error("the twins still run after the experiment changed")
+	}
+	for side := range 2 {
+		last := ch.twin[side][len(ch.twin[side])-1]
+		if last.Kind != proto.CmdReset || last.Run || len(last.Spec.Blocks) != 9 || last.Spec.Dataset != "xor" {
+			t.Errorf("%s twin's worker last heard %+v; want a paused reset to 9 blocks on xor", TwinNames[side], last)
+		}
+	}
+	if c.TwinDepth() != 9 || len(c.Twins.Side[Plain].Spec.Blocks) != 9 {
+		t.Errorf("twins show %d blocks and train %d, want 9", c.TwinDepth(), len(c.Twins.Side[Plain].Spec.Blocks))
+	}
+
+	if errs := c.App.ImportSpec(`{"blocks": [{"width": 8, "layers": 1, "shortcut": true}]}`); errs != nil {
+		t.Fatal(errs)
+	}
+	if last := ch.twin[Plain][len(ch.twin[Plain])-1]; len(last.Spec.Blocks) != 1 || last.Spec.Blocks[0].Width != 8 {
+		t.Errorf("after an import the plain twin's worker last heard %+v", last)
+	}
+
+	c.SetView(ViewSweep)
+	c.Sweep.DepthsText, c.Sweep.StepsText = "2, 4", "100"
+	c.StartSweep()
+	c.App.LoadHash("#b=16x2p*3")
+	if c.Sweep.State != SweepCancelled || ch.cancelled == 0 || !strings.Contains(c.Sweep.Msg, "network changed") {
+		t.Errorf("sweep %s, %d cancels, message %q; want it stopped and saying why", c.Sweep.State, ch.cancelled, c.Sweep.Msg)
+	}
+}

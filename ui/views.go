@@ -52,7 +52,23 @@ type Compare struct {
 
 // NewCompare starts on the single view.
 func NewCompare(app *App, host CompareHost) *Compare {
-	return &Compare{View: ViewSingle, App: app, host: host, Sweep: NewSweepRun(lab.Default())}
+	c := &Compare{View: ViewSingle, App: app, host: host, Sweep: NewSweepRun(lab.Default())}
+	app.loaded = c.experimentChanged
+	return c
+}
+
+// experimentChanged follows a new experiment (an edited address, an imported Spec) wherever
+// copies of the old one train: twins on screen are rebuilt from it, paused at step 0, and a
+// running sweep of the old network stops, saying why. Nothing goes on training a network
+// the page no longer names.
+func (c *Compare) experimentChanged() {
+	if c.View == ViewTwins {
+		c.syncTwins()
+	}
+	if c.Sweep.State == SweepRunning {
+		c.CancelSweep()
+		c.Sweep.Msg = "Stopped: the network changed. Run the sweep again to sweep the new one."
+	}
 }
 
 // SetView switches views. Whatever is no longer on screen pauses, so the processor goes to

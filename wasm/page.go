@@ -111,10 +111,13 @@ func runPage() {
 	g.Set("resnetRenderCosts", costs)
 	for ok := true; ok; ok = renderer.EventWait() {
 		start := time.Now()
-		built := buildEnv.RunBuild(top)
+		built := ui.BoundForRender(buildEnv.RunBuild(top))
 		build := time.Since(start)
 		if err := renderer.Render(built); err != nil {
 			g.Get("console").Call("error", "resnet: render:", err.Error())
+			showRenderFailure(err)
+		} else {
+			hideRenderFailure()
 		}
 		// How many renders and how long they took (building Vugu's tree, then syncing it to
 		// the DOM), for `make bench-browser`.
@@ -131,6 +134,40 @@ func runPage() {
 			g.Get("document").Get("body").Call("setAttribute", "data-ready", "1")
 			ready = true
 		}
+	}
+}
+
+// showRenderFailure says, outside the part of the page Vugu draws, that the page could not
+// update itself, and offers a reload (the experiment is in the address, so nothing is lost).
+// Values are bounded before they are rendered, so this is for what that cannot foresee.
+func showRenderFailure(err error) {
+	doc := js.Global().Get("document")
+	doc.Get("body").Call("setAttribute", "data-render-failed", "1")
+	if !doc.Call("getElementById", "render-failure").IsNull() {
+		return
+	}
+	box := doc.Call("createElement", "div")
+	box.Set("id", "render-failure")
+	box.Set("className", "notice render-failure")
+	box.Call("setAttribute", "role", "alert")
+	msg := doc.Call("createElement", "span")
+	msg.Set("textContent", "The page stopped updating ("+ui.BoundText(err.Error())+"). Your experiment is in the address: reload to carry on. ")
+	reload := doc.Call("createElement", "button")
+	reload.Set("textContent", "Reload")
+	reload.Call("addEventListener", "click", js.FuncOf(func(js.Value, []js.Value) any {
+		js.Global().Get("location").Call("reload")
+		return nil
+	}))
+	box.Call("append", msg, reload)
+	doc.Get("body").Call("prepend", box)
+}
+
+// hideRenderFailure takes the notice away once a render succeeds again.
+func hideRenderFailure() {
+	doc := js.Global().Get("document")
+	if box := doc.Call("getElementById", "render-failure"); !box.IsNull() {
+		box.Call("remove")
+		doc.Get("body").Call("removeAttribute", "data-render-failed")
 	}
 }
 
