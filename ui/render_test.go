@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"resnetplayground/proto"
 	"strings"
 	"testing"
 	"unsafe"
@@ -15,11 +16,11 @@ import (
 
 // fakeHost records what the App sends and the hash it writes.
 type fakeHost struct {
-	sent []Command
+	sent []proto.Command
 	hash string
 }
 
-func (h *fakeHost) Send(c Command)          { h.sent = append(h.sent, c) }
+func (h *fakeHost) Send(c proto.Command)    { h.sent = append(h.sent, c) }
 func (h *fakeHost) ReplaceHash(hash string) { h.hash = hash }
 
 // render builds a component statically and parses the HTML it writes.
@@ -117,7 +118,7 @@ func TestDiagramIsRewrittenOnlyWhenTheNetworkOrSelectionChanges(t *testing.T) {
 	a, _ := appWith(t, "b=16x2p*8")
 	d := &Diagram{App: a}
 	first := d.Markup()
-	a.Receive(Report{Gen: a.Gen, Metrics: lab.Metrics{Step: 100}, Running: true})
+	a.Receive(proto.Report{Gen: a.Gen, Metrics: lab.Metrics{Step: 100}, Running: true})
 	d.BeforeBuild()
 	if again := d.Markup(); unsafeSameString(first, again) == false {
 		t.Error("a report made the diagram write its markup again")
@@ -213,7 +214,7 @@ func TestDiagramStaysCompactAt128Blocks(t *testing.T) {
 
 func TestToolbarShowsReadoutsFormatted(t *testing.T) {
 	a, _ := appWith(t, "")
-	a.Receive(Report{Gen: a.Gen, Metrics: lab.Metrics{Step: 12345, Epoch: 3.14159, TrainAcc: 0.8766, TrainLoss: 0.123456, TestAcc: 0.5, TestLoss: 2}})
+	a.Receive(proto.Report{Gen: a.Gen, Metrics: lab.Metrics{Step: 12345, Epoch: 3.14159, TrainAcc: 0.8766, TrainLoss: 0.123456, TestAcc: 0.5, TestLoss: 2}})
 	doc := render(t, &Toolbar{App: a})
 	got := text(doc)
 	for _, want := range []string{"12,345", "3.1", "87.7%", "0.123", "50.0%", "Play"} {
@@ -229,7 +230,7 @@ func TestToolbarShowsReadoutsFormatted(t *testing.T) {
 func TestToolbarOffersResetWhenDiverged(t *testing.T) {
 	a, _ := appWith(t, "")
 	a.Running = true
-	a.Receive(Report{Gen: a.Gen, Metrics: lab.Metrics{Step: 10, Diverged: true}})
+	a.Receive(proto.Report{Gen: a.Gen, Metrics: lab.Metrics{Step: 10, Diverged: true}})
 	doc := render(t, &Toolbar{App: a})
 	if len(findAll(doc, "diverged")) != 1 || !strings.Contains(text(doc), "diverged") {
 		t.Errorf("a diverged run shows no divergence message: %q", text(doc))
