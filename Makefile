@@ -65,9 +65,11 @@ dist:
 bench-browser:
 	$(GO) test ./e2e -run='^$$' -bench=Browser -benchtime=1x
 
-# docs/screenshot.png: the page at 1280×800, mid-training; docs/twins.png: the twin view,
+# docs/screenshot.png: the Single view at 1280×800, mid-training; docs/first-minute-1280.png and
+# -390.png: the first screen after Play, desktop and phone; docs/twins.png: the twin view,
 # trained and lesioned; docs/sweep.png: the default depth sweep, finished (about a minute).
 screenshot:
 	RESNET_SCREENSHOT=$(CURDIR)/docs/screenshot.png $(GO) test -count=1 ./e2e -run='^TestScreenshot$$'
+	RESNET_SCREENSHOT_FIRST=$(CURDIR)/docs $(GO) test -count=1 -v ./e2e -run='^TestFirstMinute'
 	RESNET_SCREENSHOT_TWINS=$(CURDIR)/docs/twins.png RESNET_SCREENSHOT_SWEEP=$(CURDIR)/docs/sweep.png \
 		$(GO) test -count=1 -v ./e2e -run='^(TestScreenshotTwins|TestDefaultSweep)$$'

@@ -47,7 +47,8 @@ func runPage() {
 		return
 	}
 
-	app := ui.NewApp(&pageHost{worker: worker}, g.Get("location").Get("hash").String(), uint64(time.Now().UnixNano()))
+	openedHash := g.Get("location").Get("hash").String() // NewApp writes the Spec into it
+	app := ui.NewApp(&pageHost{worker: worker}, openedHash, uint64(time.Now().UnixNano()))
 	root := &ui.Root{App: app}
 
 	// Reports and browser events arrive in JS callbacks; the state changes in a goroutine
@@ -84,7 +85,7 @@ func runPage() {
 	if embed := startEmbed(app, root.Compare, update); embed != nil {
 		top = embed // embed.html: only the views its options name
 	} else {
-		root.Compare.LoadQuery(g.Get("location").Get("search").String()) // ?view=twins and the like
+		root.Compare.LoadAddress(g.Get("location").Get("search").String(), openedHash) // ?view=twins and the like
 	}
 	worker.Set("onerror", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		msg := "the training worker failed"
