@@ -51,6 +51,11 @@ type App struct {
 	host Host
 	rng  *rand.Rand
 
+	// lost: the worker failed (see WorkerLost), saying lostWhy; the next Play, Step or
+	// Reset starts anew.
+	lost    bool
+	lostWhy string
+
 	// loaded, if set, hears of every new experiment LoadHash installs (an edited address, an
 	// import), so the views that train copies of it (the twins, a sweep) follow.
 	loaded func()
@@ -104,8 +109,13 @@ func noticeText(err error) string {
 	return b.String()
 }
 
-// restart builds a new trainer for the current Spec in the worker, keeping play/pause.
+// restart builds a new trainer for the current Spec in the worker, keeping play/pause. After
+// a lost worker, the reset starts a fresh one (the host's job).
 func (a *App) restart() {
+	if a.lost && a.Notice == a.lostWhy {
+		a.Notice = "" // a fresh worker: if it fails too, it says so again
+	}
+	a.lost = false
 	a.Gen++
 	a.Metrics = lab.Metrics{}
 	a.Measured = false
@@ -118,8 +128,21 @@ func (a *App) restart() {
 	a.host.ReplaceHash(a.Spec.String())
 }
 
+// WorkerLost records that the worker training this run failed, in the words why: the run
+// stops, the page says so, and the next Play, Step or Reset starts a fresh worker.
+func (a *App) WorkerLost(why string) {
+	a.lost, a.lostWhy = true, why
+	a.Running = false
+	a.Notice = why
+}
+
 // Play trains continuously; Pause stops; Step trains one minibatch.
 func (a *App) Play() {
+	if a.lost {
+		a.Running = true
+		a.restart() // a fresh worker, running from step 0
+		return
+	}
 	if a.Diverged {
 		return // nothing more can happen to a diverged run; the page offers Reset
 	}
@@ -133,6 +156,9 @@ func (a *App) Pause() {
 }
 
 func (a *App) Step() {
+	if a.lost {
+		a.restart() // a fresh worker first
+	}
 	if a.Running {
 		a.Pause()
 	}
