@@ -131,7 +131,7 @@ func TestStuckEngineDownloadTimesOutAndRetries(t *testing.T) {
 	flaky.set("/main.wasm", "")
 	p.run(t, "a longer limit for the retry", startTimeout("60000"))
 	p.click(t, "#start-retry")
-	p.waitFor(t, "the page after the retry", `document.body.hasAttribute("data-ready")`, 60*time.Second)
+	p.waitFor(t, "the page after the retry", `document.body && document.body.hasAttribute("data-ready")`, 60*time.Second)
 }
 
 func TestEmbedPlaysOnASecondPressAfterAFailedStart(t *testing.T) {
