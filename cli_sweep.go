@@ -33,7 +33,7 @@ func sweepFlags(out io.Writer) (*flag.FlagSet, *sweepOptions) {
 	fs := flag.NewFlagSet("sweep", flag.ContinueOnError)
 	fs.SetOutput(out)
 	o := &sweepOptions{spec: addSpecFlags(fs, false)}
-	fs.StringVar(&o.depths, "depths", "2,4,8,16,32,64", fmt.Sprintf("comma-separated numbers of blocks (each 1..%d)", lab.MaxBlocks))
+	fs.StringVar(&o.depths, "depths", "2,4,8,16,32,64", fmt.Sprintf("comma-separated numbers of blocks (each %s)", lab.DepthField.Range()))
 	fs.StringVar(&o.seeds, "seeds", "1,2,3", "comma-separated seeds; every depth and variant runs once per seed")
 	fs.IntVar(&o.steps, "steps", 3000, "optimisation steps per run")
 	fs.IntVar(&o.workers, "workers", 0, "runs trained at once (0: one per CPU); the results do not depend on it")
@@ -80,10 +80,10 @@ func (o *sweepOptions) config() (lab.SweepConfig, error) {
 		return lab.SweepConfig{}, err
 	}
 	c := lab.SweepConfig{Base: base, Steps: o.steps, Workers: o.workers}
-	if c.Depths, err = parseList("depths", o.depths, parseDepth); err != nil {
+	if c.Depths, err = parseList("depths", o.depths, lab.ParseDepths); err != nil {
 		return c, err
 	}
-	if c.Seeds, err = parseList("seeds", o.seeds, parseSeed); err != nil {
+	if c.Seeds, err = parseList("seeds", o.seeds, lab.ParseSeeds); err != nil {
 		return c, err
 	}
 	if o.steps < 1 {

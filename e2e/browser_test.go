@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
@@ -151,7 +152,14 @@ func newPage(t testing.TB, width, height int) *page {
 			}
 		}
 	})
-	if err := chromedp.Run(ctx, chromedp.EmulateViewport(int64(width), int64(height))); err != nil {
+	// A Content-Security-Policy violation is an error: the server's policy must allow
+	// everything the page does.
+	reportCSP := chromedp.ActionFunc(func(ctx context.Context) error {
+		_, err := cdppage.AddScriptToEvaluateOnNewDocument(`document.addEventListener("securitypolicyviolation",
+			(e) => console.error("Content-Security-Policy violation: " + e.violatedDirective + " " + e.blockedURI))`).Do(ctx)
+		return err
+	})
+	if err := chromedp.Run(ctx, reportCSP, chromedp.EmulateViewport(int64(width), int64(height))); err != nil {
 		t.Fatalf("starting Chromium: %v", err)
 	}
 	return p

@@ -198,6 +198,24 @@ func TestGarbageHashShowsNoticeAndDefaults(t *testing.T) {
 	p.checkNoErrors(t)
 }
 
+// A link with one bad value (a learning rate of 10) keeps everything else it says, shows the
+// clamped value and says which setting was changed.
+func TestLinkWithOneBadValueKeepsTheRest(t *testing.T) {
+	p := newPage(t, 1280, 800)
+	p.open(t, "#d=circles&b=8x1r*3&lr=10")
+	p.waitFor(t, "a notice", `document.querySelector(".notice") !== null`, 5*time.Second)
+	if notice := p.text(t, ".notice"); !strings.Contains(notice, "lr: must be > 0 and ≤ 1, got 10; using 1") {
+		t.Errorf("notice = %q; want it to say the learning rate was clamped to 1", notice)
+	}
+	if n := p.count(t, ".diagram .block"); n != 3 {
+		t.Errorf("%d blocks, want the link's 3", n)
+	}
+	if h := p.hash(t); !strings.Contains(h, "d=circles") || !strings.Contains(h, "b=8x1r*3") || !strings.Contains(h, "lr=1&") {
+		t.Errorf("hash = %q, want the link's dataset and blocks with lr=1", h)
+	}
+	p.checkNoErrors(t)
+}
+
 func TestDivergencePausesAndOffersReset(t *testing.T) {
 	p := newPage(t, 1280, 800)
 	p.open(t, "#lr=1&o=sgd&a=linear") // a deep linear net with a huge step size blows up

@@ -15,14 +15,14 @@ type Spec struct {
 	Blocks     []BlockSpec `json:"blocks"`                    // residual blocks, input to output
 	Net        string      `json:"net,omitempty"`             // dense (default) or conv (image datasets)
 	Option     string      `json:"shortcut_option,omitempty"` // conv: how a stage entry's shortcut changes shape, A (default) or B
-	Activation string      `json:"activation"`                // relu, tanh, sigmoid, linear, gelu
+	Activation string      `json:"activation"`                // nn.ActivationNames
 	BatchNorm  bool        `json:"batch_norm"`
 
-	Optimizer   string  `json:"optimizer"` // sgd, momentum, adam
+	Optimizer   string  `json:"optimizer"` // nn.OptimizerNames
 	LR          float64 `json:"lr"`
 	WeightDecay float64 `json:"weight_decay"` // L2
 	Batch       int     `json:"batch"`
-	Seed        uint64  `json:"seed"` // seeds data, initial weights and batch order
+	Seed        uint64  `json:"seed,string"` // seeds data, initial weights and batch order; a string in JSON, which JavaScript cannot round
 }
 
 // BlockSpec is one residual block: Layers dense layers of Width units on the branch, and a
@@ -36,7 +36,8 @@ type BlockSpec struct {
 	Shortcut bool `json:"shortcut"`
 }
 
-// Hard limits that Validate enforces; the page offers nothing beyond them.
+// Hard limits that Validate enforces (through the Fields table); the page offers nothing
+// beyond them.
 const (
 	MaxBlocks = 128
 	MaxWidth  = 256

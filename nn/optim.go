@@ -77,6 +77,9 @@ func (o *Adam) Update(params []*Param) {
 	}
 }
 
+// OptimizerNames lists the names NewOptimizer knows, in the order a menu should show them.
+var OptimizerNames = []string{"sgd", "momentum", "adam"}
+
 // NewOptimizer builds an optimiser by name: "sgd", "momentum" (μ = 0.9) or "adam".
 func NewOptimizer(name string, lr, weightDecay float64) (Optimizer, error) {
 	switch name {
@@ -87,5 +90,5 @@ func NewOptimizer(name string, lr, weightDecay float64) (Optimizer, error) {
 	case "adam":
 		return NewAdam(lr, weightDecay), nil
 	}
-	return nil, fmt.Errorf("unknown optimizer %q (want sgd, momentum or adam)", name)
+	return nil, fmt.Errorf("unknown optimizer %q (want one of %v)", name, OptimizerNames)
 }

@@ -7,11 +7,12 @@ package ui
 //go:generate gofmt -w 0_components_gen.go
 
 import (
+	"errors"
 	"math/rand/v2"
 	"strings"
 
-	"resnetplayground/nn/data"
 	"resnetplayground/lab"
+	"resnetplayground/nn/data"
 )
 
 // Host is what the page needs from the browser: a way to reach the training worker, and the
@@ -51,7 +52,8 @@ type App struct {
 }
 
 // NewApp starts the page from the URL hash (with or without "#"); an empty hash means the
-// default experiment, a bad one the defaults and a notice that quotes the parse error.
+// default experiment. A bad value in it is clamped or reset to its default, and a notice
+// says which (see lab.Salvage).
 func NewApp(host Host, hash string, seed uint64) *App {
 	a := &App{host: host, FieldMsgs: map[string]string{}, rng: rand.New(rand.NewPCG(seed, 0x5e5))}
 	a.LoadHash(hash)
@@ -64,18 +66,34 @@ func (a *App) LoadHash(hash string) {
 	spec := lab.Default()
 	a.Notice = ""
 	if hash != "" {
-		s, err := lab.Parse(hash)
+		// Keep what the link gets right: a link with one bad value still shows the rest.
+		s, err := lab.Salvage(hash)
 		if err != nil {
-			a.Notice = "This link's settings could not be read, so the defaults are shown instead. " + err.Error()
-		} else {
-			spec = s
+			a.Notice = "Some of this link's settings could not be read; the others are kept. " + noticeText(err)
 		}
+		spec = s
 	}
 	a.Spec = spec
 	a.Running = false
 	a.Selected = min(a.Selected, len(spec.Blocks)-1)
 	clear(a.FieldMsgs)
 	a.restart()
+}
+
+// noticeText lists a SpecError's problems one per sentence.
+func noticeText(err error) string {
+	var se *lab.SpecError
+	if !errors.As(err, &se) {
+		return err.Error()
+	}
+	var b strings.Builder
+	for i, f := range se.Fields {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(f.Error() + ".")
+	}
+	return b.String()
 }
 
 // restart builds a new trainer for the current Spec in the worker, keeping play/pause.

@@ -212,3 +212,20 @@ func TestNewSeedChangesSeedAndRestarts(t *testing.T) {
 		t.Errorf("new seed %d, gen %d→%d", a.Spec.Seed, gen, a.Gen)
 	}
 }
+
+// A link with one bad value keeps the rest of the link, clamps the bad value (or resets it
+// when it cannot be read) and says so.
+func TestLinkWithOneBadValueKeepsTheRest(t *testing.T) {
+	a, h := appWith(t, "#d=circles&b=8x1r*3&lr=10&k=many")
+	if a.Spec.Dataset != "circles" || len(a.Spec.Blocks) != 3 || a.Spec.LR != lab.MaxLR || a.Spec.Classes != lab.Default().Classes {
+		t.Errorf("spec %s; want circles, 3 blocks, lr clamped to 1 and the default classes", a.Spec)
+	}
+	for _, want := range []string{"could not be read", "lr: must be > 0 and ≤ 1, got 10; using 1.", "classes: k=many: not a whole number; using 2."} {
+		if !strings.Contains(a.Notice, want) {
+			t.Errorf("notice %q lacks %q", a.Notice, want)
+		}
+	}
+	if h.hash != a.Spec.String() {
+		t.Errorf("hash %q, want the corrected link %q", h.hash, a.Spec)
+	}
+}

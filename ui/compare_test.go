@@ -225,18 +225,6 @@ func TestLesionCommandsAndSummaries(t *testing.T) {
 	}
 }
 
-func TestParseDepths(t *testing.T) {
-	got, err := ParseDepths(" 2, 4 8;16 ")
-	if err != nil || len(got) != 4 || got[3] != 16 {
-		t.Errorf("ParseDepths = %v, %v", got, err)
-	}
-	for _, bad := range []string{"", "2, x", "0", "500", ", ,"} {
-		if _, err := ParseDepths(bad); err == nil {
-			t.Errorf("ParseDepths(%q) gave no error", bad)
-		}
-	}
-}
-
 func TestSweepJobsAreTheCommandLinesSpecs(t *testing.T) {
 	base := lab.Default()
 	base.Seed = 5

@@ -3,8 +3,8 @@ package ui
 import (
 	"errors"
 	"fmt"
-	"math"
 	"net/url"
+	"resnetplayground/lab"
 	"slices"
 	"strconv"
 	"strings"
@@ -55,7 +55,7 @@ func ParsePageQuery(query string) (PageQuery, error) {
 		}
 	}
 	if v, ok := last("depths"); ok {
-		if d, err := ParseDepths(v); err != nil {
+		if d, err := lab.ParseDepths(v); err != nil {
 			problems = append(problems, "depths="+v+": "+err.Error())
 		} else {
 			q.Depths = d
@@ -128,32 +128,14 @@ func ParseSweepSteps(text string) (int, error) {
 	return steps, nil
 }
 
-// ParseSeeds reads seeds typed as "1, 2, 3" (commas or spaces), as `go run . sweep --seeds`
-// takes them: whole numbers, each once.
+// ParseSeeds reads seeds typed as "1, 2, 3" (commas or spaces) as `go run . sweep --seeds`
+// takes them (lab.ParseSeeds), and keeps a sweep in the browser to at most maxSweepSeeds.
 func ParseSeeds(text string) ([]uint64, error) {
-	var seeds []uint64
-	for _, f := range splitList(text) {
-		s, err := strconv.ParseUint(f, 10, 64)
-		if err != nil {
-			return nil, fmt.Errorf("%q is not a seed (a whole number from 0 to %d)", f, uint64(math.MaxUint64))
-		}
-		if slices.Contains(seeds, s) {
-			return nil, fmt.Errorf("seed %d is listed twice", s)
-		}
-		seeds = append(seeds, s)
-	}
-	switch {
-	case len(seeds) == 0:
-		return nil, errors.New("list at least one seed, e.g. 1 or 1, 2, 3")
-	case len(seeds) > maxSweepSeeds:
+	seeds, err := lab.ParseSeeds(text)
+	if err == nil && len(seeds) > maxSweepSeeds {
 		return nil, fmt.Errorf("%d seeds is too many for the browser: at most %d", len(seeds), maxSweepSeeds)
 	}
-	return seeds, nil
-}
-
-// splitList splits a list typed with commas, spaces or semicolons.
-func splitList(text string) []string {
-	return strings.FieldsFunc(text, func(r rune) bool { return r == ',' || r == ' ' || r == ';' })
+	return seeds, err
 }
 
 func joinInts(xs []int, sep string) string {

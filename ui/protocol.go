@@ -1,8 +1,8 @@
 package ui
 
 import (
-	"resnetplayground/nn/data"
 	"resnetplayground/lab"
+	"resnetplayground/nn/data"
 )
 
 // The page and the training worker talk in Commands (page → worker) and Reports (worker →

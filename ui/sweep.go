@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -103,30 +102,11 @@ func SweepJobs(base lab.Spec, depths []int, seeds []uint64, steps int) ([]SweepJ
 	return jobs, nil
 }
 
-// ParseDepths reads depths typed as "2, 4, 8" (commas or spaces).
-func ParseDepths(text string) ([]int, error) {
-	var depths []int
-	for _, f := range splitList(text) {
-		d, err := strconv.Atoi(f)
-		if err != nil {
-			return nil, fmt.Errorf("%q is not a whole number of blocks", f)
-		}
-		if d < 1 || d > lab.MaxBlocks {
-			return nil, fmt.Errorf("a depth of %d blocks is out of range: 1 to %d", d, lab.MaxBlocks)
-		}
-		depths = append(depths, d)
-	}
-	if len(depths) == 0 {
-		return nil, fmt.Errorf("list at least one depth, e.g. 2, 8, 32")
-	}
-	return depths, nil
-}
-
 // StartSweep reads the settings and starts a sweep of the single view's network, replacing
 // any sweep still running. Settings that cannot run leave a message instead.
 func (c *Compare) StartSweep() {
 	r := &c.Sweep
-	depths, err := ParseDepths(r.DepthsText)
+	depths, err := lab.ParseDepths(r.DepthsText)
 	if err != nil {
 		r.Msg = "Depths: " + err.Error()
 		return

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"resnetplayground/lab"
 	"strconv"
 	"strings"
 )
@@ -123,7 +124,7 @@ func (c *Sweep) setSeeds(text string) {
 func (c *Sweep) settingsChanged() {
 	r := c.Run()
 	r.Msg = ""
-	if _, err := ParseDepths(r.DepthsText); err != nil {
+	if _, err := lab.ParseDepths(r.DepthsText); err != nil {
 		r.Msg = "Depths: " + err.Error() + "."
 	} else if _, err := ParseSweepSteps(r.StepsText); err != nil {
 		r.Msg = "Steps: " + err.Error() + "."
@@ -137,6 +138,6 @@ func (c *Sweep) settingsChanged() {
 // numbers: training is bit-identical natively and in wasm (see nn/exp.go).
 func (c *Sweep) CommandLine() string {
 	r := c.Run()
-	return "go run . sweep --spec '" + c.Compare.App.Spec.String() + "' --seeds " + strings.Join(splitList(r.SeedsText), ",") +
-		" --depths " + strings.Join(splitList(r.DepthsText), ",") + " --steps " + strings.TrimSpace(r.StepsText)
+	return "go run . sweep --spec '" + c.Compare.App.Spec.String() + "' --seeds " + strings.Join(lab.SplitList(r.SeedsText), ",") +
+		" --depths " + strings.Join(lab.SplitList(r.DepthsText), ",") + " --steps " + strings.TrimSpace(r.StepsText)
 }

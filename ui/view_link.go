@@ -1,5 +1,7 @@
 package ui
 
+import "resnetplayground/lab"
+
 // The view on screen (and the sweep's settings) belong in a shared link as much as the
 // Spec does: a teacher who shares the Twins view wants the class to land on the Twins view.
 // The main page keeps them in its query string (see PageQuery); an embed's query string
@@ -38,7 +40,7 @@ func (c *Compare) LoadQuery(query string) {
 func (c *Compare) Query(view View) PageQuery {
 	q := PageQuery{View: view}
 	r := &c.Sweep
-	q.Depths, _ = ParseDepths(r.DepthsText)
+	q.Depths, _ = lab.ParseDepths(r.DepthsText)
 	q.Steps, _ = ParseSweepSteps(r.StepsText)
 	q.Seeds, _ = ParseSeeds(r.SeedsText)
 	return q

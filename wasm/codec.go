@@ -14,8 +14,8 @@ import (
 
 // The message codec. Page → worker: {type, gen, spec (JSON text), run, steps, block, on}.
 // Worker → page: {type: "report", gen, running, step, epoch, trainLoss, trainAcc, testLoss,
-// testAcc, diverged, err, history: Float32Array (5 per sample: step, train loss, train acc,
-// test loss, test acc), blocks: Float32Array (see flattenBlocks), and when present boundary:
+// testAcc, diverged, err, history: Float64Array (5 per sample: step, train loss, train acc,
+// test loss, test acc; float64 so step numbers past 2²⁴ stay exact), blocks: Float32Array (see flattenBlocks), and when present boundary:
 // Float32Array with gridN and classes, and trainXY/testXY: Float32Array with trainY/testY:
 // Uint8Array}. Typed arrays are transferred, not copied. A sweep command carries a spec as a
 // reset does; sweep and lesion replies are in sweep_codec.go.
@@ -71,11 +71,7 @@ func encodeReport(r ui.Report) (msg js.Value, transfer []any) {
 		m[key] = arr
 		transfer = append(transfer, arr.Get("buffer"))
 	}
-	hist := make([]float32, 0, ui.SampleFields*len(r.History))
-	for _, s := range r.History {
-		hist = append(hist, float32(s.Step), float32(s.TrainLoss), float32(s.TrainAcc), float32(s.TestLoss), float32(s.TestAcc))
-	}
-	put("history", float32Array(hist))
+	put("history", float64Array(flattenHistory(r.History)))
 	if len(r.Metrics.Blocks) > 0 {
 		put("blocks", float32Array(flattenBlocks(r.Metrics.Blocks)))
 	}
@@ -104,11 +100,7 @@ func decodeReport(v js.Value) ui.Report {
 			Diverged: flag(v, "diverged"),
 		},
 	}
-	hist := goFloat32(v.Get("history"))
-	for i := 0; i+ui.SampleFields <= len(hist); i += ui.SampleFields {
-		h := hist[i : i+ui.SampleFields]
-		r.History = append(r.History, ui.Sample{Step: float64(h[0]), TrainLoss: float64(h[1]), TrainAcc: float64(h[2]), TestLoss: float64(h[3]), TestAcc: float64(h[4])})
-	}
+	r.History = unflattenHistory(goFloat64(v.Get("history")))
 	if b := v.Get("blocks"); !b.IsUndefined() {
 		r.Metrics.Blocks = unflattenBlocks(goFloat32(b))
 	}
@@ -127,6 +119,27 @@ func float32Array(f []float32) js.Value {
 	u8 := js.Global().Get("Uint8Array").New(4 * len(f))
 	js.CopyBytesToJS(u8, float32Bytes(make([]byte, 0, 4*len(f)), f))
 	return js.Global().Get("Float32Array").New(u8.Get("buffer"))
+}
+
+func float64Array(f []float64) js.Value {
+	u8 := js.Global().Get("Uint8Array").New(8 * len(f))
+	js.CopyBytesToJS(u8, float64Bytes(make([]byte, 0, 8*len(f)), f))
+	return js.Global().Get("Float64Array").New(u8.Get("buffer"))
+}
+
+// typedBytes copies the bytes of a typed array into Go.
+func typedBytes(arr js.Value) []byte {
+	u8 := js.Global().Get("Uint8Array").New(arr.Get("buffer"), arr.Get("byteOffset"), arr.Get("byteLength"))
+	b := make([]byte, u8.Length())
+	js.CopyBytesToGo(b, u8)
+	return b
+}
+
+func goFloat64(arr js.Value) []float64 {
+	if arr.IsUndefined() || arr.IsNull() {
+		return nil
+	}
+	return bytesFloat64(nil, typedBytes(arr))
 }
 
 func goFloat32(arr js.Value) []float32 {
