@@ -7,14 +7,14 @@ import (
 	"resnetplayground/nn/data"
 )
 
-// Network kinds a Spec's Net names: dense blocks (the default, "" too), or convolutional
+// Network kinds a Spec's Net names: dense blocks (the default), or convolutional
 // blocks for an image dataset, in stages as in He et al.'s CIFAR networks.
 const (
 	NetDense = "dense"
 	NetConv  = "conv"
 )
 
-// NetKinds and ShortcutOptions are the values Net and Option allow ("" means the first).
+// NetKinds and ShortcutOptions are the values Net and Option allow.
 var (
 	NetKinds        = []string{NetDense, NetConv}
 	ShortcutOptions = []string{"A", "B"}
@@ -26,23 +26,12 @@ func (s Spec) IsConv() bool { return s.Net == NetConv }
 // imageSide is the side of the images of the digits file: 14 pixels.
 const imageSide = 14
 
-// checkNet reports what makes s's network impossible: a convolutional network on points, an
-// unknown net or option.
-func checkNet(s Spec) error {
-	switch s.Net {
-	case "", NetDense, NetConv:
-	default:
-		return fmt.Errorf("net: %q is not one of dense, conv", s.Net)
-	}
-	switch s.Option {
-	case "", "A", "B":
-	default:
-		return fmt.Errorf("shortcut_option: %q is not one of A, B", s.Option)
-	}
+// checkNet records in e what makes s's network impossible beyond its fields' own limits: a
+// convolutional network on points of the plane.
+func checkNet(e *SpecError, s Spec) {
 	if s.IsConv() && !data.IsImages(s.Dataset) {
-		return fmt.Errorf("net: a convolutional network needs images; %q is points of the plane (use digits, or net=dense)", s.Dataset)
+		e.add("net", "a convolutional network needs images; %q is points of the plane (use dataset digits, or net dense)", s.Dataset)
 	}
-	return nil
 }
 
 // Strides lists each block's stride in a convolutional network: 2 where a block's width
@@ -61,9 +50,6 @@ func Strides(blocks []BlockSpec) []int {
 // netConfig is the nn.Config of s's network for a training set of inputs of dim values and
 // the given classes.
 func netConfig(s Spec, dim, classes int) (nn.Config, error) {
-	if err := checkNet(s); err != nil {
-		return nn.Config{}, err
-	}
 	act, err := nn.ParseActivation(s.Activation)
 	if err != nil {
 		return nn.Config{}, err

@@ -11,11 +11,11 @@ type Spec struct {
 	Noise     float64 `json:"noise"`      // 0..1
 	TrainFrac float64 `json:"train_frac"` // 0.1..0.9
 
-	Width      int         `json:"width"`                     // width of the input layer (2 -> Width)
-	Blocks     []BlockSpec `json:"blocks"`                    // residual blocks, input to output
-	Net        string      `json:"net,omitempty"`             // dense (default) or conv (image datasets)
-	Option     string      `json:"shortcut_option,omitempty"` // conv: how a stage entry's shortcut changes shape, A (default) or B
-	Activation string      `json:"activation"`                // nn.ActivationNames
+	Width      int         `json:"width"`           // width of the input layer (2 -> Width)
+	Blocks     []BlockSpec `json:"blocks"`          // residual blocks, input to output
+	Net        string      `json:"net"`             // NetKinds: dense, or conv (image datasets)
+	Option     string      `json:"shortcut_option"` // conv: how a stage entry's shortcut changes shape, A or B
+	Activation string      `json:"activation"`      // nn.ActivationNames
 	BatchNorm  bool        `json:"batch_norm"`
 
 	Optimizer   string  `json:"optimizer"` // nn.OptimizerNames

@@ -17,6 +17,8 @@ func Default() Spec {
 		Blocks:     Uniform(24, 16, 2, false),
 		Activation: "relu",
 		BatchNorm:  false,
+		Net:        NetDense,
+		Option:     "A",
 
 		Optimizer:   "adam",
 		LR:          0.003,
@@ -44,6 +46,10 @@ func Uniform(depth, width, layers int, shortcut bool) []BlockSpec {
 // measures it.
 var DigitsWidths = []int{4, 8, 16}
 
+// DigitsDepths are the blocks per stage a digits depth sweep tries by default: 8, 14, 20 and
+// 32 weight layers.
+var DigitsDepths = []int{1, 2, 3, 5}
+
 const (
 	DigitsShallow = 1   // 8 layers
 	DigitsDeep    = 5   // 32 layers
@@ -61,5 +67,16 @@ func DigitsDefault() Spec {
 	s.Blocks = Stages(DigitsDeep, DigitsWidths, 2, false)
 	s.BatchNorm = true
 	s.LR = 0.001
+	return s
+}
+
+// DefaultFor is the experiment a dataset opens with: DigitsDefault for images, Default on the
+// named 2-D dataset otherwise.
+func DefaultFor(dataset string) Spec {
+	if data.IsImages(dataset) {
+		return DigitsDefault()
+	}
+	s := Default()
+	s.Dataset = dataset
 	return s
 }

@@ -80,6 +80,7 @@ func (s Spec) Validate() error {
 	for _, f := range Fields {
 		f.check(&e, &s)
 	}
+	checkNet(&e, s)
 	return e.orNil()
 }
 
@@ -123,6 +124,9 @@ func (s Spec) Clamped() Spec {
 	d := Default()
 	for _, f := range Fields {
 		f.clamp(&s, &d)
+	}
+	if s.IsConv() && !data.IsImages(s.Dataset) {
+		s.Net = NetDense
 	}
 	return s
 }

@@ -80,9 +80,6 @@ func NewTrainer(s Spec) (*Trainer, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := checkNet(s); err != nil {
-		return nil, err
-	}
 	if err := CheckSize(s); err != nil {
 		return nil, err
 	}
