@@ -148,3 +148,63 @@ func TestDigitsDegradation(t *testing.T) {
 		}
 	}
 }
+
+// The page's digits view: a sample-limited evaluation, test predictions that agree with the
+// test accuracy, and the class probabilities of one drawn image.
+func TestDigitsPredictionsAndClassify(t *testing.T) {
+	s := smallDigits(true)
+	s.LR = 0.01
+	tr, err := NewTrainer(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tr.TestPredictions() != nil {
+		t.Error("predictions before any evaluation")
+	}
+	tr.Step(40)
+	tr.SetEvalSample(200)
+	m := tr.Metrics()
+	pred := tr.TestPredictions()
+	if len(pred) != 200 {
+		t.Fatalf("%d predictions, want 200", len(pred))
+	}
+	correct := 0
+	for i, p := range pred {
+		if p == tr.Test().Y[i] {
+			correct++
+		}
+	}
+	if got := float64(correct) / 200; got != m.TestAcc {
+		t.Errorf("predictions are %.3f right, the metrics say %.3f", got, m.TestAcc)
+	}
+	img := tr.Test().X[:196]
+	probs, err := tr.Classify(img, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, best := float32(0), 0
+	for c, p := range probs {
+		sum += p
+		if p > probs[best] {
+			best = c
+		}
+	}
+	if len(probs) != 10 || sum < 0.999 || sum > 1.001 || best != pred[0] {
+		t.Errorf("probabilities %v (sum %g, best %d), prediction %d", probs, sum, best, pred[0])
+	}
+	if _, err := tr.Classify(img[:10], nil); err == nil {
+		t.Error("an image of 10 pixels: no error")
+	}
+	if a := testing.AllocsPerRun(5, func() { tr.Classify(img, probs) }); a != 0 {
+		t.Errorf("Classify allocates %v times", a)
+	}
+}
+
+// Clamped turns a convolutional network on points into a dense one.
+func TestClampedDropsConvOnPoints(t *testing.T) {
+	s := Default()
+	s.Net = NetConv
+	if c := s.Clamped(); c.Net != NetDense || c.Validate() != nil {
+		t.Errorf("Clamped: net %q, %v", c.Net, c.Validate())
+	}
+}

@@ -56,7 +56,11 @@ type Trainer struct {
 	next      int   // position in order
 	batch     int
 	xb, chunk *mat.Dense
-	evalRows  int // rows per evaluation chunk
+	probe     *mat.Dense // one example for Classify
+	evalRows  int        // rows per evaluation chunk
+	sample    int        // examples of each set Metrics evaluates; 0 means all (see SetEvalSample)
+	testPred  []int      // the predicted class of each test example at the latest Metrics
+	predicted bool       // whether testPred holds a whole evaluation
 	yb        []int
 	step      int
 	diverged  bool
@@ -104,6 +108,7 @@ func NewTrainer(s Spec) (*Trainer, error) {
 		xb:        mat.NewDense(batch, train.Dim, nil),
 		evalRows:  evalRows(s),
 		yb:        make([]int, batch),
+		testPred:  make([]int, test.Len()),
 		stats:     make([]BlockStats, len(s.Blocks)),
 		gradNorms: make([]float64, len(s.Blocks)),
 	}
@@ -207,8 +212,10 @@ func (t *Trainer) MetricsContext(ctx context.Context) (Metrics, error) {
 	}
 	var ok1, ok2 bool
 	stop := ctx.Done()
-	m.TrainLoss, m.TrainAcc, ok1 = t.evaluate(t.train, stop)
-	m.TestLoss, m.TestAcc, ok2 = t.evaluate(t.test, stop)
+	m.TrainLoss, m.TrainAcc, ok1 = t.evaluate(t.train, stop, nil)
+	t.testPred = t.testPred[:min(t.test.Len(), t.evalLimit(t.test))]
+	m.TestLoss, m.TestAcc, ok2 = t.evaluate(t.test, stop, t.testPred)
+	t.predicted = ok2
 	if !ok1 || !ok2 {
 		return m, ctx.Err()
 	}
@@ -218,10 +225,11 @@ func (t *Trainer) MetricsContext(ctx context.Context) (Metrics, error) {
 	return m, nil
 }
 
-// evaluate returns the mean loss and the accuracy of the network on s, in chunks; ok is false
-// when stop closed before it finished.
-func (t *Trainer) evaluate(s data.Set, stop <-chan struct{}) (loss, acc float64, ok bool) {
-	n := s.Len()
+// evaluate returns the mean loss and the accuracy of the network on s (its first evalLimit
+// examples), in chunks, and writes each example's predicted class into pred unless it is nil;
+// ok is false when stop closed before it finished.
+func (t *Trainer) evaluate(s data.Set, stop <-chan struct{}, pred []int) (loss, acc float64, ok bool) {
+	n := t.evalLimit(s)
 	if n == 0 {
 		return 0, 0, true
 	}
@@ -236,6 +244,9 @@ func (t *Trainer) evaluate(s data.Set, stop <-chan struct{}) (loss, acc float64,
 		l, c := t.net.Loss.Forward(logits, s.Y[lo:hi])
 		loss += l * float64(hi-lo)
 		correct += c
+		if pred != nil {
+			argmaxRows(pred[lo:hi], logits)
+		}
 	}
 	return loss / float64(n), float64(correct) / float64(n), true
 }
