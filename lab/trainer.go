@@ -136,6 +136,12 @@ func (t *Trainer) Test() data.Set  { return t.test }
 // Diverged reports whether training hit a NaN or infinite loss.
 func (t *Trainer) Diverged() bool { return t.diverged }
 
+// Progress is how far training got: the steps taken and the epochs they make, without
+// measuring anything.
+func (t *Trainer) Progress() (step int, epoch float64) {
+	return t.step, float64(t.step*t.batch) / float64(t.train.Len())
+}
+
 // Step runs k optimisation steps (k minibatches). It does nothing once the run diverged, and
 // allocates nothing.
 func (t *Trainer) Step(k int) { t.StepContext(context.Background(), k) }
@@ -206,10 +212,10 @@ func (t *Trainer) MetricsContext(ctx context.Context) (Metrics, error) {
 	t.recordStats()
 	m := Metrics{
 		Step:     t.step,
-		Epoch:    float64(t.step*t.batch) / float64(t.train.Len()),
 		Blocks:   append([]BlockStats(nil), t.stats...),
 		Diverged: t.diverged,
 	}
+	_, m.Epoch = t.Progress()
 	var ok1, ok2 bool
 	stop := ctx.Done()
 	m.TrainLoss, m.TrainAcc, ok1 = t.evaluate(t.train, stop, nil)

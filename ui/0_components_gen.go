@@ -539,141 +539,18 @@ func (c *Diagram) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 	var vgn *vugu.VGNode
 	vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "diagram-wrap"}}}
 	vgout.Out = append(vgout.Out, vgn) // root for output
-	{
-		vgparent := vgn
-		_ = vgparent
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "svg", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "diagram"}, vugu.VGAttribute{Namespace: "", Key: "width", Val: "320"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "group"}}}
-		vgparent.AppendChild(vgn)
-		vgn.AddAttrInterface("aria-label", "Network diagram: "+c.Summary())
-		vgn.AddAttrInterface("height", c.Height())
-		vgn.AddAttrInterface("viewBox", c.ViewBox())
-		{
-			vgparent := vgn
-			_ = vgparent
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "line", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "spine"}, vugu.VGAttribute{Namespace: "", Key: "y1", Val: "13"}}}
-			vgparent.AppendChild(vgn)
-			vgn.AddAttrInterface("x1", P(spineX))
-			vgn.AddAttrInterface("x2", P(spineX))
-			vgn.AddAttrInterface("y2", P(c.OutputY()+13))
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "rect", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "io"}, vugu.VGAttribute{Namespace: "", Key: "x", Val: "60"}, vugu.VGAttribute{Namespace: "", Key: "y", Val: "0"}, vugu.VGAttribute{Namespace: "", Key: "width", Val: "180"}, vugu.VGAttribute{Namespace: "", Key: "height", Val: "26"}, vugu.VGAttribute{Namespace: "", Key: "rx", Val: "13"}}}
-			vgparent.AppendChild(vgn)
-			vgn.SetInnerHTML(vugu.HTML(""))
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "text", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "io-label"}, vugu.VGAttribute{Namespace: "", Key: "x", Val: "150"}, vugu.VGAttribute{Namespace: "", Key: "y", Val: "17"}}}
-			vgparent.AppendChild(vgn)
-			vgn.SetInnerHTML(c.InputLabel())
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			for vgiterkeyt, r := range c.rows {
-				var vgiterkey interface{} = vgiterkeyt
-				_ = vgiterkey
-				r := r
-				_ = r
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "g", Attr: []vugu.VGAttribute(nil)}
-				vgparent.AppendChild(vgn)
-				vgn.AddAttrInterface("class", r.Class)
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "click",
-					Func:      func(event vugu.DOMEvent) { c.App.Select(r.Index) },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
-				{
-					vgparent := vgn
-					_ = vgparent
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-					vgparent.AppendChild(vgn)
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "title", Attr: []vugu.VGAttribute(nil)}
-					vgparent.AppendChild(vgn)
-					vgn.SetInnerHTML(r.Title)
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-					vgparent.AppendChild(vgn)
-					if r.ShowIndex {
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "text", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "index"}, vugu.VGAttribute{Namespace: "", Key: "x", Val: "24"}}}
-						vgparent.AppendChild(vgn)
-						vgn.AddAttrInterface("y", P(r.LabelY))
-						vgn.SetInnerHTML(Itoa(r.Index + 1))
-					}
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-					vgparent.AppendChild(vgn)
-					for vgiterkeyt, b := range r.Boxes {
-						var vgiterkey interface{} = vgiterkeyt
-						_ = vgiterkey
-						b := b
-						_ = b
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "rect", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "layer"}, vugu.VGAttribute{Namespace: "", Key: "rx", Val: "3"}}}
-						vgparent.AppendChild(vgn)
-						vgn.AddAttrInterface("height", P(b.H))
-						vgn.AddAttrInterface("width", P(b.W))
-						vgn.AddAttrInterface("x", P(b.X))
-						vgn.AddAttrInterface("y", P(b.Y))
-					}
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-					vgparent.AppendChild(vgn)
-					for vgiterkeyt, b := range r.Boxes {
-						var vgiterkey interface{} = vgiterkeyt
-						_ = vgiterkey
-						b := b
-						_ = b
-						if r.ShowLabel {
-							vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "text", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "width-label"}}}
-							vgparent.AppendChild(vgn)
-							vgn.AddAttrInterface("font-size", P(r.FontSize))
-							vgn.AddAttrInterface("x", P(b.X+b.W/2))
-							vgn.AddAttrInterface("y", P(r.LabelY))
-							vgn.SetInnerHTML(r.Width)
-						}
-					}
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-					vgparent.AppendChild(vgn)
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "path", Attr: []vugu.VGAttribute(nil)}
-					vgparent.AppendChild(vgn)
-					vgn.AddAttrInterface("class", r.ArcClass)
-					vgn.AddAttrInterface("d", r.Arc)
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-					vgparent.AppendChild(vgn)
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "path", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "arc-hit"}, vugu.VGAttribute{Namespace: "", Key: "tabindex", Val: "0"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "switch"}}}
-					vgparent.AppendChild(vgn)
-					vgn.AddAttrInterface("aria-checked", r.On)
-					vgn.AddAttrInterface("aria-label", r.ArcLabel)
-					vgn.AddAttrInterface("d", r.Arc)
-					vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-						EventType: "click",
-						Func:      func(event vugu.DOMEvent) { c.App.ToggleShortcut(r.Index) },
-						// TODO: implement capture, etc. mostly need to decide syntax
-					})
-					vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-						EventType: "keydown",
-						Func:      func(event vugu.DOMEvent) { c.arcKey(event, r.Index) },
-						// TODO: implement capture, etc. mostly need to decide syntax
-					})
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-					vgparent.AppendChild(vgn)
-				}
-			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "rect", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "io"}, vugu.VGAttribute{Namespace: "", Key: "x", Val: "60"}, vugu.VGAttribute{Namespace: "", Key: "width", Val: "180"}, vugu.VGAttribute{Namespace: "", Key: "height", Val: "26"}, vugu.VGAttribute{Namespace: "", Key: "rx", Val: "13"}}}
-			vgparent.AppendChild(vgn)
-			vgn.AddAttrInterface("y", P(c.OutputY()))
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "text", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "io-label"}, vugu.VGAttribute{Namespace: "", Key: "x", Val: "150"}}}
-			vgparent.AppendChild(vgn)
-			vgn.AddAttrInterface("y", P(c.OutputY()+17))
-			vgn.SetInnerHTML(c.OutputLabel())
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-			vgparent.AppendChild(vgn)
-		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n"}
-		vgparent.AppendChild(vgn)
-	}
+	vgn.AddAttrInterface("data-key", c.Key())
+	vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.draw(value) })
+	vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
+		EventType: "click",
+		Func:      func(event vugu.DOMEvent) { c.click(event) },
+		// TODO: implement capture, etc. mostly need to decide syntax
+	})
+	vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
+		EventType: "keydown",
+		Func:      func(event vugu.DOMEvent) { c.keydown(event) },
+		// TODO: implement capture, etc. mostly need to decide syntax
+	})
 	return vgout
 }
 
@@ -1698,9 +1575,8 @@ func (c *Heatmap) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 		_ = vgparent
 		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
 		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "canvas", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "boundary"}, vugu.VGAttribute{Namespace: "", Key: "width", Val: "480"}, vugu.VGAttribute{Namespace: "", Key: "height", Val: "480"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "img"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "Decision boundary: the background shows the class the network predicts at each point; dots are the data"}}}
+		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "boundary-wrap"}}}
 		vgparent.AppendChild(vgn)
-		vgn.AddAttrInterface("data-painted", c.Painted())
 		vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.paint(value) })
 		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
 		vgparent.AppendChild(vgn)
@@ -1777,7 +1653,7 @@ func (c *KnockOut) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 		if c.App.Lesion != nil {
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "knockout-result"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "knockout-result"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "status"}}}
 			vgparent.AppendChild(vgn)
-			vgn.SetInnerHTML(c.App.Lesion.Summary())
+			vgn.SetInnerHTML(LesionText(c.App.Lesion))
 		}
 		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
 		vgparent.AppendChild(vgn)
@@ -1793,7 +1669,7 @@ func (c *KnockOut) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 		}
 		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
 		vgparent.AppendChild(vgn)
-		if c.App.Lesion.IsScan() {
+		if IsScan(c.App.Lesion) {
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute(nil)}
 			vgparent.AppendChild(vgn)
 			{

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/vugu/vugu"
+	"github.com/vugu/vugu/js"
 
 	"resnetplayground/lab"
 )
@@ -13,12 +14,21 @@ import (
 // long as the layer is wide), the output, and each shortcut as an arc on the block's right:
 // solid for an identity, dashed for a projection (the width changes), a faint dotted ghost
 // when off. Clicking an arc (or Enter on it) toggles that shortcut; clicking a block selects it.
+//
+// At 64 blocks the picture is some 800 nodes, more than half the page, and Vugu rebuilds and
+// re-syncs every node of the page on every render, ten times a second while a network
+// trains. So the diagram is not part of Vugu's tree: Markup writes it as one string, draw puts
+// it into an element Vugu gives no children (Vugu leaves such an element's content alone)
+// only when the network or the selection changed, and one click and one keydown handler on
+// that element find the block from the data-block of what was hit.
 type Diagram struct {
 	App *App
 
 	rows   []diagramRow
 	height float64
 	rowH   float64
+	key    string // what the rows were laid out for: the Spec's link form and the selection
+	markup string
 }
 
 type diagramRow struct {
@@ -47,8 +57,28 @@ const (
 	ioGap    = 14.0
 )
 
-// BeforeBuild lays out the rows for the current Spec.
-func (c *Diagram) BeforeBuild() { c.layout(c.App.Spec, c.App.Selected) }
+// BeforeBuild lays out the rows and writes the markup, if the network or the selection
+// changed since the last render: a worker report changes neither.
+func (c *Diagram) BeforeBuild() { c.update() }
+
+func (c *Diagram) update() {
+	key := c.App.Spec.String() + "|" + strconv.Itoa(c.App.Selected)
+	if key == c.key && c.markup != "" {
+		return
+	}
+	c.key = key
+	c.layout(c.App.Spec, c.App.Selected)
+	c.markup = c.write()
+}
+
+// Key names what the diagram shows, for the element's data-key (tests wait on it).
+func (c *Diagram) Key() string { return c.key }
+
+// Markup is the diagram's SVG, for the current network and selection.
+func (c *Diagram) Markup() string {
+	c.update()
+	return c.markup
+}
 
 // RowHeight shrinks rows as the network deepens (30 units for a few blocks, 10 for 128) so
 // a deep stack stays compact; the panel scrolls past that.
@@ -111,13 +141,66 @@ func (c *Diagram) layout(s lab.Spec, selected int) {
 	c.height = top + ioGap + ioH
 }
 
-// arcKey lets the keyboard do what a click on an arc does: Tab reaches each arc, and Enter
-// or Space toggles its shortcut.
-func (c *Diagram) arcKey(e vugu.DOMEvent, block int) {
-	if k := e.PropString("key"); k == "Enter" || k == " " {
-		e.PreventDefault() // Space would otherwise scroll the page
-		c.App.ToggleShortcut(block)
+// draw runs after every render (vg-js-populate) with the element that holds the SVG, and
+// replaces its content only when the diagram changed or the element is new. A focused arc
+// keeps the focus across the redraw its own toggle causes.
+func (c *Diagram) draw(el js.Value) {
+	if el.IsUndefined() || el.IsNull() || el.Get("resnetDrawn").String() == c.key {
+		return
 	}
+	focused := ""
+	if a := js.Global().Get("document").Get("activeElement"); a.Truthy() && el.Call("contains", a).Bool() {
+		if arc := a.Get("dataset").Get("arc"); arc.Type() == js.TypeString {
+			focused = arc.String()
+		}
+	}
+	el.Set("innerHTML", c.markup)
+	el.Set("resnetDrawn", c.key) // a property, not an attribute: Vugu removes attributes it did not set
+	if focused != "" {
+		if a := el.Call("querySelector", `[data-arc="`+focused+`"]`); a.Truthy() {
+			a.Call("focus")
+		}
+	}
+}
+
+// click toggles the shortcut whose arc was hit, and selects the block hit.
+func (c *Diagram) click(e vugu.DOMEvent) {
+	t := e.JSEventTarget()
+	if i := dataIndex(t, "arc"); i >= 0 {
+		c.App.ToggleShortcut(i)
+	}
+	if i := dataIndex(t, "block"); i >= 0 {
+		c.App.Select(i)
+	}
+}
+
+// keydown lets the keyboard do what a click on an arc does: Tab reaches each arc, and Enter
+// or Space toggles its shortcut.
+func (c *Diagram) keydown(e vugu.DOMEvent) {
+	k := e.PropString("key")
+	if k != "Enter" && k != " " {
+		return
+	}
+	if i := dataIndex(e.JSEventTarget(), "arc"); i >= 0 {
+		e.PreventDefault() // Space would otherwise scroll the page
+		c.App.ToggleShortcut(i)
+	}
+}
+
+// dataIndex is the data-<name> number of el or of its nearest ancestor that has one, or -1.
+func dataIndex(el js.Value, name string) int {
+	if !el.Truthy() || el.Get("closest").IsUndefined() {
+		return -1
+	}
+	n := el.Call("closest", "[data-"+name+"]")
+	if !n.Truthy() {
+		return -1
+	}
+	i, err := strconv.Atoi(n.Get("dataset").Get(name).String())
+	if err != nil {
+		return -1
+	}
+	return i
 }
 
 // blockTitle is a block's tooltip: what it is and what a click does.
