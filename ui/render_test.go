@@ -157,11 +157,16 @@ func TestDiagramDrawsOneArcPerEnabledShortcut(t *testing.T) {
 	if got := len(findAll(doc, "layer")); got != 10 {
 		t.Errorf("%d layer boxes, want 10", got)
 	}
-	// Every arc is a keyboard-reachable switch that says whether it is on.
+	// Every arc is a switch that says whether it is on; the diagram is one Tab stop, the
+	// selected block's arc (a roving tabindex: the arrow keys reach the others).
 	var states []string
-	for _, hit := range findAll(doc, "arc-hit") {
-		if attr(hit, "tabindex") != "0" || attr(hit, "role") != "switch" {
-			t.Fatalf("arc hit area is not a focusable switch: tabindex %q, role %q", attr(hit, "tabindex"), attr(hit, "role"))
+	for i, hit := range findAll(doc, "arc-hit") {
+		want := "-1"
+		if i == a.Selected {
+			want = "0"
+		}
+		if attr(hit, "tabindex") != want || attr(hit, "role") != "switch" {
+			t.Fatalf("arc %d: tabindex %q, role %q; want tabindex %s and a switch", i+1, attr(hit, "tabindex"), attr(hit, "role"), want)
 		}
 		states = append(states, attr(hit, "aria-checked"))
 	}
