@@ -48,6 +48,11 @@ type App struct {
 	Notice    string            // shown above everything: a bad link, a worker failure
 	FieldMsgs map[string]string // per-control messages, by the Spec's JSON field name
 
+	// Sent numbers the commands sent to the worker and Acked is the last one the worker has
+	// acknowledged (proto.Command.Seq); the page shows both as data-sent and data-acked, so
+	// a browser test can wait until the worker has answered everything.
+	Sent, Acked int
+
 	host Host
 	rng  *rand.Rand
 
@@ -124,7 +129,7 @@ func (a *App) restart() {
 	a.Lesion = nil
 	a.Boundary = nil
 	a.BoundaryVersion++
-	a.host.Send(proto.Command{Kind: proto.CmdReset, Gen: a.Gen, Spec: a.Spec, Run: a.Running})
+	a.send(proto.Command{Kind: proto.CmdReset, Gen: a.Gen, Spec: a.Spec, Run: a.Running})
 	a.host.ReplaceHash(a.Spec.String())
 }
 
@@ -147,12 +152,12 @@ func (a *App) Play() {
 		return // nothing more can happen to a diverged run; the page offers Reset
 	}
 	a.Running = true
-	a.host.Send(proto.Command{Kind: proto.CmdRun, Gen: a.Gen, Run: true})
+	a.send(proto.Command{Kind: proto.CmdRun, Gen: a.Gen, Run: true})
 }
 
 func (a *App) Pause() {
 	a.Running = false
-	a.host.Send(proto.Command{Kind: proto.CmdRun, Gen: a.Gen, Run: false})
+	a.send(proto.Command{Kind: proto.CmdRun, Gen: a.Gen, Run: false})
 }
 
 func (a *App) Step() {
@@ -163,7 +168,7 @@ func (a *App) Step() {
 		a.Pause()
 	}
 	if !a.Diverged {
-		a.host.Send(proto.Command{Kind: proto.CmdStep, Gen: a.Gen, Steps: 1})
+		a.send(proto.Command{Kind: proto.CmdStep, Gen: a.Gen, Steps: 1})
 	}
 }
 
@@ -184,8 +189,16 @@ func (a *App) NewSeed() {
 // restart from the same initial weights (false).
 func (a *App) SetLive(live bool) { a.Live = live }
 
+// send numbers c and sends it to the worker.
+func (a *App) send(c proto.Command) {
+	a.Sent++
+	c.Seq = a.Sent
+	a.host.Send(c)
+}
+
 // Receive takes a report from the worker.
 func (a *App) Receive(r proto.Report) {
+	a.Acked = max(a.Acked, r.Ack)
 	if r.Gen != a.Gen {
 		return // from a trainer that has since been replaced
 	}

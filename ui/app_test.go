@@ -249,3 +249,19 @@ func TestWorkerLostStopsTheRunAndPlayStartsAgain(t *testing.T) {
 		t.Errorf("notice %q stays after the restart", a.Notice)
 	}
 }
+
+// Commands are numbered, and a report acknowledges them, stale or not.
+func TestCommandsAreNumberedAndAcknowledged(t *testing.T) {
+	a, h := appWith(t, "")
+	a.Play()
+	a.Pause()
+	if a.Sent != len(h.sent) || h.sent[len(h.sent)-1].Seq != a.Sent || h.sent[0].Seq != 1 {
+		t.Fatalf("sent %d commands numbered %d..%d; App.Sent %d", len(h.sent), h.sent[0].Seq, h.sent[len(h.sent)-1].Seq, a.Sent)
+	}
+	a.Receive(proto.Report{Gen: a.Gen - 1, Ack: a.Sent - 1}) // a replaced run's report
+	a.Receive(proto.Report{Gen: a.Gen, Ack: a.Sent})
+	a.Receive(proto.Report{Gen: a.Gen, Ack: 1}) // cannot go back
+	if a.Acked != a.Sent {
+		t.Errorf("acked %d of %d", a.Acked, a.Sent)
+	}
+}

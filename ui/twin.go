@@ -113,11 +113,11 @@ func (t *TwinRun) keepInStep() {
 		switch {
 		case a.Running && ahead && !t.held[side]:
 			t.held[side] = true
-			a.host.Send(proto.Command{Kind: proto.CmdRun, Gen: a.Gen, Run: false})
+			a.send(proto.Command{Kind: proto.CmdRun, Gen: a.Gen, Run: false})
 		case t.held[side] && (!ahead || !a.Running):
 			t.held[side] = false
 			if a.Running {
-				a.host.Send(proto.Command{Kind: proto.CmdRun, Gen: a.Gen, Run: true})
+				a.send(proto.Command{Kind: proto.CmdRun, Gen: a.Gen, Run: true})
 			}
 		}
 	}
