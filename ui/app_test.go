@@ -230,3 +230,38 @@ func TestLinkWithOneBadValueKeepsTheRest(t *testing.T) {
 		t.Errorf("hash %q, want the corrected link %q", h.hash, a.Spec)
 	}
 }
+
+// A lost worker: the run stops with the reason shown; Play starts again from a fresh
+// worker (a reset first), and the reason goes once it does.
+func TestWorkerLostStopsTheRunAndPlayStartsAgain(t *testing.T) {
+	a, h := appWith(t, "b=16x2r*2")
+	a.Play()
+	a.WorkerLost("The training worker stopped answering.")
+	if a.Running || a.Notice == "" {
+		t.Fatalf("running %v, notice %q after the worker was lost", a.Running, a.Notice)
+	}
+	n := len(h.sent)
+	a.Play()
+	if len(h.sent) < n+1 || h.sent[n].Kind != proto.CmdReset || !h.sent[n].Run || !a.Running {
+		t.Errorf("Play after a lost worker sent %+v; want a reset that runs", h.sent[n:])
+	}
+	if a.Notice != "" {
+		t.Errorf("notice %q stays after the restart", a.Notice)
+	}
+}
+
+// Commands are numbered, and a report acknowledges them, stale or not.
+func TestCommandsAreNumberedAndAcknowledged(t *testing.T) {
+	a, h := appWith(t, "")
+	a.Play()
+	a.Pause()
+	if a.Sent != len(h.sent) || h.sent[len(h.sent)-1].Seq != a.Sent || h.sent[0].Seq != 1 {
+		t.Fatalf("sent %d commands numbered %d..%d; App.Sent %d", len(h.sent), h.sent[0].Seq, h.sent[len(h.sent)-1].Seq, a.Sent)
+	}
+	a.Receive(proto.Report{Gen: a.Gen - 1, Ack: a.Sent - 1}) // a replaced run's report
+	a.Receive(proto.Report{Gen: a.Gen, Ack: a.Sent})
+	a.Receive(proto.Report{Gen: a.Gen, Ack: 1}) // cannot go back
+	if a.Acked != a.Sent {
+		t.Errorf("acked %d of %d", a.Acked, a.Sent)
+	}
+}

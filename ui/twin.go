@@ -81,6 +81,15 @@ func (t *TwinRun) Running() bool { return t.Side[Plain].Running || t.Side[Residu
 // Play, Pause, Step and Reset drive both twins at once.
 func (t *TwinRun) Play() {
 	t.held = [2]bool{}
+	if t.Side[Plain].lost || t.Side[Residual].lost {
+		// A twin's worker failed: both start again together, or they would not be compared
+		// from a common start.
+		for _, a := range t.Side {
+			a.Running = true
+			a.restart()
+		}
+		return
+	}
 	for _, a := range t.Side {
 		a.Play()
 	}
@@ -104,11 +113,11 @@ func (t *TwinRun) keepInStep() {
 		switch {
 		case a.Running && ahead && !t.held[side]:
 			t.held[side] = true
-			a.host.Send(proto.Command{Kind: proto.CmdRun, Gen: a.Gen, Run: false})
+			a.send(proto.Command{Kind: proto.CmdRun, Gen: a.Gen, Run: false})
 		case t.held[side] && (!ahead || !a.Running):
 			t.held[side] = false
 			if a.Running {
-				a.host.Send(proto.Command{Kind: proto.CmdRun, Gen: a.Gen, Run: true})
+				a.send(proto.Command{Kind: proto.CmdRun, Gen: a.Gen, Run: true})
 			}
 		}
 	}
