@@ -61,7 +61,14 @@ func (s *supervisedWorker) start() {
 			return nil // a replaced worker's last words
 		}
 		v := args[0].Get("data")
-		if str := v.Get("type"); str.Type() == js.TypeString && str.String() == "exited" {
+		kind := ""
+		if t := v.Get("type"); t.Type() == js.TypeString {
+			kind = t.String()
+		}
+		if kind == "memory" {
+			return nil // worker.js answering `make soak`, not the Go program
+		}
+		if kind == "exited" {
 			why := "its program ended"
 			if w := v.Get("why"); w.Type() == js.TypeString {
 				why += ": " + w.String()
