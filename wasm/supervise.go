@@ -149,7 +149,15 @@ func (s *supervisedWorker) fail(why string) {
 
 // watch looks for a worker that owes an answer and has been silent too long.
 func (s *supervisedWorker) watch() {
-	for range time.Tick(time.Second) {
+	last := time.Now()
+	for now := range time.Tick(time.Second) {
+		stalled := now.Sub(last) > 3*time.Second
+		last = now
+		if stalled {
+			// The page itself was busy or asleep (a hidden tab): the worker's messages may be
+			// waiting behind this tick. Judge it at the next one.
+			continue
+		}
 		if s.dead || !s.owed {
 			continue
 		}
