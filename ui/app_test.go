@@ -22,8 +22,8 @@ func TestNewAppFromEmptyHashIsDefault(t *testing.T) {
 	if a.Spec.String() != lab.Default().String() {
 		t.Errorf("spec %q, want the default", a.Spec)
 	}
-	if a.Notice != "" {
-		t.Errorf("notice %q on a clean start", a.Notice)
+	if a.Notice() != "" {
+		t.Errorf("notice %q on a clean start", a.Notice())
 	}
 	c := lastSent(t, h)
 	if c.Kind != proto.CmdReset || c.Gen != a.Gen || c.Run {
@@ -50,8 +50,8 @@ func TestBadHashFallsBackWithNotice(t *testing.T) {
 	if a.Spec.String() != lab.Default().String() {
 		t.Errorf("spec %q, want the default", a.Spec)
 	}
-	if !strings.Contains(a.Notice, "could not be read") || !strings.Contains(a.Notice, "zz") {
-		t.Errorf("notice %q should say the link was unreadable and quote the problem", a.Notice)
+	if !strings.Contains(a.Notice(), "could not be read") || !strings.Contains(a.Notice(), "zz") {
+		t.Errorf("notice %q should say the link was unreadable and quote the problem", a.Notice())
 	}
 	if h.hash != lab.Default().String() {
 		t.Errorf("hash %q, want the defaults written back", h.hash)
@@ -222,8 +222,8 @@ func TestLinkWithOneBadValueKeepsTheRest(t *testing.T) {
 		t.Errorf("spec %s; want circles, 3 blocks, lr clamped to 1 and the default classes", a.Spec)
 	}
 	for _, want := range []string{"could not be read", "lr: must be > 0 and ≤ 1, got 10; using 1.", "classes: k=many: not a whole number; using 2."} {
-		if !strings.Contains(a.Notice, want) {
-			t.Errorf("notice %q lacks %q", a.Notice, want)
+		if !strings.Contains(a.Notice(), want) {
+			t.Errorf("notice %q lacks %q", a.Notice(), want)
 		}
 	}
 	if h.hash != a.Spec.String() {

@@ -91,7 +91,7 @@ func runPage() {
 		if len(args) > 0 && args[0].Get("message").Type() == js.TypeString {
 			msg += ": " + args[0].Get("message").String()
 		}
-		update(func() { app.Notice = msg; app.Running = false })
+		update(func() { app.Fail(msg) })
 		return nil
 	}))
 	g.Set("onhashchange", js.FuncOf(func(js.Value, []js.Value) any {

@@ -70,9 +70,8 @@ func (h *compareHost) SendTwin(side int, c proto.Command) {
 			h.pace.report(r, func() { h.cmp.ReceiveTwin(side, r) })
 		}, func(why string) {
 			h.pace.now(func() {
-				a := h.cmp.Twins.Side[side]
-				a.Notice, a.Running = why, false
-				h.cmp.App.Notice = "The " + ui.TwinNames[side] + " twin stopped: " + why
+				h.cmp.Twins.Side[side].Fail(why)
+				h.cmp.App.SetNotice("The " + ui.TwinNames[side] + " twin stopped: " + why)
 			})
 		})
 	}
