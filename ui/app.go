@@ -41,6 +41,8 @@ type App struct {
 	host Host
 	rng  *rand.Rand
 
+	lostWhy string // the notice WorkerLost wrote, which a fresh worker takes away
+
 	// loaded, if set, hears of every new experiment LoadHash installs (an edited address, an
 	// import), so the views that train copies of it (the twins, a sweep) follow.
 	loaded func()
@@ -95,9 +97,40 @@ func noticeText(err error) string {
 }
 
 // restart trains the current Spec afresh, keeping play/pause, and writes it into the address.
+// After a lost worker, the reset starts a fresh one (the host's job), and the notice of the
+// loss goes: if the fresh one fails too, it says so again.
 func (a *App) restart() {
+	if a.lostWhy != "" && a.notice == a.lostWhy {
+		a.notice = ""
+	}
+	a.lostWhy = ""
 	a.Run.Restart(a.Spec)
 	a.host.ReplaceHash(a.Spec.String())
+}
+
+// WorkerLost records that the worker training this run failed, in the words why: the run
+// stops, the page says so, and the next Play, Step or Reset starts a fresh worker.
+func (a *App) WorkerLost(why string) {
+	a.Run.WorkerLost(why)
+	a.notice, a.lostWhy = why, why
+}
+
+// Play and Step after a lost worker start a fresh one through restart, which also takes the
+// notice of the loss away; otherwise they are the Run's.
+func (a *App) Play() {
+	if a.lost {
+		a.Running = true
+		a.restart() // a fresh worker, running from step 0
+		return
+	}
+	a.Run.Play()
+}
+
+func (a *App) Step() {
+	if a.lost {
+		a.restart() // a fresh worker first
+	}
+	a.Run.Step()
 }
 
 // Reset starts the same experiment again from the same initial weights, paused.
@@ -124,12 +157,6 @@ func (a *App) Receive(r proto.Report) {
 	if r.Gen == a.Gen && r.Err != "" {
 		a.notice = "The trainer stopped: " + r.Err
 	}
-}
-
-// Fail records that the worker itself is gone: the run stops and the notice says why.
-func (a *App) Fail(why string) {
-	a.Run.Fail(why)
-	a.notice = why
 }
 
 // Notice is the message shown above everything, "" for none.

@@ -231,6 +231,25 @@ func TestLinkWithOneBadValueKeepsTheRest(t *testing.T) {
 	}
 }
 
+// A lost worker: the run stops with the reason shown; Play starts again from a fresh
+// worker (a reset first), and the reason goes once it does.
+func TestWorkerLostStopsTheRunAndPlayStartsAgain(t *testing.T) {
+	a, h := appWith(t, "b=16x2r*2")
+	a.Play()
+	a.WorkerLost("The training worker stopped answering.")
+	if a.Running || a.Notice() == "" {
+		t.Fatalf("running %v, notice %q after the worker was lost", a.Running, a.Notice())
+	}
+	n := len(h.sent)
+	a.Play()
+	if len(h.sent) < n+1 || h.sent[n].Kind != proto.CmdReset || !h.sent[n].Run || !a.Running {
+		t.Errorf("Play after a lost worker sent %+v; want a reset that runs", h.sent[n:])
+	}
+	if a.Notice() != "" {
+		t.Errorf("notice %q stays after the restart", a.Notice())
+	}
+}
+
 // Commands are numbered, and a report acknowledges them, stale or not.
 func TestCommandsAreNumberedAndAcknowledged(t *testing.T) {
 	a, h := appWith(t, "")

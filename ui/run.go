@@ -32,6 +32,7 @@ type Run struct {
 	Sent, Acked int
 
 	spec lab.Spec // what the worker trains
+	lost bool     // the worker failed (see WorkerLost); the next Play, Step or Reset starts anew
 	post func(proto.Command)
 }
 
@@ -45,7 +46,7 @@ func (r *Run) Experiment() lab.Spec { return r.spec }
 // everything heard of the previous one.
 func (r *Run) Restart(spec lab.Spec) {
 	r.Gen++
-	r.spec = spec
+	r.spec, r.lost = spec, false
 	r.Metrics, r.Measured, r.History = lab.Metrics{}, false, nil
 	r.Diverged, r.Lesion, r.Err = false, nil, ""
 	r.Boundary = nil
@@ -55,6 +56,11 @@ func (r *Run) Restart(spec lab.Spec) {
 
 // Play trains continuously; Pause stops; Step trains one minibatch.
 func (r *Run) Play() {
+	if r.lost {
+		r.Running = true
+		r.Restart(r.spec) // a fresh worker, running from step 0
+		return
+	}
 	if r.Diverged {
 		return // nothing more can happen to a diverged run; the page offers Reset
 	}
@@ -68,6 +74,9 @@ func (r *Run) Pause() {
 }
 
 func (r *Run) Step() {
+	if r.lost {
+		r.Restart(r.spec) // a fresh worker first
+	}
 	if r.Running {
 		r.Pause()
 	}
@@ -82,8 +91,15 @@ func (r *Run) Reset() {
 	r.Restart(r.spec)
 }
 
-// Fail records that the worker is gone (why says how): the run stops where it was.
+// Fail records that the trainer stopped (why says how): the run stops where it was.
 func (r *Run) Fail(why string) { r.Err, r.Running = why, false }
+
+// WorkerLost records that the worker training this run failed, in the words why: the run
+// stops, and the next Play, Step or Reset starts a fresh worker.
+func (r *Run) WorkerLost(why string) {
+	r.Fail(why)
+	r.lost = true
+}
 
 // send numbers c and sends it to the worker.
 func (r *Run) send(c proto.Command) {

@@ -71,6 +71,15 @@ func (t *TwinRun) Running() bool { return t.Side[Plain].Running || t.Side[Residu
 // Play, Pause, Step and Reset drive both twins at once.
 func (t *TwinRun) Play() {
 	t.held = [2]bool{}
+	if t.Side[Plain].lost || t.Side[Residual].lost {
+		// A twin's worker failed: both start again together, or they would not be compared
+		// from a common start.
+		for _, a := range t.Side {
+			a.Running = true
+			a.Restart(a.spec)
+		}
+		return
+	}
 	for _, a := range t.Side {
 		a.Play()
 	}

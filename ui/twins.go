@@ -134,8 +134,11 @@ func (c *Twins) DepthMsg() string { return c.Compare.App.FieldMsgs["depth"] }
 func (c *Twins) Notices() []string {
 	var out []string
 	for side, a := range c.Run().Side {
-		if a.Err != "" {
-			out = append(out, "The "+TwinNames[side]+" twin stopped: "+a.Err)
+		switch {
+		case a.lost:
+			out = append(out, TwinNames[side]+" twin: "+a.Err)
+		case a.Err != "":
+			out = append(out, TwinNames[side]+" twin: The trainer stopped: "+a.Err)
 		}
 	}
 	return out
