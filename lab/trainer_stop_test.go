@@ -1,9 +1,9 @@
 package lab
 
 import (
-	"runtime"
 	"context"
 	"errors"
+	"runtime"
 	"testing"
 	"time"
 )
