@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"resnetplayground/ui/link"
 	"slices"
 	"testing"
 
@@ -35,7 +36,7 @@ func TestEveryControlsLimitsComeFromTheFieldTable(t *testing.T) {
 	c, _, _ := compareWith(t, "b=16x2p*5")
 	root := &Root{App: c.App, Compare: c}
 	checked := map[string]bool{}
-	for _, view := range []View{ViewSingle, ViewTwins, ViewSweep} {
+	for _, view := range []link.View{link.ViewSingle, link.ViewTwins, link.ViewSweep} {
 		c.SetView(view)
 		walkInputs(render(t, root), func(n *html.Node) {
 			id := attr(n, "id")
