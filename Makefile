@@ -4,9 +4,10 @@ WASM_PATH := $(shell $(GO) env GOROOT)/lib/wasm
 export PATH := $(WASM_PATH):$(PATH)
 # The SIMD build of the engine (nn/kernels_simd.go): Go 1.27.3's simd/archsimd for wasm. The go
 # command fetches that toolchain itself the first time (GOTOOLCHAIN); tests run under Node with
-# the same toolchain's wasm_exec. BENCH picks benchmarks by pattern: make bench-wasm BENCH=Boundary.
+# the same toolchain's wasm_exec; nojsonv2 as in the shipped main.wasm (server_build.go). BENCH
+# picks benchmarks by pattern: make bench-wasm BENCH=Boundary.
 SIMD_TOOLCHAIN ?= go1.27.3
-SIMD_GO   = GOTOOLCHAIN=$(SIMD_TOOLCHAIN) GOEXPERIMENT=simd $(GO)
+SIMD_GO   = GOTOOLCHAIN=$(SIMD_TOOLCHAIN) GOEXPERIMENT=simd,nojsonv2 $(GO)
 SIMD_PATH = PATH="$$(GOTOOLCHAIN=$(SIMD_TOOLCHAIN) $(GO) env GOROOT)/lib/wasm:$$PATH"
 BENCH    ?= .
 

@@ -2,6 +2,9 @@
 
 package nn
 
+// Kernels names the build of the kernels in this binary: "simd" or "scalar".
+const Kernels = "scalar"
+
 // mulAcc sets c = c0 + A·b for c rows×cols and b inner×cols (row-major, contiguous), where
 // A(r,s) = a[r·ars + s·acs] (so a may be read transposed) and c0 is each row of c as it was,
 // or, when init is given (cols long), init for every row. Each c element takes its terms in

@@ -4,6 +4,9 @@ package nn
 
 import "simd/archsimd"
 
+// Kernels names the build of the kernels in this binary: "simd" or "scalar".
+const Kernels = "simd"
+
 // mulAcc sets c = c0 + A·b for c rows×cols and b inner×cols (row-major, contiguous), where
 // A(r,s) = a[r·ars + s·acs] (so a may be read transposed) and c0 is each row of c as it was,
 // or, when init is given (cols long), init for every row. It runs in wasm's 128-bit SIMD: two
