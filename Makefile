@@ -16,8 +16,9 @@ BENCH    ?= .
 run:
 	$(GO) run .
 
-# vet, the native tests (browser tests included), then the engine's tests compiled to wasm, in
-# both builds: the scalar kernels (plain Go) and the SIMD kernels (Go 1.27.3, GOEXPERIMENT=simd).
+# vet, the native tests (browser tests included), then the engine's, the protocol's and the
+# worker's tests compiled to wasm (run under Node), the engine in both builds: the scalar
+# kernels (plain Go) and the SIMD kernels (Go 1.27.3, GOEXPERIMENT=simd).
 test: vet test-native test-wasm
 
 vet:
@@ -29,7 +30,7 @@ test-native:
 test-wasm: test-wasm-scalar test-wasm-simd
 
 test-wasm-scalar:
-	GOOS=js GOARCH=wasm $(GO) test -count=1 ./nn/... ./lab/...
+	GOOS=js GOARCH=wasm $(GO) test -count=1 ./nn/... ./lab/... ./proto/... ./worker/... ./wasm/jsmsg/...
 
 test-wasm-simd:
 	$(SIMD_PATH) GOOS=js GOARCH=wasm $(SIMD_GO) test -count=1 ./nn/... ./lab/...

@@ -33,7 +33,7 @@ func TestTwinsTrainSideBySide(t *testing.T) {
 	p.click(t, "#twin-play")
 	p.waitFor(t, "both twins to train past step 100", `["plain", "residual"].every(n => parseInt(document.querySelector("#ro-" + n + "-step").textContent.replace(/,/g, "")) > 100)`, 30*time.Second)
 	// The step count arrives with every report, the losses as often as measuring them
-	// affords (wasm/cadence.go): wait for them to move.
+	// affords (worker/cadence.go): wait for them to move.
 	for i, twin := range []string{"plain", "residual"} {
 		p.waitFor(t, twin+" twin's train loss read-out to move from "+before[i],
 			`document.querySelector("#ro-`+twin+`-train-loss").textContent !== `+strconv.Quote(before[i]), 10*time.Second)

@@ -286,20 +286,21 @@ func (t *Trainer) SetShortcut(block int, on bool) error {
 	if block < 0 || block >= len(t.net.Blocks) {
 		return fmt.Errorf("no block %d: the network has blocks 0 to %d", block, len(t.net.Blocks)-1)
 	}
-	t.net.Blocks[block].Enabled = on
+	t.net.Blocks[block].Shortcut = on
 	t.spec.Blocks[block].Shortcut = on
 	return nil
 }
 
-// Lesion evaluates the network with block's branch removed (the block passes x through
-// unchanged) and returns the metrics of that lesioned network; the network itself is untouched.
+// Lesion evaluates the network with block's branch removed (the block passes x on through
+// its shortcut: x itself, or its projection when the width changes) and returns the metrics
+// of that lesioned network; the network itself is untouched.
 func (t *Trainer) Lesion(block int) (Metrics, error) {
 	if block < 0 || block >= len(t.net.Blocks) {
 		return Metrics{}, fmt.Errorf("no block %d: the network has blocks 0 to %d", block, len(t.net.Blocks)-1)
 	}
 	t.recordStats()
 	b := t.net.Blocks[block]
-	if b.Kind() == nn.Projection && !b.Enabled {
+	if b.Kind() == nn.Projection && !b.Shortcut {
 		return Metrics{}, fmt.Errorf("block %d changes the width and has no shortcut: without its branch nothing carries the signal on", block)
 	}
 	b.Lesioned = true

@@ -9,6 +9,7 @@ package ui
 import (
 	"errors"
 	"math/rand/v2"
+	"resnetplayground/proto"
 	"strings"
 
 	"resnetplayground/lab"
@@ -18,7 +19,7 @@ import (
 // Host is what the page needs from the browser: a way to reach the training worker, and the
 // URL hash that keeps the settings.
 type Host interface {
-	Send(Command)
+	Send(proto.Command)
 	ReplaceHash(hash string) // without "#"; replaces the history entry, adds none
 }
 
@@ -34,9 +35,9 @@ type App struct {
 
 	Metrics  lab.Metrics
 	Measured bool // Metrics are of the current run (false until its first report)
-	History  []Sample
+	History  []proto.Sample
 	Diverged bool
-	Lesion   *LesionReport // the latest lesion answer about this run, nil before the first
+	Lesion   *proto.LesionReport // the latest lesion answer about this run, nil before the first
 
 	Boundary        []float32 // see Report
 	GridN, Classes  int
@@ -49,6 +50,10 @@ type App struct {
 
 	host Host
 	rng  *rand.Rand
+
+	// loaded, if set, hears of every new experiment LoadHash installs (an edited address, an
+	// import), so the views that train copies of it (the twins, a sweep) follow.
+	loaded func()
 }
 
 // NewApp starts the page from the URL hash (with or without "#"); an empty hash means the
@@ -78,6 +83,9 @@ func (a *App) LoadHash(hash string) {
 	a.Selected = min(a.Selected, len(spec.Blocks)-1)
 	clear(a.FieldMsgs)
 	a.restart()
+	if a.loaded != nil {
+		a.loaded()
+	}
 }
 
 // noticeText lists a SpecError's problems one per sentence.
@@ -106,7 +114,7 @@ func (a *App) restart() {
 	a.Lesion = nil
 	a.Boundary = nil
 	a.BoundaryVersion++
-	a.host.Send(Command{Kind: CmdReset, Gen: a.Gen, Spec: a.Spec, Run: a.Running})
+	a.host.Send(proto.Command{Kind: proto.CmdReset, Gen: a.Gen, Spec: a.Spec, Run: a.Running})
 	a.host.ReplaceHash(a.Spec.String())
 }
 
@@ -116,12 +124,12 @@ func (a *App) Play() {
 		return // nothing more can happen to a diverged run; the page offers Reset
 	}
 	a.Running = true
-	a.host.Send(Command{Kind: CmdRun, Gen: a.Gen, Run: true})
+	a.host.Send(proto.Command{Kind: proto.CmdRun, Gen: a.Gen, Run: true})
 }
 
 func (a *App) Pause() {
 	a.Running = false
-	a.host.Send(Command{Kind: CmdRun, Gen: a.Gen, Run: false})
+	a.host.Send(proto.Command{Kind: proto.CmdRun, Gen: a.Gen, Run: false})
 }
 
 func (a *App) Step() {
@@ -129,7 +137,7 @@ func (a *App) Step() {
 		a.Pause()
 	}
 	if !a.Diverged {
-		a.host.Send(Command{Kind: CmdStep, Gen: a.Gen, Steps: 1})
+		a.host.Send(proto.Command{Kind: proto.CmdStep, Gen: a.Gen, Steps: 1})
 	}
 }
 
@@ -151,7 +159,7 @@ func (a *App) NewSeed() {
 func (a *App) SetLive(live bool) { a.Live = live }
 
 // Receive takes a report from the worker.
-func (a *App) Receive(r Report) {
+func (a *App) Receive(r proto.Report) {
 	if r.Gen != a.Gen {
 		return // from a trainer that has since been replaced
 	}

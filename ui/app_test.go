@@ -2,13 +2,14 @@ package ui
 
 import (
 	"math"
+	"resnetplayground/proto"
 	"strings"
 	"testing"
 
 	"resnetplayground/lab"
 )
 
-func lastSent(t *testing.T, h *fakeHost) Command {
+func lastSent(t *testing.T, h *fakeHost) proto.Command {
 	t.Helper()
 	if len(h.sent) == 0 {
 		t.Fatal("nothing sent to the worker")
@@ -25,7 +26,7 @@ func TestNewAppFromEmptyHashIsDefault(t *testing.T) {
 		t.Errorf("notice %q on a clean start", a.Notice)
 	}
 	c := lastSent(t, h)
-	if c.Kind != CmdReset || c.Gen != a.Gen || c.Run {
+	if c.Kind != proto.CmdReset || c.Gen != a.Gen || c.Run {
 		t.Errorf("first command %+v, want a paused reset of generation %d", c, a.Gen)
 	}
 	if h.hash != lab.Default().String() {
@@ -61,7 +62,7 @@ func TestToggleShortcutRestartsOrAppliesLive(t *testing.T) {
 	a, h := appWith(t, "b=16x2p*4")
 	gen := a.Gen
 	a.ToggleShortcut(2)
-	if c := lastSent(t, h); c.Kind != CmdReset || !c.Spec.Blocks[2].Shortcut || a.Gen != gen+1 {
+	if c := lastSent(t, h); c.Kind != proto.CmdReset || !c.Spec.Blocks[2].Shortcut || a.Gen != gen+1 {
 		t.Errorf("restart mode: sent %+v (gen %d), want a reset with block 3's shortcut on", c, a.Gen)
 	}
 	if !strings.Contains(h.hash, "b=16x2p*2,16x2r,16x2p") {
@@ -72,7 +73,7 @@ func TestToggleShortcutRestartsOrAppliesLive(t *testing.T) {
 	gen = a.Gen
 	a.ToggleShortcut(0)
 	c := lastSent(t, h)
-	if c.Kind != CmdShortcut || c.Block != 0 || !c.On || c.Gen != gen || a.Gen != gen {
+	if c.Kind != proto.CmdShortcut || c.Block != 0 || !c.On || c.Gen != gen || a.Gen != gen {
 		t.Errorf("live mode: sent %+v, want a live shortcut change of block 1 in the same run", c)
 	}
 	if !strings.Contains(h.hash, "b=16x2r,16x2p,16x2r,16x2p") {
@@ -185,12 +186,12 @@ func TestSetFieldClampsWithMessage(t *testing.T) {
 
 func TestReceiveIgnoresStaleReportsAndPausesOnDivergence(t *testing.T) {
 	a, _ := appWith(t, "")
-	a.Receive(Report{Gen: a.Gen - 1, Metrics: lab.Metrics{Step: 99}})
+	a.Receive(proto.Report{Gen: a.Gen - 1, Metrics: lab.Metrics{Step: 99}})
 	if a.Metrics.Step != 0 || a.Measured {
 		t.Error("a report from an older run was taken")
 	}
 	a.Play()
-	a.Receive(Report{Gen: a.Gen, Metrics: lab.Metrics{Step: 5, Diverged: true}, Boundary: []float32{1}, GridN: 1, Classes: 1})
+	a.Receive(proto.Report{Gen: a.Gen, Metrics: lab.Metrics{Step: 5, Diverged: true}, Boundary: []float32{1}, GridN: 1, Classes: 1})
 	if !a.Diverged || a.Running || a.Metrics.Step != 5 {
 		t.Errorf("after a diverged report: diverged=%v running=%v step=%d", a.Diverged, a.Running, a.Metrics.Step)
 	}

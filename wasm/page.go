@@ -12,7 +12,9 @@ import (
 	"github.com/vugu/vugu/domrender"
 
 	"resnetplayground/nn"
+	"resnetplayground/proto"
 	"resnetplayground/ui"
+	"resnetplayground/wasm/jsmsg"
 )
 
 // pageHost is ui.Host in the browser: commands go to the worker, the Spec to the URL hash.
@@ -20,14 +22,7 @@ type pageHost struct {
 	worker js.Value
 }
 
-func (h *pageHost) Send(c ui.Command) {
-	msg, err := encodeCommand(c)
-	if err != nil {
-		js.Global().Get("console").Call("error", "resnet: cannot encode command:", err.Error())
-		return
-	}
-	h.worker.Call("postMessage", msg)
-}
+func (h *pageHost) Send(c proto.Command) { postCommand(h.worker, c) }
 
 func (h *pageHost) ReplaceHash(hash string) {
 	js.Global().Get("history").Call("replaceState", js.Null(), "", "#"+hash)
@@ -69,13 +64,13 @@ func runPage() {
 	pace := newPacer(env)                  // worker reports: shown at a pace the page can afford
 	root.Compare = startCompare(app, pace) // the twin and sweep views, with workers of their own
 	worker.Set("onmessage", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		v := args[0].Get("data")
-		if str(v, "type") == "lesion" {
-			r := decodeLesion(v)
+		m := jsmsg.FromJS(args[0].Get("data"))
+		if m.Type() == "lesion" {
+			r := proto.DecodeLesion(m)
 			update(func() { app.ReceiveLesion(r) })
 			return nil
 		}
-		r := decodeReport(v)
+		r := proto.DecodeReport(m)
 		if r.GridN > 0 {
 			// The boundary pictures drawn and what they cost the worker, for `make bench-browser`.
 			grids++
@@ -117,10 +112,13 @@ func runPage() {
 	g.Set("resnetRenderCosts", costs)
 	for ok := true; ok; ok = renderer.EventWait() {
 		start := time.Now()
-		built := buildEnv.RunBuild(top)
+		built := ui.BoundForRender(buildEnv.RunBuild(top))
 		build := time.Since(start)
 		if err := renderer.Render(built); err != nil {
 			g.Get("console").Call("error", "resnet: render:", err.Error())
+			showRenderFailure(err)
+		} else {
+			hideRenderFailure()
 		}
 		// How many renders and how long they took (building Vugu's tree, then syncing it to
 		// the DOM), for `make bench-browser`.
@@ -139,6 +137,40 @@ func runPage() {
 			g.Get("document").Get("body").Call("setAttribute", "data-kernels", nn.Kernels)
 			ready = true
 		}
+	}
+}
+
+// showRenderFailure says, outside the part of the page Vugu draws, that the page could not
+// update itself, and offers a reload (the experiment is in the address, so nothing is lost).
+// Values are bounded before they are rendered, so this is for what that cannot foresee.
+func showRenderFailure(err error) {
+	doc := js.Global().Get("document")
+	doc.Get("body").Call("setAttribute", "data-render-failed", "1")
+	if !doc.Call("getElementById", "render-failure").IsNull() {
+		return
+	}
+	box := doc.Call("createElement", "div")
+	box.Set("id", "render-failure")
+	box.Set("className", "notice render-failure")
+	box.Call("setAttribute", "role", "alert")
+	msg := doc.Call("createElement", "span")
+	msg.Set("textContent", "The page stopped updating ("+ui.BoundText(err.Error())+"). Your experiment is in the address: reload to carry on. ")
+	reload := doc.Call("createElement", "button")
+	reload.Set("textContent", "Reload")
+	reload.Call("addEventListener", "click", js.FuncOf(func(js.Value, []js.Value) any {
+		js.Global().Get("location").Call("reload")
+		return nil
+	}))
+	box.Call("append", msg, reload)
+	doc.Get("body").Call("prepend", box)
+}
+
+// hideRenderFailure takes the notice away once a render succeeds again.
+func hideRenderFailure() {
+	doc := js.Global().Get("document")
+	if box := doc.Call("getElementById", "render-failure"); !box.IsNull() {
+		box.Call("remove")
+		doc.Get("body").Call("removeAttribute", "data-render-failed")
 	}
 }
 

@@ -5,7 +5,9 @@ package main
 import (
 	"syscall/js"
 
+	"resnetplayground/proto"
 	"resnetplayground/ui"
+	"resnetplayground/wasm/jsmsg"
 )
 
 // compareHost is ui.CompareHost in the browser: a worker per twin (started the first time
@@ -52,18 +54,19 @@ func newWorker(onmessage func(js.Value), onerror func(string)) (js.Value, []js.F
 
 // SendTwin sends a command to one twin's worker, starting the worker first if need be.
 // The twins' workers live as long as the page.
-func (h *compareHost) SendTwin(side int, c ui.Command) {
+func (h *compareHost) SendTwin(side int, c proto.Command) {
 	if side < 0 || side > 1 {
 		return
 	}
 	if h.twins[side].IsUndefined() {
 		h.twins[side], _ = newWorker(func(v js.Value) {
-			if str(v, "type") == "lesion" {
-				r := decodeLesion(v)
+			m := jsmsg.FromJS(v)
+			if m.Type() == "lesion" {
+				r := proto.DecodeLesion(m)
 				h.pace.now(func() { h.cmp.ReceiveLesion(side, r) })
 				return
 			}
-			r := decodeReport(v)
+			r := proto.DecodeReport(m)
 			h.pace.report(r, func() { h.cmp.ReceiveTwin(side, r) })
 		}, func(why string) {
 			h.pace.now(func() {
@@ -73,12 +76,7 @@ func (h *compareHost) SendTwin(side int, c ui.Command) {
 			})
 		})
 	}
-	msg, err := encodeCommand(c)
-	if err != nil {
-		js.Global().Get("console").Call("error", "resnet: cannot encode command:", err.Error())
-		return
-	}
-	h.twins[side].Call("postMessage", msg)
+	postCommand(h.twins[side], c)
 }
 
 // ReplaceQuery rewrites the page's query string (the view and the sweep's settings), keeping
