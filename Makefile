@@ -17,8 +17,8 @@ run:
 	$(GO) run .
 
 # vet, the native tests (browser tests included), then the engine's, the protocol's and the
-# worker's tests compiled to wasm (run under Node), the engine in both builds: the scalar
-# kernels (plain Go) and the SIMD kernels (Go 1.27.3, GOEXPERIMENT=simd).
+# worker's tests compiled to wasm (run under Node), in both builds: the scalar kernels (plain
+# Go) and the SIMD kernels as main.wasm ships them (Go 1.27.3, GOEXPERIMENT=simd,nojsonv2).
 test: vet test-native test-wasm
 
 vet:
@@ -27,13 +27,15 @@ vet:
 test-native:
 	$(GO) test -count=1 ./...
 
+WASM_TESTS := ./nn/... ./lab/... ./proto/... ./worker/... ./wasm/jsmsg/...
+
 test-wasm: test-wasm-scalar test-wasm-simd
 
 test-wasm-scalar:
-	GOOS=js GOARCH=wasm $(GO) test -count=1 ./nn/... ./lab/... ./proto/... ./worker/... ./wasm/jsmsg/...
+	GOOS=js GOARCH=wasm $(GO) test -count=1 $(WASM_TESTS)
 
 test-wasm-simd:
-	$(SIMD_PATH) GOOS=js GOARCH=wasm $(SIMD_GO) test -count=1 ./nn/... ./lab/...
+	$(SIMD_PATH) GOOS=js GOARCH=wasm $(SIMD_GO) test -count=1 $(WASM_TESTS)
 
 generate:
 	$(GO) generate ./...
