@@ -6,13 +6,34 @@
 // There are two builds of the same program (server_build.go): main.wasm uses wasm SIMD,
 // main-scalar.wasm does not, for browsers without it; both train to the same numbers. ?simd=0
 // in the page's address forces the scalar build. <html data-wasm> says which was fetched.
+//
+// A start that has not compiled the module within self.resnetStartTimeout ms (30 s unless set)
+// is abandoned, its download aborted, and fails with a message that says so: a start that
+// hangs must not leave "Loading…" forever, and a retry must not race a stale download.
 async function startPlayground() {
   const variant = wasmVariant();
   document.documentElement.dataset.wasm = variant;
-  const response = fetch(wasmFile(variant));
-  const module = WebAssembly.compileStreaming
-    ? await WebAssembly.compileStreaming(response)
-    : await WebAssembly.compile(await (await response).arrayBuffer());
+  const file = wasmFile(variant);
+  const limit = self.resnetStartTimeout || 30000;
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), limit);
+  let module;
+  try {
+    const response = fetch(file, { signal: abort.signal }).then((r) => {
+      if (!r.ok) throw new Error(file + " could not be loaded (HTTP " + r.status + ")");
+      return r;
+    });
+    module = WebAssembly.compileStreaming
+      ? await WebAssembly.compileStreaming(response)
+      : await WebAssembly.compile(await (await response).arrayBuffer());
+  } catch (err) {
+    if (abort.signal.aborted) {
+      throw new Error(file + " did not arrive within " + Math.round(limit / 1000) + " s (is the connection slow, or gone?)");
+    }
+    throw err;
+  } finally {
+    clearTimeout(timer);
+  }
   self.resnetModule = module;
   const go = new Go();
   const instance = await WebAssembly.instantiate(module, go.importObject);

@@ -23,6 +23,7 @@ type session struct {
 	last     lab.Metrics // the latest measurement of the current run
 	measured bool        // last is of the current run
 
+	ack        int // the Seq of the last command handled
 	pointsSent bool
 	err        string // reported once, then cleared
 }
@@ -58,6 +59,7 @@ func newSession() *session { return &session{hist: NewHistory(historyMax)} }
 // reset or a step changes what the page shows even while paused).
 func (s *session) handle(c proto.Command) (changed bool) {
 	defer s.recoverInto(&changed)
+	s.ack = max(s.ack, c.Seq)
 	if c.Kind != proto.CmdReset && c.Gen != s.gen {
 		return false // for a trainer that has been replaced already
 	}
@@ -130,7 +132,7 @@ type measured struct {
 // measurement, so the page can show progress more often than measuring would allow. A
 // diverged run stops running.
 func (s *session) report(want measure) (r proto.Report, cost measured) {
-	r = proto.Report{Gen: s.gen}
+	r = proto.Report{Gen: s.gen, Ack: s.ack}
 	func() {
 		defer s.recoverInto(nil)
 		if s.trainer == nil {
