@@ -11,7 +11,7 @@ SIMD_GO   = GOTOOLCHAIN=$(SIMD_TOOLCHAIN) GOEXPERIMENT=simd,nojsonv2 $(GO)
 SIMD_PATH = PATH="$$(GOTOOLCHAIN=$(SIMD_TOOLCHAIN) $(GO) env GOROOT)/lib/wasm:$$PATH"
 BENCH    ?= .
 
-.PHONY: run test test-native test-wasm test-wasm-scalar test-wasm-simd vet generate bench bench-native bench-wasm bench-wasm-scalar build bench-browser screenshot dist
+.PHONY: run test test-native test-wasm test-wasm-scalar test-wasm-simd vet generate bench bench-native bench-wasm bench-wasm-scalar bench-tfjs build bench-browser screenshot dist
 
 run:
 	$(GO) run .
@@ -52,6 +52,11 @@ bench-wasm:
 # The scalar fallback (browsers without wasm SIMD), under Node.
 bench-wasm-scalar:
 	GOOS=js GOARCH=wasm $(GO) test -run=^$$ -bench='$(BENCH)' -benchmem ./nn/... ./lab/...
+
+# TF.js 4.22's wasm backend (SIMD and plain, one thread) on the same 100×100 grid as
+# BenchmarkBoundary, under Node; npm installs the pinned packages into bench/tfjs the first time.
+bench-tfjs:
+	cd bench/tfjs && npm ci --no-audit --no-fund --silent && node grid.js simd && node grid.js nosimd
 
 # The page: build/ holds the site `make run` serves (only what is stale is rebuilt).
 build:
