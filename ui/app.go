@@ -45,6 +45,10 @@ type App struct {
 	Train, Test     *data.Set
 	PointsVersion   int
 
+	Digits     Digits     // for a dataset of images (see app_digits.go)
+	DigitsLoad DigitsLoad // the digits file's fetch
+	Drawing    []float32  // the visitor's drawn digit, kept across resets
+
 	Notice    string            // shown above everything: a bad link, a worker failure
 	FieldMsgs map[string]string // per-control messages, by the Spec's JSON field name
 
@@ -114,6 +118,8 @@ func (a *App) restart() {
 	a.Lesion = nil
 	a.Boundary = nil
 	a.BoundaryVersion++
+	a.Digits.Pred = nil
+	a.Digits.Version++
 	a.host.Send(proto.Command{Kind: proto.CmdReset, Gen: a.Gen, Spec: a.Spec, Run: a.Running})
 	a.host.ReplaceHash(a.Spec.String())
 }
@@ -178,6 +184,7 @@ func (a *App) Receive(r proto.Report) {
 		a.Train, a.Test = r.Train, r.Test
 		a.PointsVersion++
 	}
+	a.receiveDigits(r.Digits)
 	if r.Metrics.Diverged && !a.Diverged {
 		a.Diverged = true
 		a.Running = false
