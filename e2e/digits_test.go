@@ -65,3 +65,17 @@ func (p *page) attr(t testing.TB, selector, name string) string {
 func jsString(s string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
 }
+
+// When the digits cannot be fetched, the page says so and keeps working.
+func TestDigitsFetchFailureIsExplained(t *testing.T) {
+	p := newPage(t, 1280, 900)
+	p.open(t, "")
+	p.eval(t, `self.resnetFetchDigits = () => Promise.reject(new Error("no network")), true`, new(bool))
+	p.run(t, "pick Digits", setValue("#set-dataset", "digits"))
+	p.waitFor(t, "the failure to be shown", `document.querySelector(".digits[data-digits='failed']") &&
+		[...document.querySelectorAll(".notice")].some(n => n.textContent.includes("no network"))`, 30*time.Second)
+	p.run(t, "pick the spiral again", setValue("#set-dataset", "spiral"))
+	p.click(t, "#step")
+	p.waitFor(t, "the spiral to train a step", `document.querySelector("#ro-step").textContent === "1"`, 20*time.Second)
+	p.checkNoErrors(t)
+}

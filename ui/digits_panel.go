@@ -225,8 +225,8 @@ func (c *DigitsPanel) paintConfusion(wrap js.Value) {
 	m := d.Confusion(classes)
 	for r := range classes {
 		total := 0
-		for _, v := range m[r:min(r+1, len(m))] {
-			for _, x := range v {
+		if m != nil {
+			for _, x := range m[r] {
 				total += x
 			}
 		}
