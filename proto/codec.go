@@ -8,11 +8,11 @@ import (
 	"resnetplayground/nn/data"
 )
 
-// The messages on the wire. Page → worker: {type, gen, spec (the Spec's JSON text, for
+// The messages on the wire. Page → worker: {type, gen, seq, spec (the Spec's JSON text, for
 // reset and sweep), run, steps, block, on, data: Uint8Array (the digits file), pixels:
 // Float32Array (a drawn image)}. Worker → page:
 //
-//   - {type: "report", gen, running, step, epoch, trainLoss, trainAcc, testLoss, testAcc,
+//   - {type: "report", gen, ack, running, step, epoch, trainLoss, trainAcc, testLoss, testAcc,
 //     diverged, err, history: Float64Array (SampleFields per sample: step, train loss, train
 //     acc, test loss, test acc; float64 so step numbers past 2²⁴ stay exact), blocks:
 //     Float32Array (gradient norm, activation mean and standard deviation per block), and
@@ -21,13 +21,13 @@ import (
 //     digitsImages/digitsLabels/digitsPred: Uint8Array and digitsProbe: Float32Array};
 //   - {type: "sweep", step, done, trainAcc, testAcc, trainLoss, testLoss, diverged, err}
 //     (the page knows which job each pool worker runs);
-//   - {type: "lesion", gen, step, trainAcc, testAcc, err, lesions: Float32Array (block,
+//   - {type: "lesion", gen, ack, step, trainAcc, testAcc, err, lesions: Float32Array (block,
 //     train accuracy, test accuracy per block; accuracies NaN where the block could not be
 //     removed), lesionErrs: the messages of those blocks, in order}.
 
 // EncodeCommand turns c into a Message; it fails only if the Spec cannot be written as JSON.
 func EncodeCommand(c Command) (Message, error) {
-	m := Message{"type": string(c.Kind), "gen": c.Gen, "run": c.Run, "steps": c.Steps, "block": c.Block, "on": c.On}
+	m := Message{"type": string(c.Kind), "gen": c.Gen, "seq": c.Seq, "run": c.Run, "steps": c.Steps, "block": c.Block, "on": c.On}
 	if c.Data != nil {
 		m["data"] = c.Data
 	}
@@ -48,7 +48,7 @@ func EncodeCommand(c Command) (Message, error) {
 // the Command still carries its Kind and Gen, so the worker can say which run failed.
 func DecodeCommand(m Message) (Command, error) {
 	c := Command{
-		Kind: Kind(m.str("type")), Gen: m.num("gen"), Run: m.flag("run"),
+		Kind: Kind(m.str("type")), Gen: m.num("gen"), Seq: m.num("seq"), Run: m.flag("run"),
 		Steps: m.num("steps"), Block: m.num("block"), On: m.flag("on"),
 		Data: m.bytes("data"), Pixels: m.float32s("pixels"),
 	}
@@ -65,7 +65,7 @@ func DecodeCommand(m Message) (Command, error) {
 // EncodeReport turns r into a Message.
 func EncodeReport(r Report) Message {
 	m := Message{
-		"type": "report", "gen": r.Gen, "running": r.Running,
+		"type": "report", "gen": r.Gen, "ack": r.Ack, "running": r.Running,
 		"step": r.Metrics.Step, "epoch": r.Metrics.Epoch,
 		"trainLoss": r.Metrics.TrainLoss, "trainAcc": r.Metrics.TrainAcc,
 		"testLoss": r.Metrics.TestLoss, "testAcc": r.Metrics.TestAcc,
@@ -101,7 +101,7 @@ func EncodeReport(r Report) Message {
 // DecodeReport reads what EncodeReport wrote.
 func DecodeReport(m Message) Report {
 	r := Report{
-		Gen: m.num("gen"), Running: m.flag("running"), Err: m.str("err"),
+		Gen: m.num("gen"), Ack: m.num("ack"), Running: m.flag("running"), Err: m.str("err"),
 		Metrics: lab.Metrics{
 			Step: m.num("step"), Epoch: m.fnum("epoch"),
 			TrainLoss: m.fnum("trainLoss"), TrainAcc: m.fnum("trainAcc"),
@@ -151,7 +151,7 @@ func DecodeSweepPoint(m Message) SweepPoint {
 func EncodeLesion(r LesionReport) Message {
 	vals, errs := FlattenLesions(r.Results)
 	return Message{
-		"type": "lesion", "gen": r.Gen, "step": r.Step, "err": r.Err,
+		"type": "lesion", "gen": r.Gen, "ack": r.Ack, "step": r.Step, "err": r.Err,
 		"trainAcc": r.Intact.TrainAcc, "testAcc": r.Intact.TestAcc,
 		"lesions": vals, "lesionErrs": errs,
 	}
@@ -159,7 +159,7 @@ func EncodeLesion(r LesionReport) Message {
 
 // DecodeLesion reads what EncodeLesion wrote.
 func DecodeLesion(m Message) LesionReport {
-	return LesionReport{Gen: m.num("gen"), Step: m.num("step"), Err: m.str("err"),
+	return LesionReport{Gen: m.num("gen"), Ack: m.num("ack"), Step: m.num("step"), Err: m.str("err"),
 		Intact:  LesionResult{Block: LesionAll, TrainAcc: m.fnum("trainAcc"), TestAcc: m.fnum("testAcc")},
 		Results: UnflattenLesions(m.float32s("lesions"), m.strs("lesionErrs"))}
 }

@@ -41,7 +41,7 @@ func TestCommandsSurviveTheWire(t *testing.T) {
 	spec.Seed = math.MaxUint64
 	spec.Blocks = lab.Uniform(3, 8, 1, true)
 	for _, in := range []Command{
-		{Kind: CmdReset, Gen: 7, Spec: spec, Run: true},
+		{Kind: CmdReset, Gen: 7, Seq: 12, Spec: spec, Run: true},
 		{Kind: CmdRun, Gen: 7, Run: true},
 		{Kind: CmdStep, Gen: 8, Steps: 5},
 		{Kind: CmdShortcut, Gen: 9, Block: 2, On: true},
@@ -74,7 +74,7 @@ func TestCommandsSurviveTheWire(t *testing.T) {
 
 func TestReportsSurviveTheWire(t *testing.T) {
 	in := Report{
-		Gen: 3, Running: true, Err: "",
+		Gen: 3, Ack: 41, Running: true, Err: "",
 		Metrics: lab.Metrics{Step: 1<<24 + 1, Epoch: 2.5, TrainLoss: 0.25, TrainAcc: 0.875, TestLoss: math.Inf(1), TestAcc: 0.5,
 			Blocks: []lab.BlockStats{{GradNorm: 0.5, ActMean: -0.25, ActStd: 2}, {GradNorm: math.Inf(1)}}},
 		// Step numbers past 2²⁴ cross exactly (as float32 they drifted: 16,777,217 arrived as
@@ -110,7 +110,7 @@ func TestSweepPointsAndLesionsSurviveTheWire(t *testing.T) {
 		t.Errorf("sweep point %+v came back as %+v", p, got)
 	}
 
-	in := LesionReport{Gen: 2, Step: 40, Intact: LesionResult{Block: LesionAll, TrainAcc: 0.5, TestAcc: 0.25},
+	in := LesionReport{Gen: 2, Ack: 9, Step: 40, Intact: LesionResult{Block: LesionAll, TrainAcc: 0.5, TestAcc: 0.25},
 		Results: []LesionResult{{Block: 0, TrainAcc: 0.5, TestAcc: 0.25}, {Block: 1, Err: "no shortcut"}, {Block: 2, TrainAcc: 1, TestAcc: 0.75}}}
 	if out := DecodeLesion(throughJS(t, EncodeLesion(in))); !reflect.DeepEqual(out, in) {
 		t.Errorf("lesions %+v came back as %+v", in, out)

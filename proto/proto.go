@@ -30,10 +30,15 @@ const LesionAll = -1
 
 // Command is one instruction to a worker. Gen numbers the resets: the worker stamps every
 // Report with the Gen of the trainer it came from, so the page can drop stale reports that
-// were already in flight when it asked for a reset.
+// were already in flight when it asked for a reset. Seq numbers every command, and every
+// reply carries the Seq of the last command the worker applied (Ack), having posted the
+// effects of all earlier ones first: once the page has seen Ack == its last Seq, it has
+// heard everything its commands caused, and an idle worker will say nothing more. The page
+// exposes both numbers, so browser tests wait on that fact instead of on time.
 type Command struct {
 	Kind   Kind
 	Gen    int
+	Seq    int       // numbers every command the page sends a worker; the worker acknowledges it
 	Spec   lab.Spec  // CmdReset, CmdSweep
 	Run    bool      // CmdReset (start running at once) and CmdRun
 	Steps  int       // CmdStep, CmdSweep
@@ -56,6 +61,7 @@ const SampleFields = 5
 // Report is what a worker knows about its run.
 type Report struct {
 	Gen     int
+	Ack     int // the Seq of the last command applied before this report (see Command.Seq)
 	Running bool
 	Metrics lab.Metrics // with Blocks: each block's gradient norm after the latest step
 	History []Sample    // bounded; older points are thinned out
@@ -89,6 +95,7 @@ type SweepPoint struct {
 // LesionReport is a worker's answer to CmdLesion.
 type LesionReport struct {
 	Gen     int
+	Ack     int            // as in Report
 	Step    int            // when the network was measured
 	Intact  LesionResult   // the network as it is (Block is LesionAll)
 	Results []LesionResult // one per block removed, in block order

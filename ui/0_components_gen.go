@@ -1033,6 +1033,8 @@ func (c *Embed) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 	var vgn *vugu.VGNode
 	vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "app embed"}}}
 	vgout.Out = append(vgout.Out, vgn) // root for output
+	vgn.AddAttrInterface("data-acked", Itoa(c.App.Acked))
+	vgn.AddAttrInterface("data-sent", Itoa(c.App.Sent))
 	{
 		vgparent := vgn
 		_ = vgparent
@@ -1179,7 +1181,7 @@ func (c *Embed) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 								vgin.BuildEnv.WireComponent(vgcomp)
 							}
 							vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
-							vgcomp.App = c.App
+							vgcomp.Run = c.App.Run
 							vgout.Components = append(vgout.Components, vgcomp)
 							vgn = &vugu.VGNode{Component: vgcomp}
 							vgparent.AppendChild(vgn)
@@ -1843,7 +1845,7 @@ func (c *KnockOut) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Train first, then remove a block's branch: the block passes its input through\n    unchanged. Test accuracy is measured on a copy; the running network is untouched. Plain chains break, residual nets\n    shrug (Veit et al., 2016)."}
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Train first, then remove a block's branch: the block passes its input on\n    through its shortcut (unchanged, or projected where the width changes). Test accuracy is measured on a copy; the running network is untouched. Plain chains break, residual nets\n    shrug (Veit et al., 2016)."}
 				vgparent.AppendChild(vgn)
 			}
 		}
@@ -2037,7 +2039,7 @@ func (c *Lesion) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 		vgparent.AppendChild(vgn)
 		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "caption"}}}
 		vgparent.AppendChild(vgn)
-		vgn.SetInnerHTML(vugu.HTML("Train first, then knock a block out: its branch is removed, so the block passes its input through\n    unchanged. The running network is not touched. In a plain net every block is a link in one chain, and removing any\n    one breaks it. A residual net behaves like many paths of different lengths, and most blocks can fall back to the\n    identity, so losing one costs little (Veit et al., 2016). If the plain twin never learned (it sits at chance), make\n    it shallower, e.g. 8 blocks, to see its lesions bite."))
+		vgn.SetInnerHTML(vugu.HTML("Train first, then knock a block out: its branch is removed, so the block passes its input on\n    through its shortcut (unchanged, or projected where the width changes). The running network is not touched. In a plain net every block is a link in one chain, and removing any\n    one breaks it. A residual net behaves like many paths of different lengths, and most blocks can fall back to the\n    identity, so losing one costs little (Veit et al., 2016). If the plain twin never learned (it sits at chance), make\n    it shallower, e.g. 8 blocks, to see its lesions bite."))
 		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n"}
 		vgparent.AppendChild(vgn)
 	}
@@ -2060,6 +2062,8 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 	var vgn *vugu.VGNode
 	vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "app"}}}
 	vgout.Out = append(vgout.Out, vgn) // root for output
+	vgn.AddAttrInterface("data-acked", Itoa(c.App.Acked))
+	vgn.AddAttrInterface("data-sent", Itoa(c.App.Sent))
 	{
 		vgparent := vgn
 		_ = vgparent
@@ -2104,7 +2108,7 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 		}
 		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
 		vgparent.AppendChild(vgn)
-		if c.App.Notice != "" {
+		if c.App.Notice() != "" {
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "notice"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "alert"}}}
 			vgparent.AppendChild(vgn)
 			{
@@ -2114,7 +2118,7 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgparent.AppendChild(vgn)
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute(nil)}
 				vgparent.AppendChild(vgn)
-				vgn.SetInnerHTML(c.App.Notice)
+				vgn.SetInnerHTML(c.App.Notice())
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
 				vgparent.AppendChild(vgn)
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "small"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "Dismiss"}}}
@@ -2341,7 +2345,7 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 								vgin.BuildEnv.WireComponent(vgcomp)
 							}
 							vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
-							vgcomp.App = c.App
+							vgcomp.Run = c.App.Run
 							vgout.Components = append(vgout.Components, vgcomp)
 							vgn = &vugu.VGNode{Component: vgcomp}
 							vgparent.AppendChild(vgn)
@@ -3422,6 +3426,31 @@ func (c *Toolbar) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 		}
 		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
 		vgparent.AppendChild(vgn)
+		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "shortcuts-switch"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "switch"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Every block's residual shortcut, on or off"}}}
+		vgparent.AppendChild(vgn)
+		vgn.AddAttrInterface("aria-checked", c.ShortcutsChecked())
+		vgn.AddAttrInterface("class", "switch "+c.ShortcutClass())
+		vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
+			EventType: "click",
+			Func:      func(event vugu.DOMEvent) { c.toggleShortcuts() },
+			// TODO: implement capture, etc. mostly need to decide syntax
+		})
+		{
+			vgparent := vgn
+			_ = vgparent
+			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
+			vgparent.AppendChild(vgn)
+			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "knob"}, vugu.VGAttribute{Namespace: "", Key: "aria-hidden", Val: "true"}}}
+			vgparent.AppendChild(vgn)
+			vgn.SetInnerHTML(vugu.HTML(""))
+			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "switch-label"}}}
+			vgparent.AppendChild(vgn)
+			vgn.SetInnerHTML(c.ShortcutsLabel())
+			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
+			vgparent.AppendChild(vgn)
+		}
+		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
+		vgparent.AppendChild(vgn)
 		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "dl", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "readouts"}, vugu.VGAttribute{Namespace: "", Key: "aria-live", Val: "off"}}}
 		vgparent.AppendChild(vgn)
 		{
@@ -3658,7 +3687,7 @@ func (c *Twins) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgparent.AppendChild(vgn)
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "thead", Attr: []vugu.VGAttribute(nil)}
 				vgparent.AppendChild(vgn)
-				vgn.SetInnerHTML(vugu.HTML("\x3Ctr\x3E\x3Cth\x3E\x3C/th\x3E\x3Cth\x3Estep\x3C/th\x3E\x3Cth\x3Etrain acc.\x3C/th\x3E\x3Cth\x3Etest acc.\x3C/th\x3E\x3Cth\x3Etrain loss\x3C/th\x3E\x3Cth\x3Etest loss\x3C/th\x3E\x3C/tr\x3E"))
+				vgn.SetInnerHTML(vugu.HTML("\x3Ctr\x3E\x3Cth scope=\"col\"\x3E\x3Cspan class=\"sr-only\"\x3Etwin\x3C/span\x3E\x3C/th\x3E\x3Cth scope=\"col\"\x3Estep\x3C/th\x3E\x3Cth\x3Etrain acc.\x3C/th\x3E\x3Cth\x3Etest acc.\x3C/th\x3E\x3Cth\x3Etrain loss\x3C/th\x3E\x3Cth\x3Etest loss\x3C/th\x3E\x3C/tr\x3E"))
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
 				vgparent.AppendChild(vgn)
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "tbody", Attr: []vugu.VGAttribute(nil)}
@@ -3778,7 +3807,37 @@ func (c *Twins) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 		vgparent.AppendChild(vgn)
 		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "lede"}}}
 		vgparent.AppendChild(vgn)
-		vgn.SetInnerHTML(vugu.HTML("\n    The network from the Single view, twice: the \x3Cstrong class=\"k-plain\"\x3Eplain\x3C/strong\x3E twin has every shortcut off, the\n    \x3Cstrong class=\"k-residual\"\x3Eresidual\x3C/strong\x3E twin every shortcut on. Same data, same seed, the same initial weights;\n    they differ only in the shortcuts. Press Play and watch the \x3Cem\x3Etraining\x3C/em\x3E accuracy: at depth, the plain twin stalls\n    while the residual one learns.\n  "))
+		{
+			vgparent := vgn
+			_ = vgparent
+			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
+			vgparent.AppendChild(vgn)
+			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute(nil)}
+			vgparent.AppendChild(vgn)
+			vgn.SetInnerHTML("One network of " + Itoa(c.Blocks()) + " blocks, twice: ")
+			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "the "}
+			vgparent.AppendChild(vgn)
+			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "strong", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "k-plain"}}}
+			vgparent.AppendChild(vgn)
+			vgn.SetInnerHTML(vugu.HTML("plain"))
+			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " twin with every\n    shortcut off, the "}
+			vgparent.AppendChild(vgn)
+			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "strong", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "k-residual"}}}
+			vgparent.AppendChild(vgn)
+			vgn.SetInnerHTML(vugu.HTML("residual"))
+			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " twin with every shortcut on. Press Play and watch the\n    "}
+			vgparent.AppendChild(vgn)
+			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "em", Attr: []vugu.VGAttribute(nil)}
+			vgparent.AppendChild(vgn)
+			vgn.SetInnerHTML(vugu.HTML("training"))
+			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " accuracy: at depth the plain twin stalls at chance while the residual one learns.\n    "}
+			vgparent.AppendChild(vgn)
+			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "more"}}}
+			vgparent.AppendChild(vgn)
+			vgn.SetInnerHTML(vugu.HTML("Same data, same seed, the same initial weights: they differ only in the shortcuts. Build your own\n    network in the Single view; the twins follow it."))
+			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
+			vgparent.AppendChild(vgn)
+		}
 		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
 		vgparent.AppendChild(vgn)
 		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "twin-grid"}}}
@@ -3810,7 +3869,7 @@ func (c *Twins) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						vgin.BuildEnv.WireComponent(vgcomp)
 					}
 					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
-					vgcomp.App = c.Run().Side[0]
+					vgcomp.Run = c.Run().Side[0]
 					vgout.Components = append(vgout.Components, vgcomp)
 					vgn = &vugu.VGNode{Component: vgcomp}
 					vgparent.AppendChild(vgn)
@@ -3842,7 +3901,7 @@ func (c *Twins) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						vgin.BuildEnv.WireComponent(vgcomp)
 					}
 					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
-					vgcomp.App = c.Run().Side[1]
+					vgcomp.Run = c.Run().Side[1]
 					vgout.Components = append(vgout.Components, vgcomp)
 					vgn = &vugu.VGNode{Component: vgcomp}
 					vgparent.AppendChild(vgn)

@@ -31,11 +31,11 @@ func (a *App) ShowsImages() bool { return data.IsImages(a.Spec.Dataset) }
 
 // receiveDigits merges a report's digits view: images and labels come once per reset,
 // predictions and probabilities when measured.
-func (a *App) receiveDigits(v *proto.DigitsView) {
+func (r *Run) receiveDigits(v *proto.DigitsView) {
 	if v == nil {
 		return
 	}
-	d := &a.Digits
+	d := &r.Digits
 	d.Side = v.Side
 	if v.Images != nil {
 		d.Images, d.Labels = v.Images, v.Labels
@@ -52,13 +52,12 @@ func (a *App) receiveDigits(v *proto.DigitsView) {
 // Probe asks the worker for the class probabilities of a drawn image (Side² values in [0, 1],
 // row by row); it answers now and with every measurement from then on. An empty drawing
 // withdraws the question.
-func (a *App) Probe(pixels []float32) {
-	a.Drawing = pixels
+func (r *Run) Probe(pixels []float32) {
 	if len(pixels) == 0 {
-		a.Digits.Probe = nil
-		a.Digits.Version++
+		r.Digits.Probe = nil
+		r.Digits.Version++
 	}
-	a.host.Send(proto.Command{Kind: proto.CmdProbe, Gen: a.Gen, Pixels: pixels})
+	r.send(proto.Command{Kind: proto.CmdProbe, Gen: r.Gen, Pixels: pixels})
 }
 
 // SetDigitsLoad records the progress of the digits file's fetch.

@@ -22,8 +22,8 @@ func TestNewAppFromEmptyHashIsDefault(t *testing.T) {
 	if a.Spec.String() != lab.Default().String() {
 		t.Errorf("spec %q, want the default", a.Spec)
 	}
-	if a.Notice != "" {
-		t.Errorf("notice %q on a clean start", a.Notice)
+	if a.Notice() != "" {
+		t.Errorf("notice %q on a clean start", a.Notice())
 	}
 	c := lastSent(t, h)
 	if c.Kind != proto.CmdReset || c.Gen != a.Gen || c.Run {
@@ -50,8 +50,8 @@ func TestBadHashFallsBackWithNotice(t *testing.T) {
 	if a.Spec.String() != lab.Default().String() {
 		t.Errorf("spec %q, want the default", a.Spec)
 	}
-	if !strings.Contains(a.Notice, "could not be read") || !strings.Contains(a.Notice, "zz") {
-		t.Errorf("notice %q should say the link was unreadable and quote the problem", a.Notice)
+	if !strings.Contains(a.Notice(), "could not be read") || !strings.Contains(a.Notice(), "zz") {
+		t.Errorf("notice %q should say the link was unreadable and quote the problem", a.Notice())
 	}
 	if h.hash != lab.Default().String() {
 		t.Errorf("hash %q, want the defaults written back", h.hash)
@@ -222,11 +222,46 @@ func TestLinkWithOneBadValueKeepsTheRest(t *testing.T) {
 		t.Errorf("spec %s; want circles, 3 blocks, lr clamped to 1 and the default classes", a.Spec)
 	}
 	for _, want := range []string{"could not be read", "lr: must be > 0 and ≤ 1, got 10; using 1.", "classes: k=many: not a whole number; using 2."} {
-		if !strings.Contains(a.Notice, want) {
-			t.Errorf("notice %q lacks %q", a.Notice, want)
+		if !strings.Contains(a.Notice(), want) {
+			t.Errorf("notice %q lacks %q", a.Notice(), want)
 		}
 	}
 	if h.hash != a.Spec.String() {
 		t.Errorf("hash %q, want the corrected link %q", h.hash, a.Spec)
+	}
+}
+
+// A lost worker: the run stops with the reason shown; Play starts again from a fresh
+// worker (a reset first), and the reason goes once it does.
+func TestWorkerLostStopsTheRunAndPlayStartsAgain(t *testing.T) {
+	a, h := appWith(t, "b=16x2r*2")
+	a.Play()
+	a.WorkerLost("The training worker stopped answering.")
+	if a.Running || a.Notice() == "" {
+		t.Fatalf("running %v, notice %q after the worker was lost", a.Running, a.Notice())
+	}
+	n := len(h.sent)
+	a.Play()
+	if len(h.sent) < n+1 || h.sent[n].Kind != proto.CmdReset || !h.sent[n].Run || !a.Running {
+		t.Errorf("Play after a lost worker sent %+v; want a reset that runs", h.sent[n:])
+	}
+	if a.Notice() != "" {
+		t.Errorf("notice %q stays after the restart", a.Notice())
+	}
+}
+
+// Commands are numbered, and a report acknowledges them, stale or not.
+func TestCommandsAreNumberedAndAcknowledged(t *testing.T) {
+	a, h := appWith(t, "")
+	a.Play()
+	a.Pause()
+	if a.Sent != len(h.sent) || h.sent[len(h.sent)-1].Seq != a.Sent || h.sent[0].Seq != 1 {
+		t.Fatalf("sent %d commands numbered %d..%d; App.Sent %d", len(h.sent), h.sent[0].Seq, h.sent[len(h.sent)-1].Seq, a.Sent)
+	}
+	a.Receive(proto.Report{Gen: a.Gen - 1, Ack: a.Sent - 1}) // a replaced run's report
+	a.Receive(proto.Report{Gen: a.Gen, Ack: a.Sent})
+	a.Receive(proto.Report{Gen: a.Gen, Ack: 1}) // cannot go back
+	if a.Acked != a.Sent {
+		t.Errorf("acked %d of %d", a.Acked, a.Sent)
 	}
 }

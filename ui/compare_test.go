@@ -69,7 +69,7 @@ func TestTwinViewBuildsTwinsFromTheSingleViewsNetwork(t *testing.T) {
 	if g := c.Twins.Side[Plain].Gen; g <= oldGen {
 		t.Errorf("the rebuilt plain twin is generation %d, not after the old %d", g, oldGen)
 	}
-	if got := len(c.Twins.Side[Residual].Spec.Blocks); got != 8 || len(c.App.Spec.Blocks) != 8 {
+	if got := len(c.Twins.Side[Residual].Experiment().Blocks); got != 8 || len(c.App.Spec.Blocks) != 8 {
 		t.Errorf("after setting the depth to 8: residual twin %d blocks, single view %d", got, len(c.App.Spec.Blocks))
 	}
 	if last := ch.twin[Residual][len(ch.twin[Residual])-1]; last.Kind != proto.CmdReset || len(last.Spec.Blocks) != 8 {
@@ -416,8 +416,8 @@ func TestNewExperimentRebuildsTheTwinsAndStopsASweep(t *testing.T) {
 			t.Errorf("%s twin's worker last heard %+v; want a paused reset to 9 blocks on xor", TwinNames[side], last)
 		}
 	}
-	if c.TwinDepth() != 9 || len(c.Twins.Side[Plain].Spec.Blocks) != 9 {
-		t.Errorf("twins show %d blocks and train %d, want 9", c.TwinDepth(), len(c.Twins.Side[Plain].Spec.Blocks))
+	if c.TwinDepth() != 9 || len(c.Twins.Side[Plain].Experiment().Blocks) != 9 {
+		t.Errorf("twins show %d blocks and train %d, want 9", c.TwinDepth(), len(c.Twins.Side[Plain].Experiment().Blocks))
 	}
 
 	if errs := c.App.ImportSpec(`{"blocks": [{"width": 8, "layers": 1, "shortcut": true}]}`); errs != nil {

@@ -35,7 +35,7 @@ func (c *Embed) ShowsSweep() bool { return c.Compare != nil && c.Options.Has("sw
 // options (for the post's author).
 func (c *Embed) Notices() []string {
 	var n []string
-	for _, s := range []string{c.App.Notice, c.OptionsErr} {
+	for _, s := range []string{c.App.Notice(), c.OptionsErr} {
 		if s != "" {
 			n = append(n, s)
 		}

@@ -91,7 +91,7 @@ func TestEmbedTwinsPlayAndPauseTogether(t *testing.T) {
 	if e.Compare.Twins == nil || !e.Compare.Twins.Running() || app.Running {
 		t.Fatal("autoplay should build and start the twins, and leave the unseen single network alone")
 	}
-	if got := len(e.Compare.Twins.Side[Plain].Spec.Blocks); got != 6 {
+	if got := len(e.Compare.Twins.Side[Plain].Experiment().Blocks); got != 6 {
 		t.Errorf("the twins have %d blocks, want the link's 6", got)
 	}
 	e.SetVisible(false)

@@ -23,7 +23,7 @@ type PageQuery struct {
 	Seeds  []uint64 // of the sweep; nil for DefaultSweepSeeds
 }
 
-// DefaultSweepSeeds trains every run once: the default sweep must stay about a minute long.
+// DefaultSweepSeeds trains every run once: the default sweep must stay well under a minute.
 var DefaultSweepSeeds = []uint64{1}
 
 // maxSweepSeeds keeps a pasted list from multiplying a sweep into hours.

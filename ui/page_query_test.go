@@ -103,8 +103,8 @@ func TestCompareMirrorsTheViewIntoTheQuery(t *testing.T) {
 	if c.View != ViewSweep || c.Sweep.DepthsText != "2, 8" || c.Sweep.StepsText != "100" || c.Sweep.SeedsText != "1, 2" {
 		t.Fatalf("view %q, sweep settings %q %q %q; want the link's", c.View, c.Sweep.DepthsText, c.Sweep.StepsText, c.Sweep.SeedsText)
 	}
-	if c.App.Notice != "" {
-		t.Errorf("a good query left a notice: %q", c.App.Notice)
+	if c.App.Notice() != "" {
+		t.Errorf("a good query left a notice: %q", c.App.Notice())
 	}
 	sweep := &Sweep{Compare: c}
 	sweep.setSeeds("1, 2, 3")
@@ -127,12 +127,12 @@ func TestCompareMirrorsTheViewIntoTheQuery(t *testing.T) {
 
 func TestBadViewInTheQueryShowsANoticeAndTheSingleView(t *testing.T) {
 	c, _, _ := compareWith(t, "b=oops")
-	hashNotice := c.App.Notice
+	hashNotice := c.App.Notice()
 	c.LoadQuery("view=carousel")
 	if c.View != ViewSingle {
 		t.Errorf("view %q, want single", c.View)
 	}
-	if !strings.Contains(c.App.Notice, `"carousel"`) || !strings.HasPrefix(c.App.Notice, hashNotice) {
-		t.Errorf("notice %q: want the hash's notice, then one about the view", c.App.Notice)
+	if !strings.Contains(c.App.Notice(), `"carousel"`) || !strings.HasPrefix(c.App.Notice(), hashNotice) {
+		t.Errorf("notice %q: want the hash's notice, then one about the view", c.App.Notice())
 	}
 }

@@ -41,4 +41,4 @@ func (c *Root) series(pick func(proto.Sample) (train, test float64)) []Series {
 	}
 }
 
-func (c *Root) dismissNotice() { c.App.Notice = "" }
+func (c *Root) dismissNotice() { c.App.DismissNotice() }

@@ -14,11 +14,7 @@ import "resnetplayground/lab"
 func (c *Compare) LoadQuery(query string) {
 	q, err := ParsePageQuery(query)
 	if err != nil {
-		msg := "This link's view settings could not all be read, so defaults are used for those: " + err.Error()
-		if c.App.Notice != "" {
-			msg = c.App.Notice + " " + msg
-		}
-		c.App.Notice = msg
+		c.App.AddNotice("This link's view settings could not all be read, so defaults are used for those: " + err.Error())
 	}
 	r := &c.Sweep
 	if q.Depths != nil {

@@ -18,10 +18,10 @@ import (
 
 // pageHost is ui.Host in the browser: commands go to the worker, the Spec to the URL hash.
 type pageHost struct {
-	worker js.Value
+	worker *supervisedWorker
 }
 
-func (h *pageHost) Send(c proto.Command) { postCommand(h.worker, c) }
+func (h *pageHost) Send(c proto.Command) { h.worker.post(c) }
 
 func (h *pageHost) ReplaceHash(hash string) {
 	js.Global().Get("history").Call("replaceState", js.Null(), "", "#"+hash)
@@ -31,9 +31,6 @@ func (h *pageHost) ReplaceHash(hash string) {
 // mount the UI, and render whenever an event or a report changed something.
 func runPage() {
 	g := js.Global()
-	worker := g.Get("Worker").New("worker.js")
-	worker.Call("postMessage", js.ValueOf(map[string]any{"type": "module", "module": g.Get("resnetModule")}))
-
 	renderer, err := domrender.New("#app")
 	if err != nil {
 		fatal(err)
@@ -47,7 +44,16 @@ func runPage() {
 		return
 	}
 
-	app := ui.NewApp(&pageHost{worker: worker}, g.Get("location").Get("hash").String(), uint64(time.Now().UnixNano()))
+	// The worker starts first, so the App's first reset reaches it; its callbacks run once
+	// this function blocks, by when app and onMessage are set.
+	var app *ui.App
+	var onMessage func(js.Value)
+	var pace *pacer
+	host := &pageHost{worker: superviseWorker("The training worker", func(v js.Value) { onMessage(v) }, func(why string) {
+		pace.now(func() { app.WorkerLost(why) })
+	})}
+	openedHash := g.Get("location").Get("hash").String() // NewApp writes the Spec into it
+	app = ui.NewApp(host, openedHash, uint64(time.Now().UnixNano()))
 	root := &ui.Root{App: app}
 
 	// Reports and browser events arrive in JS callbacks; the state changes in a goroutine
@@ -61,14 +67,14 @@ func runPage() {
 	}
 	digits.progress = func(d ui.DigitsLoad) { update(func() { app.SetDigitsLoad(d) }) }
 	grids, gridMS := 0, 0.0
-	pace := newPacer(env)                  // worker reports: shown at a pace the page can afford
+	pace = newPacer(env)                   // worker reports: shown at a pace the page can afford
 	root.Compare = startCompare(app, pace) // the twin and sweep views, with workers of their own
-	worker.Set("onmessage", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		m := jsmsg.FromJS(args[0].Get("data"))
+	onMessage = func(v js.Value) {
+		m := jsmsg.FromJS(v)
 		if m.Type() == "lesion" {
 			r := proto.DecodeLesion(m)
 			update(func() { app.ReceiveLesion(r) })
-			return nil
+			return
 		}
 		r := proto.DecodeReport(m)
 		if r.GridN > 0 {
@@ -78,23 +84,14 @@ func runPage() {
 			g.Set("resnetGrid", js.ValueOf(map[string]any{"n": r.GridN, "ms": r.BoundaryMS, "count": grids, "totalMS": gridMS}))
 		}
 		pace.report(r, func() { app.Receive(r) })
-		return nil
-	}))
+	}
 	root.Browser = &browser{update: update}
 	var top vugu.Builder = root
 	if embed := startEmbed(app, root.Compare, update); embed != nil {
 		top = embed // embed.html: only the views its options name
 	} else {
-		root.Compare.LoadQuery(g.Get("location").Get("search").String()) // ?view=twins and the like
+		root.Compare.LoadAddress(g.Get("location").Get("search").String(), openedHash) // ?view=twins and the like
 	}
-	worker.Set("onerror", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		msg := "the training worker failed"
-		if len(args) > 0 && args[0].Get("message").Type() == js.TypeString {
-			msg += ": " + args[0].Get("message").String()
-		}
-		update(func() { app.Notice = msg; app.Running = false })
-		return nil
-	}))
 	g.Set("onhashchange", js.FuncOf(func(js.Value, []js.Value) any {
 		hash := g.Get("location").Get("hash").String()
 		update(func() {

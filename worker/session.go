@@ -24,6 +24,7 @@ type session struct {
 	last     lab.Metrics // the latest measurement of the current run
 	measured bool        // last is of the current run
 
+	ack        int // the Seq of the last command handled
 	pointsSent bool
 	digitsSent bool      // the test images and labels went with a report of this run
 	probe      []float32 // the image the visitor drew, if any
@@ -68,6 +69,7 @@ func newSession() *session { return &session{hist: NewHistory(historyMax)} }
 // reset or a step changes what the page shows even while paused).
 func (s *session) handle(c proto.Command) (changed bool) {
 	defer s.recoverInto(&changed)
+	s.ack = max(s.ack, c.Seq)
 	switch c.Kind {
 	case proto.CmdDigits: // for every run of this worker, whatever its generation
 		if err := data.ProvideDigits(c.Data); err != nil {
@@ -155,7 +157,7 @@ type measured struct {
 // measurement, so the page can show progress more often than measuring would allow. A
 // diverged run stops running.
 func (s *session) report(want measure) (r proto.Report, cost measured) {
-	r = proto.Report{Gen: s.gen}
+	r = proto.Report{Gen: s.gen, Ack: s.ack}
 	func() {
 		defer s.recoverInto(nil)
 		if s.trainer == nil {

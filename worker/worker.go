@@ -40,7 +40,16 @@ func (w *Worker) Receive(m proto.Message) []proto.Message {
 	c, err := proto.DecodeCommand(m)
 	switch c.Kind {
 	case proto.CmdLesion:
-		return []proto.Message{proto.EncodeLesion(w.s.lesion(c))}
+		// What earlier commands changed is posted first, so the answer's Ack holds.
+		var out []proto.Message
+		if w.dirty {
+			out = append(out, w.report(measure{metrics: true, gridN: w.pace.gridN(w.s.cost())}))
+			w.dirty = false
+		}
+		w.s.ack = max(w.s.ack, c.Seq)
+		r := w.s.lesion(c)
+		r.Ack = w.s.ack
+		return append(out, proto.EncodeLesion(r))
 	case proto.CmdSweep:
 		if err != nil {
 			w.job = &sweepJob{err: "the run's settings did not reach the worker intact: " + err.Error()}
@@ -51,7 +60,7 @@ func (w *Worker) Receive(m proto.Message) []proto.Message {
 		return nil
 	}
 	if err != nil {
-		w.s.handle(proto.Command{Kind: proto.CmdReset, Gen: c.Gen, Spec: lab.Spec{}})
+		w.s.handle(proto.Command{Kind: proto.CmdReset, Gen: c.Gen, Seq: c.Seq, Spec: lab.Spec{}})
 		w.s.err = "the settings did not reach the trainer intact: " + err.Error()
 		w.dirty = true
 		return nil

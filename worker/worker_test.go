@@ -94,3 +94,29 @@ func TestWorkerTrainsASweepRunToTheEnd(t *testing.T) {
 		t.Errorf("a bad sweep Spec: %v, want a finished point with an error", out)
 	}
 }
+
+// Every reply acknowledges the last command applied before it, and a lesion asked right
+// after a reset comes after the reset's report: once the page has seen the Ack of its last
+// command, it has heard everything its commands caused.
+func TestWorkerAcknowledgesCommandsInOrder(t *testing.T) {
+	w := New()
+	send(t, w, proto.Command{Kind: proto.CmdReset, Gen: 1, Seq: 1, Spec: smallSpec()})
+	replies := send(t, w, proto.Command{Kind: proto.CmdLesion, Gen: 1, Seq: 2, Block: 0})
+	if len(replies) != 2 || replies[0].Type() != "report" || replies[1].Type() != "lesion" {
+		t.Fatalf("a lesion right after a reset: %v, want the reset's report, then the lesion", replies)
+	}
+	if r := proto.DecodeReport(replies[0]); r.Ack != 1 || r.Train == nil {
+		t.Errorf("the reset's report: ack %d, points %v; want ack 1 with the points", r.Ack, r.Train != nil)
+	}
+	if l := proto.DecodeLesion(replies[1]); l.Ack != 2 {
+		t.Errorf("the lesion's ack %d, want 2", l.Ack)
+	}
+	if out := w.Work(); out != nil {
+		t.Errorf("the reset was reported twice: %v", out)
+	}
+	send(t, w, proto.Command{Kind: proto.CmdStep, Gen: 1, Seq: 3, Steps: 2})
+	send(t, w, proto.Command{Kind: proto.CmdStep, Gen: 0, Seq: 4}) // stale: ignored, still acknowledged
+	if out := w.Work(); len(out) != 1 || proto.DecodeReport(out[0]).Ack != 4 || proto.DecodeReport(out[0]).Metrics.Step != 2 {
+		t.Errorf("after two steps and a stale command: %v, want one report at step 2 with ack 4", out)
+	}
+}
