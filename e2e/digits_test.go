@@ -26,6 +26,7 @@ const drawStroke = `(() => {
 func TestDigitsPickTrainDraw(t *testing.T) {
 	p := newPage(t, 1280, 900)
 	p.open(t, "")
+	p.click(t, "#view-single")
 	var fetched bool
 	p.eval(t, `performance.getEntriesByType("resource").some(e => e.name.endsWith("/digits.bin"))`, &fetched)
 	if fetched {
@@ -70,6 +71,7 @@ func jsString(s string) string {
 func TestDigitsFetchFailureIsExplained(t *testing.T) {
 	p := newPage(t, 1280, 900)
 	p.open(t, "")
+	p.click(t, "#view-single")
 	p.eval(t, `self.resnetFetchDigits = () => Promise.reject(new Error("no network")), true`, new(bool))
 	p.run(t, "pick Digits", setValue("#set-dataset", "digits"))
 	p.waitFor(t, "the failure to be shown", `document.querySelector(".digits[data-digits='failed']") &&
