@@ -3,6 +3,7 @@ package ui
 import (
 	"math"
 	"resnetplayground/proto"
+	"resnetplayground/ui/link"
 	"strconv"
 	"strings"
 	"testing"
@@ -37,7 +38,7 @@ func compareWith(t *testing.T, hash string) (*Compare, *fakeHost, *fakeCompareHo
 func TestTwinViewBuildsTwinsFromTheSingleViewsNetwork(t *testing.T) {
 	c, h, ch := compareWith(t, "b=16x2r,16x2p*3&s=9")
 	c.App.Play()
-	c.SetView(ViewTwins)
+	c.SetView(link.ViewTwins)
 	if c.App.Running || lastSent(t, h).Kind != proto.CmdRun || lastSent(t, h).Run {
 		t.Error("leaving the single view did not pause its run")
 	}
@@ -57,8 +58,8 @@ func TestTwinViewBuildsTwinsFromTheSingleViewsNetwork(t *testing.T) {
 	}
 
 	// Back and forth without a change keeps the pair (and their training).
-	c.SetView(ViewSingle)
-	c.SetView(ViewTwins)
+	c.SetView(link.ViewSingle)
+	c.SetView(link.ViewTwins)
 	if len(ch.twin[Plain]) != 1 {
 		t.Errorf("re-opening the unchanged twins sent the plain twin %d commands, want only the first reset", len(ch.twin[Plain]))
 	}
@@ -79,7 +80,7 @@ func TestTwinViewBuildsTwinsFromTheSingleViewsNetwork(t *testing.T) {
 
 func TestTwinControlsDriveBothAndKeepThemInStep(t *testing.T) {
 	c, _, ch := compareWith(t, "b=16x2p*4")
-	c.SetView(ViewTwins)
+	c.SetView(link.ViewTwins)
 	tw := c.Twins
 	tw.Play()
 	for side := range 2 {
@@ -184,7 +185,7 @@ func TestPowerOfTen(t *testing.T) {
 
 func TestLesionCommandsAndSummaries(t *testing.T) {
 	c, _, ch := compareWith(t, "b=16x2p*4")
-	c.SetView(ViewTwins)
+	c.SetView(link.ViewTwins)
 	tw := c.Twins
 	tw.SetLesionBlock("3")
 	tw.KnockOut()
@@ -374,7 +375,7 @@ func TestRootShowsTheChosenView(t *testing.T) {
 	if len(findAll(doc, "demo")) != 1 || len(findAll(doc, "twins")) != 0 || len(findAll(doc, "views")) != 1 {
 		t.Error("the single view is not the one shown at first")
 	}
-	c.SetView(ViewTwins)
+	c.SetView(link.ViewTwins)
 	doc = render(t, root)
 	if len(findAll(doc, "demo")) != 0 {
 		t.Error("the single view is still shown in the twin view")
@@ -390,7 +391,7 @@ func TestRootShowsTheChosenView(t *testing.T) {
 			t.Errorf("the twin view does not say %q", want)
 		}
 	}
-	c.SetView(ViewSweep)
+	c.SetView(link.ViewSweep)
 	doc = render(t, root)
 	if len(findAll(doc, "sweep-plot")) != 1 || !strings.Contains(text(doc), "go run . sweep --spec") {
 		t.Error("the sweep view lacks its plot or its command line")
@@ -404,7 +405,7 @@ func TestRootShowsTheChosenView(t *testing.T) {
 // the new network, paused, and their workers told so; nothing trains the old one.
 func TestNewExperimentRebuildsTheTwinsAndStopsASweep(t *testing.T) {
 	c, _, ch := compareWith(t, "b=16x2r*4")
-	c.SetView(ViewTwins)
+	c.SetView(link.ViewTwins)
 	c.Twins.Play()
 	c.App.LoadHash("#b=16x2r*9&d=xor")
 	if c.Twins.Running() {
@@ -427,7 +428,7 @@ func TestNewExperimentRebuildsTheTwinsAndStopsASweep(t *testing.T) {
 		t.Errorf("after an import the plain twin's worker last heard %+v", last)
 	}
 
-	c.SetView(ViewSweep)
+	c.SetView(link.ViewSweep)
 	c.Sweep.DepthsText, c.Sweep.StepsText = "2, 4", "100"
 	c.StartSweep()
 	c.App.LoadHash("#b=16x2p*3")

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"net/url"
+	"resnetplayground/ui/link"
 	"strings"
 )
 
@@ -26,6 +27,6 @@ func FirstVisit(query, hash string) bool {
 func (c *Compare) LoadAddress(query, hash string) {
 	c.LoadQuery(query)
 	if FirstVisit(query, hash) {
-		c.SetView(ViewTwins)
+		c.SetView(link.ViewTwins)
 	}
 }
