@@ -88,8 +88,12 @@ func (c *Compare) StartSweep() {
 	if c.App.Spec.IsConv() && r.DepthsText == NewSweepRun(c.App.Spec).DepthsText {
 		// A convolutional network counts depth in blocks per stage, and its steps cost a
 		// hundred times more: the digits experiment's own sizes.
-		r.DepthsText = joinInts(lab.DigitsDepths, ", ")
-		if r.StepsText == strconv.Itoa(DefaultSweepSteps) {
+		depths := make([]string, len(lab.DigitsDepths))
+		for i, d := range lab.DigitsDepths {
+			depths[i] = strconv.Itoa(d)
+		}
+		r.DepthsText = strings.Join(depths, ", ")
+		if r.StepsText == strconv.Itoa(link.DefaultSweepSteps) {
 			r.StepsText = strconv.Itoa(lab.DigitsSteps)
 		}
 	}
