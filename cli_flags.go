@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"resnetplayground/lab"
+	"resnetplayground/nn/data"
 )
 
 // specFlags are the flags that describe an experiment, shared by train and sweep: one per
@@ -81,17 +82,21 @@ func addFieldFlag(fs *flag.FlagSet, fld *lab.Field, def, note string) {
 	}
 }
 
-// spec builds the Spec the parsed flags describe and validates it.
+// spec builds the Spec the parsed flags describe and validates it. Without --spec, the
+// experiment starts as the page opens the dataset --dataset names (for digits, the deep plain
+// convolutional network of lab.DigitsDefault).
 func (f *specFlags) spec() (lab.Spec, error) {
+	given := map[string]string{}
+	f.fs.Visit(func(fl *flag.Flag) { given[fl.Name] = fl.Value.String() })
 	s := lab.Default()
 	if f.link != "" {
 		var err error
 		if s, err = lab.Parse(f.link); err != nil {
 			return s, fmt.Errorf("--spec: %w", err)
 		}
+	} else if d, ok := given["dataset"]; ok && data.IsImages(d) {
+		s = lab.DefaultFor(d)
 	}
-	given := map[string]string{}
-	f.fs.Visit(func(fl *flag.Flag) { given[fl.Name] = fl.Value.String() })
 	for _, fld := range lab.Fields {
 		if text, ok := given[fld.Flag]; ok && fld.Flag != "" {
 			if err := fld.SetText(&s, text); err != nil {
@@ -99,15 +104,16 @@ func (f *specFlags) spec() (lab.Spec, error) {
 			}
 		}
 	}
-	// The architecture flags rebuild the blocks as identical ones; what is not given comes
-	// from the first block, and the depth from the number of blocks.
+	// The architecture flags rebuild the blocks as identical ones (in a convolutional
+	// network, stages of identical blocks, the widths doubling from --width); what is not
+	// given comes from the first block, and the depth from the number of blocks (per stage).
 	_, depthSet := given[lab.DepthField.Flag]
 	_, widthSet := given["width"]
 	_, layersSet := given[lab.LayersField.Flag]
 	_, residualSet := given[lab.ShortcutField.Flag]
 	if depthSet || widthSet || layersSet || residualSet {
 		b := firstBlock(s)
-		depth := len(s.Blocks)
+		depth := lab.Depth(s)
 		if depthSet {
 			n, _ := strconv.Atoi(given[lab.DepthField.Flag])
 			if n < int(lab.DepthField.Min) || n > int(lab.DepthField.Max) {
@@ -124,7 +130,17 @@ func (f *specFlags) spec() (lab.Spec, error) {
 		if residualSet {
 			b.Shortcut, _ = strconv.ParseBool(given[lab.ShortcutField.Flag])
 		}
-		s.Blocks = lab.Uniform(depth, b.Width, b.Layers, b.Shortcut)
+		if s.IsConv() {
+			widths := lab.StageWidths(s.Blocks)
+			if widthSet {
+				for i := range widths {
+					widths[i] = s.Width << i
+				}
+			}
+			s.Blocks = lab.Stages(depth, widths, b.Layers, b.Shortcut)
+		} else {
+			s.Blocks = lab.Uniform(depth, b.Width, b.Layers, b.Shortcut)
+		}
 	}
 	if err := s.Validate(); err != nil {
 		return s, err

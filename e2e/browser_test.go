@@ -220,6 +220,15 @@ func (p *page) waitFor(t testing.TB, what, cond string, timeout time.Duration) {
 	}
 }
 
+// settled waits until the worker has acknowledged every command the page sent (data-acked
+// equals data-sent on the app's root; see proto.Command.Seq): everything the commands
+// caused is on the page, and a run that is not training will report nothing more.
+func (p *page) settled(t testing.TB) {
+	t.Helper()
+	p.waitFor(t, "the worker to acknowledge every command",
+		`(() => { const a = document.querySelector(".app"); return !!a && a.dataset.sent === a.dataset.acked; })()`, 10*time.Second)
+}
+
 // text is an element's text content.
 func (p *page) text(t testing.TB, selector string) string {
 	t.Helper()

@@ -36,11 +36,13 @@ func TestPlayTrainsAndUpdatesReadouts(t *testing.T) {
 
 	p.click(t, "#play") // now "Pause"
 	p.waitFor(t, "the play button to offer Play again", `document.querySelector("#play").textContent.trim() === "Play"`, 5*time.Second)
-	time.Sleep(300 * time.Millisecond) // a report already in flight may still land
-	paused := p.text(t, "#ro-step")
-	time.Sleep(500 * time.Millisecond)
-	if got := p.text(t, "#ro-step"); got != paused {
-		t.Errorf("step read-out went from %q to %q while paused", paused, got)
+	p.settled(t) // the pause has reached the worker and its last report the page
+	paused := p.steps(t)
+	// One step from here moves the counter by exactly one: nothing else is training.
+	p.click(t, "#step")
+	p.settled(t)
+	if got := p.steps(t); got != paused+1 {
+		t.Errorf("paused at step %d, one step later at %d: the run went on while paused", paused, got)
 	}
 	p.checkNoErrors(t)
 }
@@ -239,7 +241,7 @@ func TestLiveToggleKeepsTraining(t *testing.T) {
 	if h := p.hash(t); !strings.Contains(h, "b=16x2p*6") {
 		t.Errorf("hash after a live toggle = %q, want b=16x2p*6", h)
 	}
-	time.Sleep(300 * time.Millisecond)
+	p.settled(t) // the toggle has reached the worker, and a report of it the page
 	if after := p.steps(t); after < before {
 		t.Errorf("the step counter went from %d back to %d: a live toggle restarted the run", before, after)
 	}

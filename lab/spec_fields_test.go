@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"reflect"
+	"resnetplayground/nn/data"
 	"strings"
 	"testing"
 )
@@ -80,7 +81,12 @@ func TestFieldLimitsAreValidatesLimits(t *testing.T) {
 			check(func(s *Spec) { *f.float(s) = math.NaN() }, false, "NaN")
 		case Choice:
 			for _, o := range f.Options {
-				check(func(s *Spec) { *f.str(s) = o }, true, o)
+				check(func(s *Spec) {
+					*f.str(s) = o
+					if f.Name == "net" && o == NetConv {
+						s.Dataset = data.DigitsName // a convolutional network needs images
+					}
+				}, true, o)
 			}
 			check(func(s *Spec) { *f.str(s) = "nope" }, false, `"nope"`)
 		case BlockList:

@@ -16,7 +16,7 @@ func mixedSpec() Spec {
 	blocks = append(blocks, Uniform(5, 16, 2, true)...)
 	return Spec{
 		Dataset: "gauss", Classes: 5, Points: 4321, Noise: 0.1 + 0.2, TrainFrac: 1.0 / 3,
-		Width: 7, Blocks: blocks, Activation: "gelu", BatchNorm: true,
+		Width: 7, Blocks: blocks, Net: NetDense, Option: "B", Activation: "gelu", BatchNorm: true,
 		Optimizer: "momentum", LR: 1e-7, WeightDecay: math.Nextafter(0.1, 0), Batch: 1024,
 		Seed: math.MaxUint64,
 	}
@@ -33,8 +33,9 @@ func roundTripSpecs() map[string]Spec {
 		"mixed":   mixedSpec(),
 		"limits": {Dataset: "moons", Classes: MinClasses, Points: MinPoints, Noise: 0,
 			TrainFrac: MinTrainFrac, Width: 1, Blocks: Uniform(MaxBlocks, MaxWidth, 1, true),
-			Activation: "linear", Optimizer: "sgd", LR: MaxLR, WeightDecay: MaxWeightDecay,
+			Net: NetDense, Option: "A", Activation: "linear", Optimizer: "sgd", LR: MaxLR, WeightDecay: MaxWeightDecay,
 			Batch: 1, Seed: 0},
+		"digits":              DigitsDefault(),
 		"every block differs": func() Spec { s := Default(); s.Blocks = alternating; return s }(),
 		"tiny floats": func() Spec {
 			s := Default()

@@ -10,7 +10,7 @@ import (
 // The short URL form of a Spec, for the page's URL hash (TensorFlow Playground keeps its state
 // the same way): "&"-separated key=value pairs with short keys, such as
 //
-//	d=spiral&k=2&n=600&z=0.1&f=0.5&w=16&b=16x2p*24&a=relu&bn=0&o=adam&lr=0.003&wd=0&bs=32&s=1
+//	d=spiral&k=2&n=600&z=0.1&f=0.5&w=16&b=16x2p*24&net=dense&so=A&a=relu&bn=0&o=adam&lr=0.003&wd=0&bs=32&s=1
 //
 // Blocks are run-length encoded: runs of <width>x<layers><r|p>[*count] separated by commas,
 // r for a residual block (shortcut on) and p for a plain one, so b=16x2r*10,32x1p is ten

@@ -77,9 +77,18 @@ func (e *SpecError) orNil() error {
 // naming every bad field and the values it allows. The limits are the Fields table's.
 func (s Spec) Validate() error {
 	var e SpecError
+	// A Spec written before networks had kinds (a Go literal, an old JSON file) leaves Net and
+	// Option empty: it means the dense network, and option A should it ever matter.
+	if s.Net == "" {
+		s.Net = NetDense
+	}
+	if s.Option == "" {
+		s.Option = ShortcutOptions[0]
+	}
 	for _, f := range Fields {
 		f.check(&e, &s)
 	}
+	checkNet(&e, s)
 	return e.orNil()
 }
 
@@ -123,6 +132,9 @@ func (s Spec) Clamped() Spec {
 	d := Default()
 	for _, f := range Fields {
 		f.clamp(&s, &d)
+	}
+	if s.IsConv() && !data.IsImages(s.Dataset) {
+		s.Net = NetDense
 	}
 	return s
 }

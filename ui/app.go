@@ -9,6 +9,7 @@ package ui
 import (
 	"errors"
 	"math/rand/v2"
+	"resnetplayground/proto"
 	"strings"
 
 	"resnetplayground/lab"
@@ -18,7 +19,7 @@ import (
 // Host is what the page needs from the browser: a way to reach the training worker, and the
 // URL hash that keeps the settings.
 type Host interface {
-	Send(Command)
+	Send(proto.Command)
 	ReplaceHash(hash string) // without "#"; replaces the history entry, adds none
 }
 
@@ -34,9 +35,9 @@ type App struct {
 
 	Metrics  lab.Metrics
 	Measured bool // Metrics are of the current run (false until its first report)
-	History  []Sample
+	History  []proto.Sample
 	Diverged bool
-	Lesion   *LesionReport // the latest lesion answer about this run, nil before the first
+	Lesion   *proto.LesionReport // the latest lesion answer about this run, nil before the first
 
 	Boundary        []float32 // see Report
 	GridN, Classes  int
@@ -47,8 +48,22 @@ type App struct {
 	Notice    string            // shown above everything: a bad link, a worker failure
 	FieldMsgs map[string]string // per-control messages, by the Spec's JSON field name
 
+	// Sent numbers the commands sent to the worker and Acked is the last one the worker has
+	// acknowledged (proto.Command.Seq); the page shows both as data-sent and data-acked, so
+	// a browser test can wait until the worker has answered everything.
+	Sent, Acked int
+
 	host Host
 	rng  *rand.Rand
+
+	// lost: the worker failed (see WorkerLost), saying lostWhy; the next Play, Step or
+	// Reset starts anew.
+	lost    bool
+	lostWhy string
+
+	// loaded, if set, hears of every new experiment LoadHash installs (an edited address, an
+	// import), so the views that train copies of it (the twins, a sweep) follow.
+	loaded func()
 }
 
 // NewApp starts the page from the URL hash (with or without "#"); an empty hash means the
@@ -78,6 +93,9 @@ func (a *App) LoadHash(hash string) {
 	a.Selected = min(a.Selected, len(spec.Blocks)-1)
 	clear(a.FieldMsgs)
 	a.restart()
+	if a.loaded != nil {
+		a.loaded()
+	}
 }
 
 // noticeText lists a SpecError's problems one per sentence.
@@ -96,8 +114,13 @@ func noticeText(err error) string {
 	return b.String()
 }
 
-// restart builds a new trainer for the current Spec in the worker, keeping play/pause.
+// restart builds a new trainer for the current Spec in the worker, keeping play/pause. After
+// a lost worker, the reset starts a fresh one (the host's job).
 func (a *App) restart() {
+	if a.lost && a.Notice == a.lostWhy {
+		a.Notice = "" // a fresh worker: if it fails too, it says so again
+	}
+	a.lost = false
 	a.Gen++
 	a.Metrics = lab.Metrics{}
 	a.Measured = false
@@ -106,30 +129,46 @@ func (a *App) restart() {
 	a.Lesion = nil
 	a.Boundary = nil
 	a.BoundaryVersion++
-	a.host.Send(Command{Kind: CmdReset, Gen: a.Gen, Spec: a.Spec, Run: a.Running})
+	a.send(proto.Command{Kind: proto.CmdReset, Gen: a.Gen, Spec: a.Spec, Run: a.Running})
 	a.host.ReplaceHash(a.Spec.String())
+}
+
+// WorkerLost records that the worker training this run failed, in the words why: the run
+// stops, the page says so, and the next Play, Step or Reset starts a fresh worker.
+func (a *App) WorkerLost(why string) {
+	a.lost, a.lostWhy = true, why
+	a.Running = false
+	a.Notice = why
 }
 
 // Play trains continuously; Pause stops; Step trains one minibatch.
 func (a *App) Play() {
+	if a.lost {
+		a.Running = true
+		a.restart() // a fresh worker, running from step 0
+		return
+	}
 	if a.Diverged {
 		return // nothing more can happen to a diverged run; the page offers Reset
 	}
 	a.Running = true
-	a.host.Send(Command{Kind: CmdRun, Gen: a.Gen, Run: true})
+	a.send(proto.Command{Kind: proto.CmdRun, Gen: a.Gen, Run: true})
 }
 
 func (a *App) Pause() {
 	a.Running = false
-	a.host.Send(Command{Kind: CmdRun, Gen: a.Gen, Run: false})
+	a.send(proto.Command{Kind: proto.CmdRun, Gen: a.Gen, Run: false})
 }
 
 func (a *App) Step() {
+	if a.lost {
+		a.restart() // a fresh worker first
+	}
 	if a.Running {
 		a.Pause()
 	}
 	if !a.Diverged {
-		a.host.Send(Command{Kind: CmdStep, Gen: a.Gen, Steps: 1})
+		a.send(proto.Command{Kind: proto.CmdStep, Gen: a.Gen, Steps: 1})
 	}
 }
 
@@ -150,8 +189,16 @@ func (a *App) NewSeed() {
 // restart from the same initial weights (false).
 func (a *App) SetLive(live bool) { a.Live = live }
 
+// send numbers c and sends it to the worker.
+func (a *App) send(c proto.Command) {
+	a.Sent++
+	c.Seq = a.Sent
+	a.host.Send(c)
+}
+
 // Receive takes a report from the worker.
-func (a *App) Receive(r Report) {
+func (a *App) Receive(r proto.Report) {
+	a.Acked = max(a.Acked, r.Ack)
 	if r.Gen != a.Gen {
 		return // from a trainer that has since been replaced
 	}

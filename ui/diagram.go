@@ -29,6 +29,8 @@ type Diagram struct {
 	rowH   float64
 	key    string // what the rows were laid out for: the Spec's link form and the selection
 	markup string
+
+	arcFocus bool // an arrow key moved the selection: focus the selected arc after the redraw
 }
 
 type diagramRow struct {
@@ -45,6 +47,7 @@ type diagramRow struct {
 	Width     string // the layers' width, as a label
 	On        string // "true" or "false": the arc is a switch for screen readers and keyboards
 	ArcLabel  string
+	TabIndex  string // "0" for the selected block's arc, "-1" for the others (a roving tab stop)
 }
 
 type box struct{ X, Y, W, H float64 }
@@ -113,9 +116,11 @@ func (c *Diagram) layout(s lab.Spec, selected int) {
 			Width:     strconv.Itoa(b.Width),
 			On:        strconv.FormatBool(b.Shortcut),
 			ArcLabel:  "shortcut of block " + strconv.Itoa(i+1),
+			TabIndex:  "-1",
 		}
 		if i == selected {
 			r.Class += " selected"
+			r.TabIndex = "0"
 		}
 		for range b.Layers {
 			r.Boxes = append(r.Boxes, box{X: x, Y: top + gap/2, W: layerLen, H: h - gap})
@@ -154,6 +159,10 @@ func (c *Diagram) draw(el js.Value) {
 			focused = arc.String()
 		}
 	}
+	if c.arcFocus {
+		c.arcFocus = false
+		focused = strconv.Itoa(c.App.Selected)
+	}
 	el.Set("innerHTML", c.markup)
 	el.Set("resnetDrawn", c.key) // a property, not an attribute: Vugu removes attributes it did not set
 	if focused != "" {
@@ -174,16 +183,40 @@ func (c *Diagram) click(e vugu.DOMEvent) {
 	}
 }
 
-// keydown lets the keyboard do what a click on an arc does: Tab reaches each arc, and Enter
-// or Space toggles its shortcut.
+// keydown lets the keyboard do what a click on an arc does. The diagram is one Tab stop, the
+// selected block's arc (at 128 blocks, a Tab stop per arc made 165 Tabs from the top to the
+// Depth field); the arrow keys, Home and End select another block and move focus to its arc,
+// and Enter or Space toggles the focused arc's shortcut.
 func (c *Diagram) keydown(e vugu.DOMEvent) {
-	k := e.PropString("key")
-	if k != "Enter" && k != " " {
+	arc := dataIndex(e.JSEventTarget(), "arc")
+	if arc < 0 {
 		return
 	}
-	if i := dataIndex(e.JSEventTarget(), "arc"); i >= 0 {
+	last := len(c.App.Spec.Blocks) - 1
+	// Arrows move from the selected block, not from the arc the key came from: focus follows
+	// with the redraw, and keys pressed quickly may still reach the previous arc.
+	from := min(max(c.App.Selected, 0), last)
+	next := -1
+	switch e.PropString("key") {
+	case "Enter", " ":
 		e.PreventDefault() // Space would otherwise scroll the page
-		c.App.ToggleShortcut(i)
+		c.App.ToggleShortcut(arc)
+		return
+	case "ArrowDown", "ArrowRight":
+		next = min(from+1, last)
+	case "ArrowUp", "ArrowLeft":
+		next = max(from-1, 0)
+	case "Home":
+		next = 0
+	case "End":
+		next = last
+	default:
+		return
+	}
+	e.PreventDefault() // the arrows would otherwise scroll the panel
+	if next != from {
+		c.App.Select(next)
+		c.arcFocus = true
 	}
 }
 

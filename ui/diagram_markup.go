@@ -16,7 +16,8 @@ func (c *Diagram) write() string {
 		}
 	}
 	out(`<svg class="diagram" viewBox="`, c.ViewBox(), `" width="320" height="`, c.Height(),
-		`" role="group" aria-label="Network diagram: `, escapeXML(c.Summary()), `">`)
+		`" role="group" aria-label="Network diagram: `, escapeXML(c.Summary()),
+		`. Arrow keys move between shortcuts, Enter or Space toggles one.">`)
 	out(`<line class="spine" x1="`, P(spineX), `" x2="`, P(spineX), `" y1="13" y2="`, P(c.OutputY()+13), `"></line>`)
 	out(`<rect class="io" x="60" y="0" width="180" height="26" rx="13"></rect>`)
 	out(`<text class="io-label" x="150" y="17">`, escapeXML(c.InputLabel()), `</text>`)
@@ -35,7 +36,7 @@ func (c *Diagram) write() string {
 			}
 		}
 		out(`<path class="`, r.ArcClass, `" d="`, r.Arc, `"></path>`)
-		out(`<path class="arc-hit" d="`, r.Arc, `" data-arc="`, i, `" tabindex="0" role="switch" aria-checked="`, r.On,
+		out(`<path class="arc-hit" d="`, r.Arc, `" data-arc="`, i, `" tabindex="`, r.TabIndex, `" role="switch" aria-checked="`, r.On,
 			`" aria-label="`, escapeXML(r.ArcLabel), `"></path></g>`)
 	}
 	out(`<rect class="io" x="60" y="`, P(c.OutputY()), `" width="180" height="26" rx="13"></rect>`)

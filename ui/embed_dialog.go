@@ -84,9 +84,3 @@ func (c *EmbedDialog) copy() {
 		}
 	})
 }
-
-func (c *EmbedDialog) key(k string) {
-	if k == "Escape" {
-		c.OnClose()
-	}
-}

@@ -1,12 +1,14 @@
 package ui
 
+import "resnetplayground/proto"
+
 import "testing"
 
 // runs lists the play/pause commands the App sent, as "run"/"pause".
 func runs(h *fakeHost) []string {
 	var out []string
 	for _, c := range h.sent {
-		if c.Kind == CmdRun {
+		if c.Kind == proto.CmdRun {
 			if c.Run {
 				out = append(out, "run")
 			} else {
@@ -68,14 +70,14 @@ func TestEmbedStaysPausedIfTheReaderPaused(t *testing.T) {
 // embedCompareHost counts the commands sent to the twins' workers, and the query strings
 // written (an embed's query holds its options and must never be rewritten).
 type embedCompareHost struct {
-	twinCmds []Command
+	twinCmds []proto.Command
 	queries  []string
 }
 
-func (h *embedCompareHost) SendTwin(_ int, c Command)  { h.twinCmds = append(h.twinCmds, c) }
-func (h *embedCompareHost) StartSweep(int, []SweepJob) {}
-func (h *embedCompareHost) CancelSweep()               {}
-func (h *embedCompareHost) ReplaceQuery(q string)      { h.queries = append(h.queries, q) }
+func (h *embedCompareHost) SendTwin(_ int, c proto.Command) { h.twinCmds = append(h.twinCmds, c) }
+func (h *embedCompareHost) StartSweep(int, []SweepJob)      {}
+func (h *embedCompareHost) CancelSweep()                    {}
+func (h *embedCompareHost) ReplaceQuery(q string)           { h.queries = append(h.queries, q) }
 
 func TestEmbedTwinsPlayAndPauseTogether(t *testing.T) {
 	h := &fakeHost{}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io"
 	"math"
+	"resnetplayground/proto"
 	"strings"
 	"testing"
 
@@ -20,7 +21,7 @@ func trainedApp(n int) (*App, *fakeHost) {
 	a := NewApp(h, "#b=16x2r*3&bs=25", 1)
 	a.Train = &data.Set{Y: make([]int, 100), Classes: 2}
 	for i := range n {
-		s := Sample{Step: float64(10 * (i + 1)), TrainLoss: 1 / float64(i+1), TrainAcc: 0.5 + 0.01*float64(i), TestLoss: 1.1 / float64(i+1), TestAcc: 0.5}
+		s := proto.Sample{Step: float64(10 * (i + 1)), TrainLoss: 1 / float64(i+1), TrainAcc: 0.5 + 0.01*float64(i), TestLoss: 1.1 / float64(i+1), TestAcc: 0.5}
 		if i == n-1 {
 			s.TrainLoss, s.TestLoss = math.NaN(), math.Inf(1)
 		}
@@ -154,9 +155,9 @@ func TestImportSpec(t *testing.T) {
 func TestImportSpecExplainsEveryProblemInPlainWords(t *testing.T) {
 	a, _ := trainedApp(1)
 	for text, wants := range map[string][]string{
-		`{"batch":"x","lr":-1}`:                     {"batch: must be a whole number", "lr: must be > 0"},
-		`[{"lr": 0.1}]`:                              {"the JSON is a list, not an object"},
-		`lr = 0.1`:                                  {"this is not JSON: line 1, column 1"},
+		`{"batch":"x","lr":-1}`: {"batch: must be a whole number", "lr: must be > 0"},
+		`[{"lr": 0.1}]`:         {"the JSON is a list, not an object"},
+		`lr = 0.1`:              {"this is not JSON: line 1, column 1"},
 		`{"blocks": {"width": 8}, "dataset": false}`: {"blocks: must be a list of blocks", "dataset: must be a string"},
 	} {
 		errs := a.ImportSpec(text)

@@ -23,7 +23,7 @@ type PageQuery struct {
 	Seeds  []uint64 // of the sweep; nil for DefaultSweepSeeds
 }
 
-// DefaultSweepSeeds trains every run once: the default sweep must stay about a minute long.
+// DefaultSweepSeeds trains every run once: the default sweep must stay well under a minute.
 var DefaultSweepSeeds = []uint64{1}
 
 // maxSweepSeeds keeps a pasted list from multiplying a sweep into hours.
@@ -56,21 +56,21 @@ func ParsePageQuery(query string) (PageQuery, error) {
 	}
 	if v, ok := last("depths"); ok {
 		if d, err := lab.ParseDepths(v); err != nil {
-			problems = append(problems, "depths="+v+": "+err.Error())
+			problems = append(problems, "depths="+ClipValue(v)+": "+err.Error())
 		} else {
 			q.Depths = d
 		}
 	}
 	if v, ok := last("steps"); ok {
 		if s, err := ParseSweepSteps(v); err != nil {
-			problems = append(problems, "steps="+v+": "+err.Error())
+			problems = append(problems, "steps="+ClipValue(v)+": "+err.Error())
 		} else {
 			q.Steps = s
 		}
 	}
 	if v, ok := last("seeds"); ok {
 		if s, err := ParseSeeds(v); err != nil {
-			problems = append(problems, "seeds="+v+": "+err.Error())
+			problems = append(problems, "seeds="+ClipValue(v)+": "+err.Error())
 		} else {
 			q.Seeds = s
 		}

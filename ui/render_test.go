@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"resnetplayground/proto"
 	"strings"
 	"testing"
 	"unsafe"
@@ -15,11 +16,11 @@ import (
 
 // fakeHost records what the App sends and the hash it writes.
 type fakeHost struct {
-	sent []Command
+	sent []proto.Command
 	hash string
 }
 
-func (h *fakeHost) Send(c Command)          { h.sent = append(h.sent, c) }
+func (h *fakeHost) Send(c proto.Command)    { h.sent = append(h.sent, c) }
 func (h *fakeHost) ReplaceHash(hash string) { h.hash = hash }
 
 // render builds a component statically and parses the HTML it writes.
@@ -117,7 +118,7 @@ func TestDiagramIsRewrittenOnlyWhenTheNetworkOrSelectionChanges(t *testing.T) {
 	a, _ := appWith(t, "b=16x2p*8")
 	d := &Diagram{App: a}
 	first := d.Markup()
-	a.Receive(Report{Gen: a.Gen, Metrics: lab.Metrics{Step: 100}, Running: true})
+	a.Receive(proto.Report{Gen: a.Gen, Metrics: lab.Metrics{Step: 100}, Running: true})
 	d.BeforeBuild()
 	if again := d.Markup(); unsafeSameString(first, again) == false {
 		t.Error("a report made the diagram write its markup again")
@@ -156,11 +157,16 @@ func TestDiagramDrawsOneArcPerEnabledShortcut(t *testing.T) {
 	if got := len(findAll(doc, "layer")); got != 10 {
 		t.Errorf("%d layer boxes, want 10", got)
 	}
-	// Every arc is a keyboard-reachable switch that says whether it is on.
+	// Every arc is a switch that says whether it is on; the diagram is one Tab stop, the
+	// selected block's arc (a roving tabindex: the arrow keys reach the others).
 	var states []string
-	for _, hit := range findAll(doc, "arc-hit") {
-		if attr(hit, "tabindex") != "0" || attr(hit, "role") != "switch" {
-			t.Fatalf("arc hit area is not a focusable switch: tabindex %q, role %q", attr(hit, "tabindex"), attr(hit, "role"))
+	for i, hit := range findAll(doc, "arc-hit") {
+		want := "-1"
+		if i == a.Selected {
+			want = "0"
+		}
+		if attr(hit, "tabindex") != want || attr(hit, "role") != "switch" {
+			t.Fatalf("arc %d: tabindex %q, role %q; want tabindex %s and a switch", i+1, attr(hit, "tabindex"), attr(hit, "role"), want)
 		}
 		states = append(states, attr(hit, "aria-checked"))
 	}
@@ -208,7 +214,7 @@ func TestDiagramStaysCompactAt128Blocks(t *testing.T) {
 
 func TestToolbarShowsReadoutsFormatted(t *testing.T) {
 	a, _ := appWith(t, "")
-	a.Receive(Report{Gen: a.Gen, Metrics: lab.Metrics{Step: 12345, Epoch: 3.14159, TrainAcc: 0.8766, TrainLoss: 0.123456, TestAcc: 0.5, TestLoss: 2}})
+	a.Receive(proto.Report{Gen: a.Gen, Metrics: lab.Metrics{Step: 12345, Epoch: 3.14159, TrainAcc: 0.8766, TrainLoss: 0.123456, TestAcc: 0.5, TestLoss: 2}})
 	doc := render(t, &Toolbar{App: a})
 	got := text(doc)
 	for _, want := range []string{"12,345", "3.1", "87.7%", "0.123", "50.0%", "Play"} {
@@ -224,7 +230,7 @@ func TestToolbarShowsReadoutsFormatted(t *testing.T) {
 func TestToolbarOffersResetWhenDiverged(t *testing.T) {
 	a, _ := appWith(t, "")
 	a.Running = true
-	a.Receive(Report{Gen: a.Gen, Metrics: lab.Metrics{Step: 10, Diverged: true}})
+	a.Receive(proto.Report{Gen: a.Gen, Metrics: lab.Metrics{Step: 10, Diverged: true}})
 	doc := render(t, &Toolbar{App: a})
 	if len(findAll(doc, "diverged")) != 1 || !strings.Contains(text(doc), "diverged") {
 		t.Errorf("a diverged run shows no divergence message: %q", text(doc))

@@ -1,5 +1,7 @@
 package ui
 
+import "resnetplayground/proto"
+
 // Root is the page: header, notice, toolbar, the three columns of the demo and the text.
 type Root struct {
 	App     *App
@@ -17,14 +19,14 @@ func (c *Root) Showing(v View) bool {
 
 // LossSeries and AccSeries are the charts' lines.
 func (c *Root) LossSeries() []Series {
-	return c.series(func(s Sample) (float64, float64) { return s.TrainLoss, s.TestLoss })
+	return c.series(func(s proto.Sample) (float64, float64) { return s.TrainLoss, s.TestLoss })
 }
 
 func (c *Root) AccSeries() []Series {
-	return c.series(func(s Sample) (float64, float64) { return s.TrainAcc, s.TestAcc })
+	return c.series(func(s proto.Sample) (float64, float64) { return s.TrainAcc, s.TestAcc })
 }
 
-func (c *Root) series(pick func(Sample) (train, test float64)) []Series {
+func (c *Root) series(pick func(proto.Sample) (train, test float64)) []Series {
 	h := c.App.History
 	x := make([]float64, len(h))
 	train := make([]float64, len(h))

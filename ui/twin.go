@@ -1,5 +1,7 @@
 package ui
 
+import "resnetplayground/proto"
+
 import "resnetplayground/lab"
 
 // The twins are the single view's network built twice, once with every shortcut off and
@@ -38,8 +40,8 @@ type twinHost struct {
 	host CompareHost
 }
 
-func (h twinHost) Send(c Command)     { h.host.SendTwin(h.side, c) }
-func (h twinHost) ReplaceHash(string) {}
+func (h twinHost) Send(c proto.Command) { h.host.SendTwin(h.side, c) }
+func (h twinHost) ReplaceHash(string)   {}
 
 // newTwinRun builds both twins of spec, paused, and tells their workers. When prev is the
 // pair it replaces, the new runs are numbered after the old ones, so a report of an old run
@@ -79,6 +81,15 @@ func (t *TwinRun) Running() bool { return t.Side[Plain].Running || t.Side[Residu
 // Play, Pause, Step and Reset drive both twins at once.
 func (t *TwinRun) Play() {
 	t.held = [2]bool{}
+	if t.Side[Plain].lost || t.Side[Residual].lost {
+		// A twin's worker failed: both start again together, or they would not be compared
+		// from a common start.
+		for _, a := range t.Side {
+			a.Running = true
+			a.restart()
+		}
+		return
+	}
 	for _, a := range t.Side {
 		a.Play()
 	}
@@ -102,11 +113,11 @@ func (t *TwinRun) keepInStep() {
 		switch {
 		case a.Running && ahead && !t.held[side]:
 			t.held[side] = true
-			a.host.Send(Command{Kind: CmdRun, Gen: a.Gen, Run: false})
+			a.send(proto.Command{Kind: proto.CmdRun, Gen: a.Gen, Run: false})
 		case t.held[side] && (!ahead || !a.Running):
 			t.held[side] = false
 			if a.Running {
-				a.host.Send(Command{Kind: CmdRun, Gen: a.Gen, Run: true})
+				a.send(proto.Command{Kind: proto.CmdRun, Gen: a.Gen, Run: true})
 			}
 		}
 	}
@@ -128,7 +139,7 @@ func (t *TwinRun) Reset() {
 }
 
 // ReceiveTwin takes a report from one twin's worker.
-func (c *Compare) ReceiveTwin(side int, r Report) {
+func (c *Compare) ReceiveTwin(side int, r proto.Report) {
 	t := c.Twins
 	if t == nil || side < 0 || side > 1 || r.Gen != t.Side[side].Gen {
 		return

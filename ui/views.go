@@ -1,5 +1,7 @@
 package ui
 
+import "resnetplayground/proto"
+
 import "resnetplayground/lab"
 
 // View is which of the page's views is on screen: one network to build and train, a plain
@@ -30,7 +32,7 @@ var ViewTabs = []ViewTab{
 // per twin, and a pool of workers for a sweep. Replies come back through Compare's Receive
 // methods, called with the render lock held.
 type CompareHost interface {
-	SendTwin(side int, c Command)
+	SendTwin(side int, c proto.Command)
 	StartSweep(id int, jobs []SweepJob)
 	CancelSweep()
 	ReplaceQuery(query string) // without "?"; keeps the hash, adds no history entry
@@ -50,7 +52,23 @@ type Compare struct {
 
 // NewCompare starts on the single view.
 func NewCompare(app *App, host CompareHost) *Compare {
-	return &Compare{View: ViewSingle, App: app, host: host, Sweep: NewSweepRun(lab.Default())}
+	c := &Compare{View: ViewSingle, App: app, host: host, Sweep: NewSweepRun(lab.Default())}
+	app.loaded = c.experimentChanged
+	return c
+}
+
+// experimentChanged follows a new experiment (an edited address, an imported Spec) wherever
+// copies of the old one train: twins on screen are rebuilt from it, paused at step 0, and a
+// running sweep of the old network stops, saying why. Nothing goes on training a network
+// the page no longer names.
+func (c *Compare) experimentChanged() {
+	if c.View == ViewTwins {
+		c.syncTwins()
+	}
+	if c.Sweep.State == SweepRunning {
+		c.CancelSweep()
+		c.Sweep.Msg = "Stopped: the network changed. Run the sweep again to sweep the new one."
+	}
 }
 
 // SetView switches views. Whatever is no longer on screen pauses, so the processor goes to

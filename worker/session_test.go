@@ -1,12 +1,11 @@
-package main
+package worker
 
 import (
-	"math"
 	"testing"
 	"time"
 
 	"resnetplayground/lab"
-	"resnetplayground/ui"
+	"resnetplayground/proto"
 )
 
 func smallSpec() lab.Spec {
@@ -19,12 +18,12 @@ func smallSpec() lab.Spec {
 
 // fullReport measures everything, with the boundary at its first size; progressReport
 // measures nothing it need not.
-func fullReport(s *session) ui.Report {
+func fullReport(s *session) proto.Report {
 	r, _ := s.report(measure{metrics: true, gridN: gridSize(s.cost())})
 	return r
 }
 
-func progressReport(s *session) ui.Report {
+func progressReport(s *session) proto.Report {
 	r, _ := s.report(measure{})
 	return r
 }
@@ -33,9 +32,9 @@ func progressReport(s *session) ui.Report {
 // adds nothing to the history: it costs no evaluation.
 func TestProgressReportsMeasureNothing(t *testing.T) {
 	s := newSession()
-	s.handle(ui.Command{Kind: ui.CmdReset, Gen: 1, Spec: smallSpec()})
+	s.handle(proto.Command{Kind: proto.CmdReset, Gen: 1, Spec: smallSpec()})
 	first := fullReport(s)
-	s.handle(ui.Command{Kind: ui.CmdStep, Gen: 1, Steps: 7})
+	s.handle(proto.Command{Kind: proto.CmdStep, Gen: 1, Steps: 7})
 	r, cost := s.report(measure{})
 	if r.Metrics.Step != 7 || r.Metrics.Epoch <= 0 {
 		t.Errorf("progress report at step %d, epoch %g; want step 7", r.Metrics.Step, r.Metrics.Epoch)
@@ -51,7 +50,7 @@ func TestProgressReportsMeasureNothing(t *testing.T) {
 
 func TestSessionResetStepAndReport(t *testing.T) {
 	s := newSession()
-	if !s.handle(ui.Command{Kind: ui.CmdReset, Gen: 3, Spec: smallSpec()}) {
+	if !s.handle(proto.Command{Kind: proto.CmdReset, Gen: 3, Spec: smallSpec()}) {
 		t.Fatal("a reset should be reported at once")
 	}
 	r := fullReport(s)
@@ -68,12 +67,12 @@ func TestSessionResetStepAndReport(t *testing.T) {
 		t.Error("later reports resend the points, or a boundary nobody asked for")
 	}
 
-	s.handle(ui.Command{Kind: ui.CmdStep, Gen: 3, Steps: 5})
+	s.handle(proto.Command{Kind: proto.CmdStep, Gen: 3, Steps: 5})
 	if r := progressReport(s); r.Metrics.Step != 5 {
 		t.Errorf("after a 5-step command the step is %d", r.Metrics.Step)
 	}
 	// Commands for another generation are ignored.
-	s.handle(ui.Command{Kind: ui.CmdStep, Gen: 2, Steps: 5})
+	s.handle(proto.Command{Kind: proto.CmdStep, Gen: 2, Steps: 5})
 	if r := progressReport(s); r.Metrics.Step != 5 {
 		t.Errorf("a stale step command was applied: step %d", r.Metrics.Step)
 	}
@@ -81,14 +80,14 @@ func TestSessionResetStepAndReport(t *testing.T) {
 
 func TestSessionRunTrainsInBursts(t *testing.T) {
 	s := newSession()
-	s.handle(ui.Command{Kind: ui.CmdReset, Gen: 1, Spec: smallSpec(), Run: true})
+	s.handle(proto.Command{Kind: proto.CmdReset, Gen: 1, Spec: smallSpec(), Run: true})
 	if !s.training() {
 		t.Fatal("a reset with Run should train")
 	}
 	if n := s.train(5 * time.Millisecond); n < 1 {
 		t.Errorf("a burst ran %d steps", n)
 	}
-	s.handle(ui.Command{Kind: ui.CmdRun, Gen: 1, Run: false})
+	s.handle(proto.Command{Kind: proto.CmdRun, Gen: 1, Run: false})
 	if s.training() || s.train(time.Millisecond) != 0 {
 		t.Error("paused, yet still training")
 	}
@@ -98,7 +97,7 @@ func TestSessionReportsBadSpecAndLiveToggleErrors(t *testing.T) {
 	s := newSession()
 	bad := smallSpec()
 	bad.LR = -1
-	s.handle(ui.Command{Kind: ui.CmdReset, Gen: 1, Spec: bad, Run: true})
+	s.handle(proto.Command{Kind: proto.CmdReset, Gen: 1, Spec: bad, Run: true})
 	r := fullReport(s)
 	if r.Err == "" || s.training() {
 		t.Errorf("a bad spec: err %q training %v; want an error and no training", r.Err, s.training())
@@ -107,13 +106,13 @@ func TestSessionReportsBadSpecAndLiveToggleErrors(t *testing.T) {
 		t.Error("an error is reported more than once")
 	}
 
-	s.handle(ui.Command{Kind: ui.CmdReset, Gen: 2, Spec: smallSpec()})
+	s.handle(proto.Command{Kind: proto.CmdReset, Gen: 2, Spec: smallSpec()})
 	fullReport(s)
-	s.handle(ui.Command{Kind: ui.CmdShortcut, Gen: 2, Block: 99, On: true})
+	s.handle(proto.Command{Kind: proto.CmdShortcut, Gen: 2, Block: 99, On: true})
 	if r := progressReport(s); r.Err == "" {
 		t.Error("toggling block 99 of 2 gave no error")
 	}
-	s.handle(ui.Command{Kind: ui.CmdShortcut, Gen: 2, Block: 0, On: false})
+	s.handle(proto.Command{Kind: proto.CmdShortcut, Gen: 2, Block: 0, On: false})
 	if r := progressReport(s); r.Err != "" {
 		t.Errorf("a valid live toggle failed: %s", r.Err)
 	}
@@ -122,7 +121,7 @@ func TestSessionReportsBadSpecAndLiveToggleErrors(t *testing.T) {
 func TestHistoryStaysBoundedAndKeepsEnds(t *testing.T) {
 	h := NewHistory(10)
 	for i := range 1000 {
-		h.Add(ui.Sample{Step: float64(i)})
+		h.Add(proto.Sample{Step: float64(i)})
 	}
 	got := h.Samples()
 	if len(got) > 10 || len(got) < 5 {
@@ -142,26 +141,6 @@ func TestHistoryStaysBoundedAndKeepsEnds(t *testing.T) {
 	}
 }
 
-func TestFloat32BytesRoundTrip(t *testing.T) {
-	in := []float32{0, 1, -2.5, float32(math.Inf(1)), 3.4e38, 1e-45}
-	b := float32Bytes(nil, in)
-	if len(b) != 4*len(in) {
-		t.Fatalf("%d bytes", len(b))
-	}
-	out := bytesFloat32(nil, append(b, 0xff)) // a stray byte is ignored
-	if len(out) != len(in) {
-		t.Fatalf("%d floats back", len(out))
-	}
-	for i := range in {
-		if out[i] != in[i] {
-			t.Errorf("float %d: %v → %v", i, in[i], out[i])
-		}
-	}
-	if nan := bytesFloat32(nil, float32Bytes(nil, []float32{float32(math.NaN())})); !math.IsNaN(float64(nan[0])) {
-		t.Error("NaN did not survive")
-	}
-}
-
 // A network too costly to draw at full resolution gets a coarser boundary, so drawing it
 // stays short enough for the worker to keep hearing the page.
 func TestBoundaryShrinksForCostlyNetworks(t *testing.T) {
@@ -178,7 +157,7 @@ func TestBoundaryShrinksForCostlyNetworks(t *testing.T) {
 	spec := lab.Default()
 	spec.Blocks = lab.Uniform(128, 64, 2, true)
 	spec.Width = 64
-	s.handle(ui.Command{Kind: ui.CmdReset, Gen: 1, Spec: spec})
+	s.handle(proto.Command{Kind: proto.CmdReset, Gen: 1, Spec: spec})
 	r := fullReport(s)
 	if r.Err != "" {
 		t.Fatal(r.Err)

@@ -1,17 +1,17 @@
-package main
+package worker
 
 import (
 	"fmt"
 	"math"
 
-	"resnetplayground/ui"
+	"resnetplayground/proto"
 )
 
-// lesion answers ui.CmdLesion: the network's accuracy with c.Block removed, or with each
-// block removed in turn when c.Block is ui.LesionAll. The running network is untouched
+// lesion answers proto.CmdLesion: the network's accuracy with c.Block removed, or with each
+// block removed in turn when c.Block is proto.LesionAll. The running network is untouched
 // (lab.Trainer.Lesion restores it), so training carries on as before.
-func (s *session) lesion(c ui.Command) (r ui.LesionReport) {
-	r = ui.LesionReport{Gen: c.Gen, Intact: ui.LesionResult{Block: ui.LesionAll}}
+func (s *session) lesion(c proto.Command) (r proto.LesionReport) {
+	r = proto.LesionReport{Gen: c.Gen, Intact: proto.LesionResult{Block: proto.LesionAll}}
 	defer func() {
 		if p := recover(); p != nil {
 			r.Err = fmt.Sprint("internal error: ", p)
@@ -25,14 +25,14 @@ func (s *session) lesion(c ui.Command) (r ui.LesionReport) {
 	r.Step = m.Step
 	r.Intact.TrainAcc, r.Intact.TestAcc = m.TrainAcc, m.TestAcc
 	blocks := []int{c.Block}
-	if c.Block == ui.LesionAll {
+	if c.Block == proto.LesionAll {
 		blocks = make([]int, len(s.spec.Blocks))
 		for i := range blocks {
 			blocks[i] = i
 		}
 	}
 	for _, b := range blocks {
-		res := ui.LesionResult{Block: b}
+		res := proto.LesionResult{Block: b}
 		lm, err := s.trainer.Lesion(b)
 		if err != nil {
 			res.Err = err.Error()
@@ -47,7 +47,7 @@ func (s *session) lesion(c ui.Command) (r ui.LesionReport) {
 // flattenLesions packs results for the wire: block, train accuracy and test accuracy per
 // result, with NaN accuracies where the block could not be removed, and those blocks'
 // messages in order.
-func flattenLesions(results []ui.LesionResult) (vals []float32, errs []string) {
+func flattenLesions(results []proto.LesionResult) (vals []float32, errs []string) {
 	nan := float32(math.NaN())
 	for _, x := range results {
 		if x.Err != "" {
@@ -61,10 +61,10 @@ func flattenLesions(results []ui.LesionResult) (vals []float32, errs []string) {
 }
 
 // unflattenLesions reads what flattenLesions wrote; missing messages get a generic one.
-func unflattenLesions(vals []float32, errs []string) []ui.LesionResult {
-	var out []ui.LesionResult
+func unflattenLesions(vals []float32, errs []string) []proto.LesionResult {
+	var out []proto.LesionResult
 	for i := 0; i+3 <= len(vals); i += 3 {
-		x := ui.LesionResult{Block: int(vals[i]), TrainAcc: float64(vals[i+1]), TestAcc: float64(vals[i+2])}
+		x := proto.LesionResult{Block: int(vals[i]), TrainAcc: float64(vals[i+1]), TestAcc: float64(vals[i+2])}
 		if math.IsNaN(x.TrainAcc) {
 			x.TrainAcc, x.TestAcc = 0, 0
 			x.Err = "this block could not be removed"

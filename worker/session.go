@@ -1,4 +1,4 @@
-package main
+package worker
 
 import (
 	"fmt"
@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"resnetplayground/lab"
-	"resnetplayground/ui"
+	"resnetplayground/proto"
 )
 
 // session is the worker's side of the protocol without the browser: it owns the Trainer,
@@ -23,6 +23,7 @@ type session struct {
 	last     lab.Metrics // the latest measurement of the current run
 	measured bool        // last is of the current run
 
+	ack        int // the Seq of the last command handled
 	pointsSent bool
 	err        string // reported once, then cleared
 }
@@ -56,13 +57,14 @@ func newSession() *session { return &session{hist: NewHistory(historyMax)} }
 
 // handle applies one command. It reports whether the page should hear about it at once (a
 // reset or a step changes what the page shows even while paused).
-func (s *session) handle(c ui.Command) (changed bool) {
+func (s *session) handle(c proto.Command) (changed bool) {
 	defer s.recoverInto(&changed)
-	if c.Kind != ui.CmdReset && c.Gen != s.gen {
+	s.ack = max(s.ack, c.Seq)
+	if c.Kind != proto.CmdReset && c.Gen != s.gen {
 		return false // for a trainer that has been replaced already
 	}
 	switch c.Kind {
-	case ui.CmdReset:
+	case proto.CmdReset:
 		s.gen, s.spec, s.running = c.Gen, c.Spec, c.Run
 		s.hist.Reset()
 		s.pointsSent = false
@@ -75,15 +77,15 @@ func (s *session) handle(c ui.Command) (changed bool) {
 			s.trainer = t
 		}
 		return true
-	case ui.CmdRun:
+	case proto.CmdRun:
 		s.running = c.Run && s.trainer != nil
 		return !c.Run
-	case ui.CmdStep:
+	case proto.CmdStep:
 		if s.trainer != nil {
 			s.trainer.Step(max(c.Steps, 1))
 		}
 		return true
-	case ui.CmdShortcut:
+	case proto.CmdShortcut:
 		if s.trainer == nil {
 			return false
 		}
@@ -129,8 +131,8 @@ type measured struct {
 // want.gridN the boundary picture. Without them it carries the step count and the latest
 // measurement, so the page can show progress more often than measuring would allow. A
 // diverged run stops running.
-func (s *session) report(want measure) (r ui.Report, cost measured) {
-	r = ui.Report{Gen: s.gen}
+func (s *session) report(want measure) (r proto.Report, cost measured) {
+	r = proto.Report{Gen: s.gen, Ack: s.ack}
 	func() {
 		defer s.recoverInto(nil)
 		if s.trainer == nil {
@@ -143,7 +145,7 @@ func (s *session) report(want measure) (r ui.Report, cost measured) {
 			s.measured = true
 			cost.metrics = time.Since(start)
 			m := s.last
-			s.hist.Add(ui.Sample{Step: float64(m.Step), TrainLoss: m.TrainLoss, TrainAcc: m.TrainAcc, TestLoss: m.TestLoss, TestAcc: m.TestAcc})
+			s.hist.Add(proto.Sample{Step: float64(m.Step), TrainLoss: m.TrainLoss, TrainAcc: m.TrainAcc, TestLoss: m.TestLoss, TestAcc: m.TestAcc})
 		}
 		r.Metrics = s.last
 		r.Metrics.Step, r.Metrics.Epoch = step, epoch

@@ -1,11 +1,11 @@
-package main
+package worker
 
 import (
 	"fmt"
 	"time"
 
 	"resnetplayground/lab"
-	"resnetplayground/ui"
+	"resnetplayground/proto"
 )
 
 // sweepJob is one run of a depth sweep inside a pool worker: the Spec trained for a fixed
@@ -22,9 +22,9 @@ type sweepJob struct {
 // network does not overrun its time budget by much.
 const sweepBurst = 10
 
-// newSweepJob builds the trainer for c (a ui.CmdSweep); a Spec that does not train is an
+// newSweepJob builds the trainer for c (a proto.CmdSweep); a Spec that does not train is an
 // error the job reports when it finishes, at once.
-func newSweepJob(c ui.Command) *sweepJob {
+func newSweepJob(c proto.Command) *sweepJob {
 	j := &sweepJob{steps: c.Steps}
 	if c.Steps < 1 {
 		j.err = fmt.Sprintf("a sweep run needs at least 1 step (got %d)", c.Steps)
@@ -59,16 +59,16 @@ func (j *sweepJob) advance(budget time.Duration) {
 }
 
 // point is the job's progress, or once done its final metrics.
-func (j *sweepJob) point() (p ui.SweepPoint) {
+func (j *sweepJob) point() (p proto.SweepPoint) {
 	defer j.recover()
 	if j.err != "" {
-		return ui.SweepPoint{Done: true, Err: j.err}
+		return proto.SweepPoint{Done: true, Err: j.err}
 	}
 	if !j.done() {
-		return ui.SweepPoint{Step: j.ran}
+		return proto.SweepPoint{Step: j.ran}
 	}
 	m := j.trainer.Metrics()
-	return ui.SweepPoint{Step: m.Step, Done: true, TrainAcc: m.TrainAcc, TestAcc: m.TestAcc,
+	return proto.SweepPoint{Step: m.Step, Done: true, TrainAcc: m.TrainAcc, TestAcc: m.TestAcc,
 		TrainLoss: m.TrainLoss, TestLoss: m.TestLoss, Diverged: m.Diverged}
 }
 

@@ -1,20 +1,20 @@
-package main
+package worker
 
-import "resnetplayground/ui"
+import "resnetplayground/proto"
 
 // History keeps a run's loss and accuracy samples in bounded memory: when it grows past max,
 // every other old sample is dropped, so a run of hours keeps its whole shape at a coarser
 // grain while recent samples stay dense until the next thinning.
 type History struct {
 	max     int
-	samples []ui.Sample
+	samples []proto.Sample
 }
 
 // NewHistory keeps at most max samples (at least 4).
 func NewHistory(limit int) *History { return &History{max: max(limit, 4)} }
 
 // Add appends a sample, thinning the history when it is full.
-func (h *History) Add(s ui.Sample) {
+func (h *History) Add(s proto.Sample) {
 	h.samples = append(h.samples, s)
 	if len(h.samples) <= h.max {
 		return
@@ -31,7 +31,7 @@ func (h *History) Add(s ui.Sample) {
 
 // Samples returns the history, oldest first. The slice is the History's own: copy it before
 // Add is called again if you keep it.
-func (h *History) Samples() []ui.Sample { return h.samples }
+func (h *History) Samples() []proto.Sample { return h.samples }
 
 // Reset forgets every sample.
 func (h *History) Reset() { h.samples = h.samples[:0] }
