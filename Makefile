@@ -10,7 +10,7 @@ SIMD_GO   = GOTOOLCHAIN=$(SIMD_TOOLCHAIN) GOEXPERIMENT=simd $(GO)
 SIMD_PATH = PATH="$$(GOTOOLCHAIN=$(SIMD_TOOLCHAIN) $(GO) env GOROOT)/lib/wasm:$$PATH"
 BENCH    ?= .
 
-.PHONY: run test test-native test-wasm test-wasm-scalar test-wasm-simd vet generate bench bench-native bench-wasm bench-wasm-scalar build bench-browser screenshot dist
+.PHONY: soak run test test-native test-wasm test-wasm-scalar test-wasm-simd vet generate bench bench-native bench-wasm bench-wasm-scalar build bench-browser screenshot dist
 
 run:
 	$(GO) run .
@@ -65,9 +65,17 @@ dist:
 bench-browser:
 	$(GO) test ./e2e -run='^$$' -bench=Browser -benchtime=1x
 
-# docs/screenshot.png: the page at 1280×800, mid-training; docs/twins.png: the twin view,
+# docs/screenshot.png: the Single view at 1280×800, mid-training; docs/first-minute-1280.png and
+# -390.png: the first screen after Play, desktop and phone; docs/twins.png: the twin view,
 # trained and lesioned; docs/sweep.png: the default depth sweep, finished (about a minute).
 screenshot:
 	RESNET_SCREENSHOT=$(CURDIR)/docs/screenshot.png $(GO) test -count=1 ./e2e -run='^TestScreenshot$$'
+	RESNET_SCREENSHOT_FIRST=$(CURDIR)/docs $(GO) test -count=1 -v ./e2e -run='^TestFirstMinute'
 	RESNET_SCREENSHOT_TWINS=$(CURDIR)/docs/twins.png RESNET_SCREENSHOT_SWEEP=$(CURDIR)/docs/sweep.png \
 		$(GO) test -count=1 -v ./e2e -run='^(TestScreenshotTwins|TestDefaultSweep)$$'
+
+# The soak: 64 residual blocks train in headless Chromium for RESNET_SOAK (10m unless set);
+# prints the JS heap, the page's and the worker's memory and the step rate, start to end.
+# Not part of `make test`.
+soak:
+	RESNET_SOAK=$${RESNET_SOAK:-10m} $(GO) test ./e2e -run='^$$' -bench='^BenchmarkSoak$$' -benchtime=1x -timeout=30m

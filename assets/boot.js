@@ -28,6 +28,7 @@ async function startPlayground() {
   }
   self.resnetModule = module;
   const go = new Go();
+  self.resnetGo = go; // its memory, for `make soak`
   const instance = await WebAssembly.instantiate(module, go.importObject);
   go.run(instance);
 }

@@ -13,12 +13,18 @@ self.onmessage = async (event) => {
     // (a panic): say so, so the page can tell its visitor and start a fresh worker.
     try {
       const go = new Go();
+      self.resnetGo = go; // its memory, for `make soak`
       const instance = await WebAssembly.instantiate(msg.module, go.importObject);
       await go.run(instance);
       self.postMessage({ type: "exited" });
     } catch (err) {
       self.postMessage({ type: "exited", why: String(err) });
     }
+    return;
+  }
+  if (msg && msg.type === "memory") {
+    // `make soak` asks how much memory the worker's Go program has grown to.
+    self.postMessage({ type: "memory", wasmBytes: self.resnetGo && self.resnetGo._inst ? self.resnetGo._inst.exports.mem.buffer.byteLength : 0 });
     return;
   }
   if (self.resnetDeliver) {

@@ -38,9 +38,9 @@ func BenchmarkBrowser(b *testing.B) {
 			b.ReportMetric(rate, fmt.Sprintf("steps/s-depth%d", depth))
 		}
 
-		for _, hash := range []string{"", "#b=16x1p*20"} {
+		for _, hash := range []string{"?view=single", "#b=16x1p*20"} { // a bare address opens the twins
 			g := boundaryCost(b, p, hash)
-			name := map[string]string{"": "the default network", "#b=16x1p*20": "b=16x1p*20"}[hash]
+			name := map[string]string{"?view=single": "the default network", "#b=16x1p*20": "b=16x1p*20"}[hash]
 			fmt.Printf("boundary in the worker, %s: %d×%d in %.1f ms (%.1f ms per 100×100), %.1f pictures/s, %.0f%% of the worker's time\n",
 				name, g.N, g.N, g.MS, g.MS*1e4/float64(g.N*g.N), g.PerSecond, 100*g.Share)
 			if hash != "" {

@@ -118,6 +118,12 @@ type page struct {
 // newPage opens a fresh headless browser (so no state leaks between tests) at width×height.
 func newPage(t testing.TB, width, height int) *page {
 	t.Helper()
+	return newPageFor(t, width, height, 90*time.Second)
+}
+
+// newPageFor is newPage for a test that needs the browser longer than a minute and a half.
+func newPageFor(t testing.TB, width, height int, limit time.Duration) *page {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("browser tests skipped with -short")
 	}
@@ -130,11 +136,12 @@ func newPage(t testing.TB, width, height int) *page {
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-gpu", true),
 		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("enable-precise-memory-info", true), // performance.memory for `make soak`
 		chromedp.WindowSize(width, height),
 	)
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(actx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	ctx, cancelTimeout := context.WithTimeout(ctx, limit)
 	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
 
 	p := &page{ctx: ctx}

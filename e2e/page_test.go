@@ -19,7 +19,7 @@ const canvasTinted = `(() => {
 
 func TestPlayTrainsAndUpdatesReadouts(t *testing.T) {
 	p := newPage(t, 1280, 800)
-	p.open(t, "")
+	p.open(t, "?view=single") // a bare address opens the twins
 	if got := p.text(t, "#ro-step"); got != "0" {
 		t.Errorf("step read-out before training = %q, want 0", got)
 	}
@@ -49,7 +49,7 @@ func TestPlayTrainsAndUpdatesReadouts(t *testing.T) {
 
 func TestStepAndResetMoveTheCounter(t *testing.T) {
 	p := newPage(t, 1280, 800)
-	p.open(t, "")
+	p.open(t, "?view=single") // a bare address opens the twins
 	p.click(t, "#step")
 	p.waitFor(t, "one step", `document.querySelector("#ro-step").textContent === "1"`, 10*time.Second)
 	p.click(t, "#reset")
@@ -59,7 +59,7 @@ func TestStepAndResetMoveTheCounter(t *testing.T) {
 
 func TestToggleShortcutChangesDiagramAndHash(t *testing.T) {
 	p := newPage(t, 1280, 800)
-	p.open(t, "")
+	p.open(t, "?view=single") // a bare address opens the twins
 	if n := p.count(t, ".diagram .arc.identity, .diagram .arc.projection"); n != 0 {
 		t.Fatalf("default (plain) network shows %d shortcut arcs, want 0", n)
 	}

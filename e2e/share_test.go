@@ -145,7 +145,7 @@ func TestExportChartsAndMetrics(t *testing.T) {
 
 func TestImportSpecShowsFieldErrorsThenLoads(t *testing.T) {
 	p := newPage(t, 1280, 800)
-	p.open(t, "")
+	p.open(t, "?view=single") // a bare address opens the twins
 	p.click(t, "#export-open")
 	paste := func(text string) {
 		p.eval(t, `(() => {

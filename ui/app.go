@@ -13,7 +13,6 @@ import (
 	"strings"
 
 	"resnetplayground/lab"
-	"resnetplayground/nn/data"
 )
 
 // Host is what the page needs from the browser: a way to reach the training worker, and the
@@ -23,43 +22,26 @@ type Host interface {
 	ReplaceHash(hash string) // without "#"; replaces the history entry, adds none
 }
 
-// App is the state of the page. Its methods are the user's actions; each one keeps the Spec
-// valid, mirrors it into the URL hash and tells the worker. Components read App and call its
-// methods from their event handlers (which already hold the render lock).
+// App is the single view: the editor of the experiment (its Spec, the selected block, the
+// per-control messages, the address) and the Run training it. Its methods are the user's
+// actions; each edit keeps the Spec valid, mirrors it into the URL hash and restarts the run.
+// The Run's fields and methods (Running, Metrics, Play, Step…) are the App's too. Components
+// read App and call its methods from their event handlers (which already hold the render
+// lock); the page's notice is written only through its methods.
 type App struct {
-	Spec     lab.Spec
-	Live     bool // shortcut toggles apply to the running network instead of restarting it
-	Running  bool
-	Selected int // the block the editor shows
-	Gen      int // numbers the trainer resets; reports of older ones are ignored
+	*Run // the single view's run; its Spec is always Spec
 
-	Metrics  lab.Metrics
-	Measured bool // Metrics are of the current run (false until its first report)
-	History  []proto.Sample
-	Diverged bool
-	Lesion   *proto.LesionReport // the latest lesion answer about this run, nil before the first
-
-	Boundary        []float32 // see Report
-	GridN, Classes  int
-	BoundaryVersion int // bumped for every new boundary, so the canvas repaints only then
-	Train, Test     *data.Set
-	PointsVersion   int
-
-	Notice    string            // shown above everything: a bad link, a worker failure
+	Spec      lab.Spec
+	Live      bool              // shortcut toggles apply to the running network instead of restarting it
+	Selected  int               // the block the editor shows
 	FieldMsgs map[string]string // per-control messages, by the Spec's JSON field name
 
-	// Sent numbers the commands sent to the worker and Acked is the last one the worker has
-	// acknowledged (proto.Command.Seq); the page shows both as data-sent and data-acked, so
-	// a browser test can wait until the worker has answered everything.
-	Sent, Acked int
+	notice string // shown above everything: a bad link, a worker failure
 
 	host Host
 	rng  *rand.Rand
 
-	// lost: the worker failed (see WorkerLost), saying lostWhy; the next Play, Step or
-	// Reset starts anew.
-	lost    bool
-	lostWhy string
+	lostWhy string // the notice WorkerLost wrote, which a fresh worker takes away
 
 	// loaded, if set, hears of every new experiment LoadHash installs (an edited address, an
 	// import), so the views that train copies of it (the twins, a sweep) follow.
@@ -70,7 +52,7 @@ type App struct {
 // default experiment. A bad value in it is clamped or reset to its default, and a notice
 // says which (see lab.Salvage).
 func NewApp(host Host, hash string, seed uint64) *App {
-	a := &App{host: host, FieldMsgs: map[string]string{}, rng: rand.New(rand.NewPCG(seed, 0x5e5))}
+	a := &App{Run: NewRun(host.Send), host: host, FieldMsgs: map[string]string{}, rng: rand.New(rand.NewPCG(seed, 0x5e5))}
 	a.LoadHash(hash)
 	return a
 }
@@ -79,12 +61,12 @@ func NewApp(host Host, hash string, seed uint64) *App {
 func (a *App) LoadHash(hash string) {
 	hash = strings.TrimPrefix(hash, "#")
 	spec := lab.Default()
-	a.Notice = ""
+	a.notice = ""
 	if hash != "" {
 		// Keep what the link gets right: a link with one bad value still shows the rest.
 		s, err := lab.Salvage(hash)
 		if err != nil {
-			a.Notice = "Some of this link's settings could not be read; the others are kept. " + noticeText(err)
+			a.notice = "Some of this link's settings could not be read; the others are kept. " + noticeText(err)
 		}
 		spec = s
 	}
@@ -114,62 +96,41 @@ func noticeText(err error) string {
 	return b.String()
 }
 
-// restart builds a new trainer for the current Spec in the worker, keeping play/pause. After
-// a lost worker, the reset starts a fresh one (the host's job).
+// restart trains the current Spec afresh, keeping play/pause, and writes it into the address.
+// After a lost worker, the reset starts a fresh one (the host's job), and the notice of the
+// loss goes: if the fresh one fails too, it says so again.
 func (a *App) restart() {
-	if a.lost && a.Notice == a.lostWhy {
-		a.Notice = "" // a fresh worker: if it fails too, it says so again
+	if a.lostWhy != "" && a.notice == a.lostWhy {
+		a.notice = ""
 	}
-	a.lost = false
-	a.Gen++
-	a.Metrics = lab.Metrics{}
-	a.Measured = false
-	a.History = nil
-	a.Diverged = false
-	a.Lesion = nil
-	a.Boundary = nil
-	a.BoundaryVersion++
-	a.send(proto.Command{Kind: proto.CmdReset, Gen: a.Gen, Spec: a.Spec, Run: a.Running})
+	a.lostWhy = ""
+	a.Run.Restart(a.Spec)
 	a.host.ReplaceHash(a.Spec.String())
 }
 
 // WorkerLost records that the worker training this run failed, in the words why: the run
 // stops, the page says so, and the next Play, Step or Reset starts a fresh worker.
 func (a *App) WorkerLost(why string) {
-	a.lost, a.lostWhy = true, why
-	a.Running = false
-	a.Notice = why
+	a.Run.WorkerLost(why)
+	a.notice, a.lostWhy = why, why
 }
 
-// Play trains continuously; Pause stops; Step trains one minibatch.
+// Play and Step after a lost worker start a fresh one through restart, which also takes the
+// notice of the loss away; otherwise they are the Run's.
 func (a *App) Play() {
 	if a.lost {
 		a.Running = true
 		a.restart() // a fresh worker, running from step 0
 		return
 	}
-	if a.Diverged {
-		return // nothing more can happen to a diverged run; the page offers Reset
-	}
-	a.Running = true
-	a.send(proto.Command{Kind: proto.CmdRun, Gen: a.Gen, Run: true})
-}
-
-func (a *App) Pause() {
-	a.Running = false
-	a.send(proto.Command{Kind: proto.CmdRun, Gen: a.Gen, Run: false})
+	a.Run.Play()
 }
 
 func (a *App) Step() {
 	if a.lost {
 		a.restart() // a fresh worker first
 	}
-	if a.Running {
-		a.Pause()
-	}
-	if !a.Diverged {
-		a.send(proto.Command{Kind: proto.CmdStep, Gen: a.Gen, Steps: 1})
-	}
+	a.Run.Step()
 }
 
 // Reset starts the same experiment again from the same initial weights, paused.
@@ -189,36 +150,27 @@ func (a *App) NewSeed() {
 // restart from the same initial weights (false).
 func (a *App) SetLive(live bool) { a.Live = live }
 
-// send numbers c and sends it to the worker.
-func (a *App) send(c proto.Command) {
-	a.Sent++
-	c.Seq = a.Sent
-	a.host.Send(c)
+// Receive takes a report from the worker; a trainer that stopped with an error says so in
+// the page's notice.
+func (a *App) Receive(r proto.Report) {
+	a.Run.Receive(r)
+	if r.Gen == a.Gen && r.Err != "" {
+		a.notice = "The trainer stopped: " + r.Err
+	}
 }
 
-// Receive takes a report from the worker.
-func (a *App) Receive(r proto.Report) {
-	a.Acked = max(a.Acked, r.Ack)
-	if r.Gen != a.Gen {
-		return // from a trainer that has since been replaced
+// Notice is the message shown above everything, "" for none.
+func (a *App) Notice() string { return a.notice }
+
+// SetNotice replaces the page's notice; AddNotice adds a sentence after it.
+func (a *App) SetNotice(msg string) { a.notice = msg }
+
+func (a *App) AddNotice(msg string) {
+	if a.notice != "" {
+		msg = a.notice + " " + msg
 	}
-	if r.Err != "" {
-		a.Notice = "The trainer stopped: " + r.Err
-		a.Running = false
-	}
-	a.Metrics = r.Metrics
-	a.Measured = true
-	a.History = r.History
-	if len(r.Boundary) > 0 {
-		a.Boundary, a.GridN, a.Classes = r.Boundary, r.GridN, r.Classes
-		a.BoundaryVersion++
-	}
-	if r.Train != nil && r.Test != nil {
-		a.Train, a.Test = r.Train, r.Test
-		a.PointsVersion++
-	}
-	if r.Metrics.Diverged && !a.Diverged {
-		a.Diverged = true
-		a.Running = false
-	}
+	a.notice = msg
 }
+
+// DismissNotice hides the notice (its close button).
+func (a *App) DismissNotice() { a.notice = "" }

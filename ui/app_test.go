@@ -22,8 +22,8 @@ func TestNewAppFromEmptyHashIsDefault(t *testing.T) {
 	if a.Spec.String() != lab.Default().String() {
 		t.Errorf("spec %q, want the default", a.Spec)
 	}
-	if a.Notice != "" {
-		t.Errorf("notice %q on a clean start", a.Notice)
+	if a.Notice() != "" {
+		t.Errorf("notice %q on a clean start", a.Notice())
 	}
 	c := lastSent(t, h)
 	if c.Kind != proto.CmdReset || c.Gen != a.Gen || c.Run {
@@ -50,8 +50,8 @@ func TestBadHashFallsBackWithNotice(t *testing.T) {
 	if a.Spec.String() != lab.Default().String() {
 		t.Errorf("spec %q, want the default", a.Spec)
 	}
-	if !strings.Contains(a.Notice, "could not be read") || !strings.Contains(a.Notice, "zz") {
-		t.Errorf("notice %q should say the link was unreadable and quote the problem", a.Notice)
+	if !strings.Contains(a.Notice(), "could not be read") || !strings.Contains(a.Notice(), "zz") {
+		t.Errorf("notice %q should say the link was unreadable and quote the problem", a.Notice())
 	}
 	if h.hash != lab.Default().String() {
 		t.Errorf("hash %q, want the defaults written back", h.hash)
@@ -222,8 +222,8 @@ func TestLinkWithOneBadValueKeepsTheRest(t *testing.T) {
 		t.Errorf("spec %s; want circles, 3 blocks, lr clamped to 1 and the default classes", a.Spec)
 	}
 	for _, want := range []string{"could not be read", "lr: must be > 0 and ≤ 1, got 10; using 1.", "classes: k=many: not a whole number; using 2."} {
-		if !strings.Contains(a.Notice, want) {
-			t.Errorf("notice %q lacks %q", a.Notice, want)
+		if !strings.Contains(a.Notice(), want) {
+			t.Errorf("notice %q lacks %q", a.Notice(), want)
 		}
 	}
 	if h.hash != a.Spec.String() {
@@ -237,16 +237,16 @@ func TestWorkerLostStopsTheRunAndPlayStartsAgain(t *testing.T) {
 	a, h := appWith(t, "b=16x2r*2")
 	a.Play()
 	a.WorkerLost("The training worker stopped answering.")
-	if a.Running || a.Notice == "" {
-		t.Fatalf("running %v, notice %q after the worker was lost", a.Running, a.Notice)
+	if a.Running || a.Notice() == "" {
+		t.Fatalf("running %v, notice %q after the worker was lost", a.Running, a.Notice())
 	}
 	n := len(h.sent)
 	a.Play()
 	if len(h.sent) < n+1 || h.sent[n].Kind != proto.CmdReset || !h.sent[n].Run || !a.Running {
 		t.Errorf("Play after a lost worker sent %+v; want a reset that runs", h.sent[n:])
 	}
-	if a.Notice != "" {
-		t.Errorf("notice %q stays after the restart", a.Notice)
+	if a.Notice() != "" {
+		t.Errorf("notice %q stays after the restart", a.Notice())
 	}
 }
 

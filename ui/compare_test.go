@@ -3,6 +3,7 @@ package ui
 import (
 	"math"
 	"resnetplayground/proto"
+	"resnetplayground/ui/link"
 	"strconv"
 	"strings"
 	"testing"
@@ -37,7 +38,7 @@ func compareWith(t *testing.T, hash string) (*Compare, *fakeHost, *fakeCompareHo
 func TestTwinViewBuildsTwinsFromTheSingleViewsNetwork(t *testing.T) {
 	c, h, ch := compareWith(t, "b=16x2r,16x2p*3&s=9")
 	c.App.Play()
-	c.SetView(ViewTwins)
+	c.SetView(link.ViewTwins)
 	if c.App.Running || lastSent(t, h).Kind != proto.CmdRun || lastSent(t, h).Run {
 		t.Error("leaving the single view did not pause its run")
 	}
@@ -57,8 +58,8 @@ func TestTwinViewBuildsTwinsFromTheSingleViewsNetwork(t *testing.T) {
 	}
 
 	// Back and forth without a change keeps the pair (and their training).
-	c.SetView(ViewSingle)
-	c.SetView(ViewTwins)
+	c.SetView(link.ViewSingle)
+	c.SetView(link.ViewTwins)
 	if len(ch.twin[Plain]) != 1 {
 		t.Errorf("re-opening the unchanged twins sent the plain twin %d commands, want only the first reset", len(ch.twin[Plain]))
 	}
@@ -69,7 +70,7 @@ func TestTwinViewBuildsTwinsFromTheSingleViewsNetwork(t *testing.T) {
 	if g := c.Twins.Side[Plain].Gen; g <= oldGen {
 		t.Errorf("the rebuilt plain twin is generation %d, not after the old %d", g, oldGen)
 	}
-	if got := len(c.Twins.Side[Residual].Spec.Blocks); got != 8 || len(c.App.Spec.Blocks) != 8 {
+	if got := len(c.Twins.Side[Residual].Experiment().Blocks); got != 8 || len(c.App.Spec.Blocks) != 8 {
 		t.Errorf("after setting the depth to 8: residual twin %d blocks, single view %d", got, len(c.App.Spec.Blocks))
 	}
 	if last := ch.twin[Residual][len(ch.twin[Residual])-1]; last.Kind != proto.CmdReset || len(last.Spec.Blocks) != 8 {
@@ -79,7 +80,7 @@ func TestTwinViewBuildsTwinsFromTheSingleViewsNetwork(t *testing.T) {
 
 func TestTwinControlsDriveBothAndKeepThemInStep(t *testing.T) {
 	c, _, ch := compareWith(t, "b=16x2p*4")
-	c.SetView(ViewTwins)
+	c.SetView(link.ViewTwins)
 	tw := c.Twins
 	tw.Play()
 	for side := range 2 {
@@ -184,7 +185,7 @@ func TestPowerOfTen(t *testing.T) {
 
 func TestLesionCommandsAndSummaries(t *testing.T) {
 	c, _, ch := compareWith(t, "b=16x2p*4")
-	c.SetView(ViewTwins)
+	c.SetView(link.ViewTwins)
 	tw := c.Twins
 	tw.SetLesionBlock("3")
 	tw.KnockOut()
@@ -374,7 +375,7 @@ func TestRootShowsTheChosenView(t *testing.T) {
 	if len(findAll(doc, "demo")) != 1 || len(findAll(doc, "twins")) != 0 || len(findAll(doc, "views")) != 1 {
 		t.Error("the single view is not the one shown at first")
 	}
-	c.SetView(ViewTwins)
+	c.SetView(link.ViewTwins)
 	doc = render(t, root)
 	if len(findAll(doc, "demo")) != 0 {
 		t.Error("the single view is still shown in the twin view")
@@ -390,7 +391,7 @@ func TestRootShowsTheChosenView(t *testing.T) {
 			t.Errorf("the twin view does not say %q", want)
 		}
 	}
-	c.SetView(ViewSweep)
+	c.SetView(link.ViewSweep)
 	doc = render(t, root)
 	if len(findAll(doc, "sweep-plot")) != 1 || !strings.Contains(text(doc), "go run . sweep --spec") {
 		t.Error("the sweep view lacks its plot or its command line")
@@ -404,7 +405,7 @@ func TestRootShowsTheChosenView(t *testing.T) {
 // the new network, paused, and their workers told so; nothing trains the old one.
 func TestNewExperimentRebuildsTheTwinsAndStopsASweep(t *testing.T) {
 	c, _, ch := compareWith(t, "b=16x2r*4")
-	c.SetView(ViewTwins)
+	c.SetView(link.ViewTwins)
 	c.Twins.Play()
 	c.App.LoadHash("#b=16x2r*9&d=xor")
 	if c.Twins.Running() {
@@ -416,8 +417,8 @@ func TestNewExperimentRebuildsTheTwinsAndStopsASweep(t *testing.T) {
 			t.Errorf("%s twin's worker last heard %+v; want a paused reset to 9 blocks on xor", TwinNames[side], last)
 		}
 	}
-	if c.TwinDepth() != 9 || len(c.Twins.Side[Plain].Spec.Blocks) != 9 {
-		t.Errorf("twins show %d blocks and train %d, want 9", c.TwinDepth(), len(c.Twins.Side[Plain].Spec.Blocks))
+	if c.TwinDepth() != 9 || len(c.Twins.Side[Plain].Experiment().Blocks) != 9 {
+		t.Errorf("twins show %d blocks and train %d, want 9", c.TwinDepth(), len(c.Twins.Side[Plain].Experiment().Blocks))
 	}
 
 	if errs := c.App.ImportSpec(`{"blocks": [{"width": 8, "layers": 1, "shortcut": true}]}`); errs != nil {
@@ -427,7 +428,7 @@ func TestNewExperimentRebuildsTheTwinsAndStopsASweep(t *testing.T) {
 		t.Errorf("after an import the plain twin's worker last heard %+v", last)
 	}
 
-	c.SetView(ViewSweep)
+	c.SetView(link.ViewSweep)
 	c.Sweep.DepthsText, c.Sweep.StepsText = "2, 4", "100"
 	c.StartSweep()
 	c.App.LoadHash("#b=16x2p*3")

@@ -17,7 +17,7 @@ import (
 // arrived. It draws from two cached canvases: the boundary at one pixel per cell (rebuilt
 // per new boundary) and the points (rebuilt per dataset).
 type Heatmap struct {
-	App *App
+	Run *Run
 
 	canvas    js.Value // the canvas on the page, canvasSize²
 	shown     string   // what canvas shows: Painted when it was last drawn
@@ -33,7 +33,7 @@ const canvasSize = 480
 
 // Painted says what the canvas shows (boundary and points versions), for tests and tools.
 func (c *Heatmap) Painted() string {
-	return strconv.Itoa(c.App.BoundaryVersion) + "/" + strconv.Itoa(c.App.PointsVersion)
+	return strconv.Itoa(c.Run.BoundaryVersion) + "/" + strconv.Itoa(c.Run.PointsVersion)
 }
 
 // paint runs after every render (vg-js-populate) with the element that holds the canvas. It
@@ -61,7 +61,7 @@ func (c *Heatmap) paint(wrap js.Value) {
 
 // draw paints the boundary and the points onto canvas.
 func (c *Heatmap) draw(canvas js.Value) {
-	a := c.App
+	a := c.Run
 	doc := js.Global().Get("document")
 	ctx := canvas.Call("getContext", "2d")
 	ctx.Set("fillStyle", "#f3f4f6")

@@ -14,17 +14,17 @@ import (
 // a residual net behaves like many paths of different lengths, and losing one block costs
 // little (Veit et al. 2016).
 
-// RequestLesion asks a's worker how its network does without block (LesionAll: each block
+// RequestLesion asks r's worker how its network does without block (LesionAll: each block
 // in turn). The answer arrives through ReceiveLesion.
-func (a *App) RequestLesion(block int) {
-	a.send(proto.Command{Kind: proto.CmdLesion, Gen: a.Gen, Block: block})
+func (r *Run) RequestLesion(block int) {
+	r.send(proto.Command{Kind: proto.CmdLesion, Gen: r.Gen, Block: block})
 }
 
 // ReceiveLesion takes a lesion answer; one about a network since replaced is dropped.
-func (a *App) ReceiveLesion(r proto.LesionReport) {
-	a.Acked = max(a.Acked, r.Ack)
-	if r.Gen == a.Gen {
-		a.Lesion = &r
+func (r *Run) ReceiveLesion(rep proto.LesionReport) {
+	r.Acked = max(r.Acked, rep.Ack)
+	if rep.Gen == r.Gen {
+		r.Lesion = &rep
 	}
 }
 
@@ -46,7 +46,7 @@ func (t *TwinRun) SetLesionBlock(text string) {
 	if err != nil {
 		return
 	}
-	t.LesionBlock = min(max(n-1, 0), len(t.Side[Plain].Spec.Blocks)-1)
+	t.LesionBlock = min(max(n-1, 0), len(t.Side[Plain].Experiment().Blocks)-1)
 }
 
 // ReceiveLesion takes a twin's lesion answer.

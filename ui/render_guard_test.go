@@ -24,7 +24,7 @@ func TestClipQuotesShortensOnlyLongQuotedValues(t *testing.T) {
 // no longer reaches Vugu's 16 KB buffer.
 func TestBoundForRenderBoundsEveryValueOfTheBuild(t *testing.T) {
 	a, _ := appWith(t, "")
-	a.Notice = `This link's settings could not be read: d: "` + strings.Repeat("é", 50_000) + `" is not a dataset`
+	a.SetNotice(`This link's settings could not be read: d: "` + strings.Repeat("é", 50_000) + `" is not a dataset`)
 	root := &Root{App: a}
 	env, err := vugu.NewBuildEnv(staticrender.New(nil).EventEnv())
 	if err != nil {

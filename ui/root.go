@@ -1,5 +1,7 @@
 package ui
 
+import "resnetplayground/ui/link"
+
 import "resnetplayground/proto"
 
 // Root is the page: header, notice, toolbar, the three columns of the demo and the text.
@@ -10,9 +12,9 @@ type Root struct {
 }
 
 // Showing reports whether view v is on screen.
-func (c *Root) Showing(v View) bool {
+func (c *Root) Showing(v link.View) bool {
 	if c.Compare == nil {
-		return v == ViewSingle
+		return v == link.ViewSingle
 	}
 	return c.Compare.View == v
 }
@@ -41,4 +43,4 @@ func (c *Root) series(pick func(proto.Sample) (train, test float64)) []Series {
 	}
 }
 
-func (c *Root) dismissNotice() { c.App.Notice = "" }
+func (c *Root) dismissNotice() { c.App.DismissNotice() }

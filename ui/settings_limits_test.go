@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"resnetplayground/ui/link"
 	"slices"
 	"testing"
 
@@ -23,8 +24,7 @@ var controlFields = map[string]*lab.Field{
 // ownLimits are the number controls that edit no Spec field: their limits are not lab's.
 var ownLimits = []string{
 	"block-no", "lesion-block", // a block's 1-based number, up to the depth
-	"sweep-steps",  // a sweep's steps; checked by ParseSweepSteps
-	"embed-height", // an embed's height in pixels; see embed_options.go
+	"sweep-steps", // a sweep's steps; checked by link.ParseSweepSteps
 }
 
 // Every number control on the page takes its min and max from lab's field table: rendered
@@ -35,7 +35,7 @@ func TestEveryControlsLimitsComeFromTheFieldTable(t *testing.T) {
 	c, _, _ := compareWith(t, "b=16x2p*5")
 	root := &Root{App: c.App, Compare: c}
 	checked := map[string]bool{}
-	for _, view := range []View{ViewSingle, ViewTwins, ViewSweep} {
+	for _, view := range []link.View{link.ViewSingle, link.ViewTwins, link.ViewSweep} {
 		c.SetView(view)
 		walkInputs(render(t, root), func(n *html.Node) {
 			id := attr(n, "id")

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"resnetplayground/ui/link"
 	"strings"
 
 	"github.com/vugu/vugu"
@@ -18,7 +19,7 @@ type Share struct {
 	Open   string // "", "share", "export" or "embed"
 	Link   string
 	Status string
-	embed  EmbedOptions
+	embed  link.EmbedOptions
 	inited bool
 
 	focusPending bool   // a panel just opened: move focus into it after the render
@@ -27,7 +28,7 @@ type Share struct {
 
 func (c *Share) init() {
 	if !c.inited {
-		c.embed = DefaultEmbedOptions()
+		c.embed = link.DefaultEmbedOptions()
 		c.inited = true
 	}
 }

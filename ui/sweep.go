@@ -2,6 +2,7 @@ package ui
 
 import (
 	"resnetplayground/proto"
+	"resnetplayground/ui/link"
 	"strconv"
 	"strings"
 	"time"
@@ -13,15 +14,6 @@ import (
 // plain and a residual network of that many identical blocks, each trained for the same
 // number of steps, spread over a pool of workers. Every run's Spec is lab.DepthSpec of the
 // single view's network, so the page's sweep is the one `go run . sweep` runs.
-
-// The default sweep: the paper's depths, and enough steps for the effect to be clear while
-// the whole sweep takes well under a minute (22 s measured on a two-core laptop).
-var DefaultSweepDepths = []int{2, 4, 8, 16, 32, 64}
-
-const DefaultSweepSteps = 1500
-
-// maxSweepSteps keeps a mistyped number from starting an afternoon of training.
-const maxSweepSteps = 100_000
 
 // SweepJob is one run of a sweep.
 type SweepJob struct {
@@ -67,12 +59,12 @@ type SweepRun struct {
 
 // NewSweepRun is an idle sweep with the default settings.
 func NewSweepRun(base lab.Spec) SweepRun {
-	depths := make([]string, len(DefaultSweepDepths))
-	for i, d := range DefaultSweepDepths {
+	depths := make([]string, len(link.DefaultSweepDepths))
+	for i, d := range link.DefaultSweepDepths {
 		depths[i] = strconv.Itoa(d)
 	}
-	return SweepRun{DepthsText: strings.Join(depths, ", "), StepsText: strconv.Itoa(DefaultSweepSteps),
-		SeedsText: joinSeeds(DefaultSweepSeeds, ", "), State: SweepIdle, Classes: base.Classes}
+	return SweepRun{DepthsText: strings.Join(depths, ", "), StepsText: strconv.Itoa(link.DefaultSweepSteps),
+		SeedsText: link.JoinSeeds(link.DefaultSweepSeeds, ", "), State: SweepIdle, Classes: base.Classes}
 }
 
 // SweepJobs lists the runs of a sweep of base over depths and seeds: lab.SweepConfig.Specs,
@@ -98,12 +90,12 @@ func (c *Compare) StartSweep() {
 		r.Msg = "Depths: " + err.Error()
 		return
 	}
-	steps, err := ParseSweepSteps(r.StepsText)
+	steps, err := link.ParseSweepSteps(r.StepsText)
 	if err != nil {
 		r.Msg = "Steps: " + err.Error() + "."
 		return
 	}
-	seeds, err := ParseSeeds(r.SeedsText)
+	seeds, err := link.ParseSeeds(r.SeedsText)
 	if err != nil {
 		r.Msg = "Seeds: " + err.Error() + "."
 		return

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"resnetplayground/lab"
+	"resnetplayground/ui/link"
 	"strconv"
 	"strings"
 )
@@ -126,9 +127,9 @@ func (c *Sweep) settingsChanged() {
 	r.Msg = ""
 	if _, err := lab.ParseDepths(r.DepthsText); err != nil {
 		r.Msg = "Depths: " + err.Error() + "."
-	} else if _, err := ParseSweepSteps(r.StepsText); err != nil {
+	} else if _, err := link.ParseSweepSteps(r.StepsText); err != nil {
 		r.Msg = "Steps: " + err.Error() + "."
-	} else if _, err := ParseSeeds(r.SeedsText); err != nil {
+	} else if _, err := link.ParseSeeds(r.SeedsText); err != nil {
 		r.Msg = "Seeds: " + err.Error() + "."
 	}
 	c.Compare.syncAddress()

@@ -16,10 +16,10 @@ const (
 
 var TwinNames = [2]string{"plain", "residual"}
 
-// TwinRun is the pair. Each side is an App of its own, driving its own worker: the same
-// state, the same play/pause/step/reset and the same report handling as the single view.
+// TwinRun is the pair. Each side is a Run of its own, driving its own worker: the same
+// play/pause/step/reset and the same report handling as the single view's run.
 type TwinRun struct {
-	Side [2]*App
+	Side [2]*Run
 	Grad [2]*GradHistory
 	From string // the single view's Spec (URL form) the twins were built from
 
@@ -33,16 +33,6 @@ type TwinRun struct {
 // twinSlack is how many steps one twin may run ahead of the other before it waits.
 const twinSlack = 50
 
-// twinHost sends one side's commands to that side's worker; the twins leave the URL alone,
-// which belongs to the single view.
-type twinHost struct {
-	side int
-	host CompareHost
-}
-
-func (h twinHost) Send(c proto.Command) { h.host.SendTwin(h.side, c) }
-func (h twinHost) ReplaceHash(string)   {}
-
 // newTwinRun builds both twins of spec, paused, and tells their workers. When prev is the
 // pair it replaces, the new runs are numbered after the old ones, so a report of an old run
 // still in flight cannot pass for one of the new.
@@ -50,12 +40,12 @@ func newTwinRun(spec lab.Spec, host CompareHost, prev *TwinRun) *TwinRun {
 	plain, residual := lab.Twins(spec)
 	t := &TwinRun{From: spec.String()}
 	for side, s := range [2]lab.Spec{plain, residual} {
-		a := NewApp(twinHost{side, host}, s.String(), uint64(side+1))
+		r := NewRun(func(c proto.Command) { host.SendTwin(side, c) })
 		if prev != nil {
-			a.Gen += prev.Side[side].Gen
-			a.Reset()
+			r.Gen = prev.Side[side].Gen
 		}
-		t.Side[side] = a
+		r.Restart(s)
+		t.Side[side] = r
 		t.Grad[side] = NewGradHistory(gradColumns)
 	}
 	return t
@@ -86,7 +76,7 @@ func (t *TwinRun) Play() {
 		// from a common start.
 		for _, a := range t.Side {
 			a.Running = true
-			a.restart()
+			a.Restart(a.spec)
 		}
 		return
 	}

@@ -125,7 +125,7 @@ func (c *Twins) GradScale() float64 {
 func (c *Twins) GradScaleLow() string { return PowerOfTen(c.GradScale()) + " × the largest or less" }
 
 // Blocks is the compared network's depth.
-func (c *Twins) Blocks() int { return len(c.Run().Side[Plain].Spec.Blocks) }
+func (c *Twins) Blocks() int { return len(c.Run().Side[Plain].Experiment().Blocks) }
 
 // DepthMsg is the depth control's message, if any.
 func (c *Twins) DepthMsg() string { return c.Compare.App.FieldMsgs["depth"] }
@@ -134,8 +134,11 @@ func (c *Twins) DepthMsg() string { return c.Compare.App.FieldMsgs["depth"] }
 func (c *Twins) Notices() []string {
 	var out []string
 	for side, a := range c.Run().Side {
-		if a.Notice != "" {
-			out = append(out, TwinNames[side]+" twin: "+a.Notice)
+		switch {
+		case a.lost:
+			out = append(out, TwinNames[side]+" twin: "+a.Err)
+		case a.Err != "":
+			out = append(out, TwinNames[side]+" twin: The trainer stopped: "+a.Err)
 		}
 	}
 	return out

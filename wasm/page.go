@@ -52,7 +52,8 @@ func runPage() {
 	host := &pageHost{worker: superviseWorker("The training worker", func(v js.Value) { onMessage(v) }, func(why string) {
 		pace.now(func() { app.WorkerLost(why) })
 	})}
-	app = ui.NewApp(host, g.Get("location").Get("hash").String(), uint64(time.Now().UnixNano()))
+	openedHash := g.Get("location").Get("hash").String() // NewApp writes the Spec into it
+	app = ui.NewApp(host, openedHash, uint64(time.Now().UnixNano()))
 	root := &ui.Root{App: app}
 
 	// Reports and browser events arrive in JS callbacks; the state changes in a goroutine
@@ -90,7 +91,7 @@ func runPage() {
 	if embed := startEmbed(app, root.Compare, update); embed != nil {
 		top = embed // embed.html: only the views its options name
 	} else {
-		root.Compare.LoadQuery(g.Get("location").Get("search").String()) // ?view=twins and the like
+		root.Compare.LoadAddress(g.Get("location").Get("search").String(), openedHash) // ?view=twins and the like
 	}
 	g.Set("onhashchange", js.FuncOf(func(js.Value, []js.Value) any {
 		hash := g.Get("location").Get("hash").String()

@@ -61,7 +61,14 @@ func (s *supervisedWorker) start() {
 			return nil // a replaced worker's last words
 		}
 		v := args[0].Get("data")
-		if str := v.Get("type"); str.Type() == js.TypeString && str.String() == "exited" {
+		kind := ""
+		if t := v.Get("type"); t.Type() == js.TypeString {
+			kind = t.String()
+		}
+		if kind == "memory" {
+			return nil // worker.js answering `make soak`, not the Go program
+		}
+		if kind == "exited" {
 			why := "its program ended"
 			if w := v.Get("why"); w.Type() == js.TypeString {
 				why += ": " + w.String()
@@ -142,7 +149,15 @@ func (s *supervisedWorker) fail(why string) {
 
 // watch looks for a worker that owes an answer and has been silent too long.
 func (s *supervisedWorker) watch() {
-	for range time.Tick(time.Second) {
+	last := time.Now()
+	for now := range time.Tick(time.Second) {
+		stalled := now.Sub(last) > 3*time.Second
+		last = now
+		if stalled {
+			// The page itself was busy or asleep (a hidden tab): the worker's messages may be
+			// waiting behind this tick. Judge it at the next one.
+			continue
+		}
 		if s.dead || !s.owed {
 			continue
 		}

@@ -1,4 +1,4 @@
-package ui
+package link
 
 import (
 	"errors"
@@ -22,6 +22,15 @@ type PageQuery struct {
 	Steps  int      // per sweep run; 0 for DefaultSweepSteps
 	Seeds  []uint64 // of the sweep; nil for DefaultSweepSeeds
 }
+
+// The default sweep: the paper's depths, and enough steps for the effect to be clear while
+// the whole sweep takes well under a minute (22 s measured on a two-core laptop).
+var DefaultSweepDepths = []int{2, 4, 8, 16, 32, 64}
+
+const DefaultSweepSteps = 1500
+
+// MaxSweepSteps keeps a mistyped number from starting an afternoon of training.
+const MaxSweepSteps = 100_000
 
 // DefaultSweepSeeds trains every run once: the default sweep must stay well under a minute.
 var DefaultSweepSeeds = []uint64{1}
@@ -56,21 +65,21 @@ func ParsePageQuery(query string) (PageQuery, error) {
 	}
 	if v, ok := last("depths"); ok {
 		if d, err := lab.ParseDepths(v); err != nil {
-			problems = append(problems, "depths="+ClipValue(v)+": "+err.Error())
+			problems = append(problems, "depths="+clipValue(v)+": "+err.Error())
 		} else {
 			q.Depths = d
 		}
 	}
 	if v, ok := last("steps"); ok {
 		if s, err := ParseSweepSteps(v); err != nil {
-			problems = append(problems, "steps="+ClipValue(v)+": "+err.Error())
+			problems = append(problems, "steps="+clipValue(v)+": "+err.Error())
 		} else {
 			q.Steps = s
 		}
 	}
 	if v, ok := last("seeds"); ok {
 		if s, err := ParseSeeds(v); err != nil {
-			problems = append(problems, "seeds="+ClipValue(v)+": "+err.Error())
+			problems = append(problems, "seeds="+clipValue(v)+": "+err.Error())
 		} else {
 			q.Seeds = s
 		}
@@ -79,21 +88,6 @@ func ParsePageQuery(query string) (PageQuery, error) {
 		return q, errors.New(strings.Join(problems, "; "))
 	}
 	return q, nil
-}
-
-// ParseView reads a view's name as the query string spells it.
-func ParseView(name string) (View, error) {
-	v := View(strings.ToLower(strings.TrimSpace(name)))
-	for _, t := range ViewTabs {
-		if t.View == v {
-			return v, nil
-		}
-	}
-	known := make([]string, len(ViewTabs))
-	for i, t := range ViewTabs {
-		known[i] = string(t.View)
-	}
-	return ViewSingle, fmt.Errorf("there is no view %q (known: %s)", name, strings.Join(known, ", "))
 }
 
 // Encode is the query string (without "?") that ParsePageQuery reads back as q; "" for the
@@ -107,13 +101,13 @@ func (q PageQuery) Encode() string {
 	}
 	if q.View == ViewSweep {
 		if q.Depths != nil && !slices.Equal(q.Depths, DefaultSweepDepths) {
-			parts = append(parts, "depths="+joinInts(q.Depths, ","))
+			parts = append(parts, "depths="+JoinInts(q.Depths, ","))
 		}
 		if q.Steps != 0 && q.Steps != DefaultSweepSteps {
 			parts = append(parts, "steps="+strconv.Itoa(q.Steps))
 		}
 		if q.Seeds != nil && !slices.Equal(q.Seeds, DefaultSweepSeeds) {
-			parts = append(parts, "seeds="+joinSeeds(q.Seeds, ","))
+			parts = append(parts, "seeds="+JoinSeeds(q.Seeds, ","))
 		}
 	}
 	return strings.Join(parts, "&")
@@ -122,8 +116,8 @@ func (q PageQuery) Encode() string {
 // ParseSweepSteps reads the steps each sweep run trains.
 func ParseSweepSteps(text string) (int, error) {
 	steps, err := strconv.Atoi(strings.TrimSpace(text))
-	if err != nil || steps < 1 || steps > maxSweepSteps {
-		return 0, fmt.Errorf("%q is not a whole number from 1 to %d", strings.TrimSpace(text), maxSweepSteps)
+	if err != nil || steps < 1 || steps > MaxSweepSteps {
+		return 0, fmt.Errorf("%q is not a whole number from 1 to %d", strings.TrimSpace(text), MaxSweepSteps)
 	}
 	return steps, nil
 }
@@ -138,7 +132,7 @@ func ParseSeeds(text string) ([]uint64, error) {
 	return seeds, err
 }
 
-func joinInts(xs []int, sep string) string {
+func JoinInts(xs []int, sep string) string {
 	s := make([]string, len(xs))
 	for i, x := range xs {
 		s[i] = strconv.Itoa(x)
@@ -146,10 +140,29 @@ func joinInts(xs []int, sep string) string {
 	return strings.Join(s, sep)
 }
 
-func joinSeeds(xs []uint64, sep string) string {
+func JoinSeeds(xs []uint64, sep string) string {
 	s := make([]string, len(xs))
 	for i, x := range xs {
 		s[i] = strconv.FormatUint(x, 10)
 	}
 	return strings.Join(s, sep)
+}
+
+// PagePath is the main page showing view of spec, relative to the site.
+func PagePath(q PageQuery, spec string) string {
+	path := "index.html"
+	if s := q.Encode(); s != "" {
+		path += "?" + s
+	}
+	return path + "#" + spec
+}
+
+// clipValue shortens a value a message quotes to its first 60 bytes and "…", so a message
+// about a huge bad value stays a readable sentence (and within what the page can render).
+func clipValue(v string) string {
+	const keep = 60
+	if len(v) <= keep {
+		return v
+	}
+	return strings.ToValidUTF8(v[:keep], "") + "…"
 }

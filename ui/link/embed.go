@@ -1,4 +1,4 @@
-package ui
+package link
 
 import (
 	"errors"
@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"resnetplayground/lab"
+	"resnetplayground/ui/export"
 )
 
 // An embed is embed.html?views=diagram,charts&caption=…&autoplay=1#<spec>: the query string
@@ -70,7 +71,7 @@ func ParseEmbedQuery(query string) (EmbedOptions, error) {
 		v := vs[len(vs)-1]
 		switch key {
 		case "views":
-			views, bad := parseViews(v)
+			views, bad := ParseViews(v)
 			if len(bad) > 0 {
 				problems = append(problems, fmt.Sprintf("unknown view %s (known: %s)", strings.Join(bad, ", "), knownViews()))
 			}
@@ -99,9 +100,9 @@ func ParseEmbedQuery(query string) (EmbedOptions, error) {
 	return o, nil
 }
 
-// parseViews splits a comma-separated list into known views (in page order, each once) and
+// ParseViews splits a comma-separated list into known views (in page order, each once) and
 // unknown names.
-func parseViews(list string) (views, unknown []string) {
+func ParseViews(list string) (views, unknown []string) {
 	asked := map[string]bool{}
 	for name := range strings.SplitSeq(list, ",") {
 		name = strings.ToLower(strings.TrimSpace(name))
@@ -179,5 +180,5 @@ func EmbedSnippet(base string, o EmbedOptions, spec lab.Spec) string {
 	}
 	return fmt.Sprintf(`<iframe src="%s" title="%s" width="100%%" height="%d" style="border:0;max-width:100%%" loading="lazy" allow="clipboard-write"></iframe>
 <script src="%s" async></script>`,
-		escapeXML(base+EmbedPath(o, spec)), escapeXML(title), h, escapeXML(base+"embed.js"))
+		export.EscapeXML(base+EmbedPath(o, spec)), export.EscapeXML(title), h, export.EscapeXML(base+"embed.js"))
 }
