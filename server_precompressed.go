@@ -32,6 +32,7 @@ var codings = []struct{ name, ext string }{
 // precompressedExts are the files worth compressing: text and wasm, not images.
 var precompressedExts = map[string]bool{
 	".html": true, ".css": true, ".js": true, ".wasm": true, ".json": true, ".svg": true, ".txt": true,
+	".bin": true, // the digits file
 }
 
 // precompress writes, for each named coding ("br", "gzip"), a sibling beside every

@@ -32,3 +32,73 @@ async function startPlayground() {
   const instance = await WebAssembly.instantiate(module, go.importObject);
   go.run(instance);
 }
+
+// resnetFetchDigits fetches digits.bin (the handwritten digits) once, calling
+// onProgress(fraction) as it arrives, and resolves to its bytes. The page asks for it only
+// when a visitor picks Digits, so a first visit does not pay for it. expected is the file's
+// size, for the fraction: with compression, Content-Length counts other bytes.
+self.resnetFetchDigits = (() => {
+  let pending = null;
+  return (expected, onProgress) => {
+    if (!pending) {
+      pending = (async () => {
+        const response = await fetch("digits.bin");
+        if (!response.ok) throw new Error("digits.bin: HTTP " + response.status);
+        const reader = response.body.getReader();
+        const chunks = [];
+        let got = 0;
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          chunks.push(value);
+          got += value.length;
+          onProgress(Math.min(got / expected, 1));
+        }
+        const bytes = new Uint8Array(got);
+        let at = 0;
+        for (const c of chunks) {
+          bytes.set(c, at);
+          at += c.length;
+        }
+        return bytes;
+      })();
+      pending.catch(() => { pending = null; }); // a failed fetch may be tried again
+    }
+    return pending;
+  };
+})();
+
+// resnetDrawPad lets a visitor draw on canvas with a mouse, pen or finger: thick round strokes,
+// as a digit is written. The page reads the drawing when a stroke ends (pointerup), so no
+// render is needed while drawing.
+self.resnetDrawPad = (canvas) => {
+  const ctx = canvas.getContext("2d");
+  let drawing = false;
+  const at = (e) => {
+    const r = canvas.getBoundingClientRect();
+    return [(e.clientX - r.left) * canvas.width / r.width, (e.clientY - r.top) * canvas.height / r.height];
+  };
+  canvas.addEventListener("pointerdown", (e) => {
+    drawing = true;
+    canvas.setPointerCapture(e.pointerId);
+    ctx.lineWidth = canvas.width / 10;
+    ctx.lineCap = "round";
+    ctx.lineJoin = "round";
+    ctx.strokeStyle = "#111";
+    const [x, y] = at(e);
+    ctx.beginPath();
+    ctx.moveTo(x, y);
+    ctx.lineTo(x + 0.01, y);
+    ctx.stroke();
+    e.preventDefault();
+  });
+  canvas.addEventListener("pointermove", (e) => {
+    if (!drawing) return;
+    const [x, y] = at(e);
+    ctx.lineTo(x, y);
+    ctx.stroke();
+  });
+  const end = () => { drawing = false; };
+  canvas.addEventListener("pointerup", end);
+  canvas.addEventListener("pointercancel", end);
+};

@@ -65,6 +65,7 @@ func runPage() {
 			f()
 		}()
 	}
+	digits.progress = func(d ui.DigitsLoad) { update(func() { app.SetDigitsLoad(d) }) }
 	grids, gridMS := 0, 0.0
 	pace = newPacer(env)                   // worker reports: shown at a pace the page can afford
 	root.Compare = startCompare(app, pace) // the twin and sweep views, with workers of their own
