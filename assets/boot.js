@@ -1,18 +1,26 @@
-// startPlayground fetches and compiles main.wasm once and runs it on this page (as the UI);
-// the page then posts the compiled module to its training workers, which run the same code
-// in their other role, so the module is downloaded and compiled only once. Needs wasm_exec.js.
+// startPlayground fetches and compiles the page's module once and runs it on this page (as the
+// UI); the page then posts the compiled module to its training workers, which run the same code
+// in their other role, so the module is downloaded and compiled only once and every worker runs
+// the build the page chose. Needs wasm_exec.js.
 //
-// A start that has not compiled main.wasm within self.resnetStartTimeout ms (30 s unless set)
+// There are two builds of the same program (server_build.go): main.wasm uses wasm SIMD,
+// main-scalar.wasm does not, for browsers without it; both train to the same numbers. ?simd=0
+// in the page's address forces the scalar build. <html data-wasm> says which was fetched.
+//
+// A start that has not compiled the module within self.resnetStartTimeout ms (30 s unless set)
 // is abandoned, its download aborted, and fails with a message that says so: a start that
 // hangs must not leave "Loading…" forever, and a retry must not race a stale download.
 async function startPlayground() {
+  const variant = wasmVariant();
+  document.documentElement.dataset.wasm = variant;
+  const file = wasmFile(variant);
   const limit = self.resnetStartTimeout || 30000;
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), limit);
   let module;
   try {
-    const response = fetch("main.wasm", { signal: abort.signal }).then((r) => {
-      if (!r.ok) throw new Error("main.wasm could not be loaded (HTTP " + r.status + ")");
+    const response = fetch(file, { signal: abort.signal }).then((r) => {
+      if (!r.ok) throw new Error(file + " could not be loaded (HTTP " + r.status + ")");
       return r;
     });
     module = WebAssembly.compileStreaming
@@ -20,7 +28,7 @@ async function startPlayground() {
       : await WebAssembly.compile(await (await response).arrayBuffer());
   } catch (err) {
     if (abort.signal.aborted) {
-      throw new Error("main.wasm did not arrive within " + Math.round(limit / 1000) + " s (is the connection slow, or gone?)");
+      throw new Error(file + " did not arrive within " + Math.round(limit / 1000) + " s (is the connection slow, or gone?)");
     }
     throw err;
   } finally {
@@ -31,6 +39,39 @@ async function startPlayground() {
   self.resnetGo = go; // its memory, for `make soak`
   const instance = await WebAssembly.instantiate(module, go.importObject);
   go.run(instance);
+}
+
+// preloadPlayground starts the download of the module startPlayground will fetch, from the
+// page's <head>, before the body is parsed.
+function preloadPlayground() {
+  const link = document.createElement("link");
+  link.rel = "preload";
+  link.as = "fetch";
+  link.type = "application/wasm";
+  link.crossOrigin = "anonymous";
+  link.href = wasmFile(wasmVariant());
+  document.head.append(link);
+}
+
+function wasmFile(variant) {
+  return variant === "simd" ? "main.wasm" : "main-scalar.wasm";
+}
+
+// wasmVariant is "simd" when this browser validates a module using a 128-bit SIMD instruction
+// (a function returning i8x16.popcnt(i8x16.splat(0))), unless ?simd=0 asks for "scalar".
+function wasmVariant() {
+  if (new URLSearchParams(location.search).get("simd") === "0") return "scalar";
+  const probe = new Uint8Array([
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version
+    0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7b,       // type: () -> v128
+    0x03, 0x02, 0x01, 0x00,                         // one function of that type
+    0x0a, 0x0a, 0x01, 0x08, 0x00, 0x41, 0x00, 0xfd, 0x0f, 0xfd, 0x62, 0x0b, // i32.const 0; i8x16.splat; i8x16.popcnt
+  ]);
+  try {
+    return WebAssembly.validate(probe) ? "simd" : "scalar";
+  } catch {
+    return "scalar";
+  }
 }
 
 // resnetFetchDigits fetches digits.bin (the handwritten digits) once, calling

@@ -11,6 +11,7 @@ import (
 	"github.com/vugu/vugu"
 	"github.com/vugu/vugu/domrender"
 
+	"resnetplayground/nn"
 	"resnetplayground/proto"
 	"resnetplayground/ui"
 	"resnetplayground/wasm/jsmsg"
@@ -132,6 +133,8 @@ func runPage() {
 			// Time to interactive, for `make bench-browser`; tests wait for data-ready.
 			g.Set("resnetReadyAt", g.Get("performance").Call("now"))
 			g.Get("document").Get("body").Call("setAttribute", "data-ready", "1")
+			// Which kernels this module (and so every worker, which runs the same module) carries.
+			g.Get("document").Get("body").Call("setAttribute", "data-kernels", nn.Kernels)
 			ready = true
 		}
 	}
