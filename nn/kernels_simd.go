@@ -5,6 +5,7 @@ package nn
 import (
 	"math"
 	"simd/archsimd"
+	"unsafe"
 )
 
 // Kernels names the build of the kernels in this binary: "simd" or "scalar".
@@ -25,6 +26,12 @@ func mulAcc(c, init, a, b []float64, rows, inner, cols, ars, acs int) {
 	if rows == 0 || cols == 0 {
 		return
 	}
+	// The 2×8 panel's inner loop reads a and b through pointers, without Go's bounds checks
+	// (under wasm they cost as much as the arithmetic); these checks make every read in range.
+	if inner > 0 && (len(b) < inner*cols || len(a) < (rows-1)*ars+(inner-1)*acs+1 || ars < 0 || acs < 0) {
+		panic("nn: mulAcc: a or b is too short for the shapes given")
+	}
+	ap, bp := unsafe.Pointer(unsafe.SliceData(a)), unsafe.Pointer(unsafe.SliceData(b))
 	j := 0
 	for ; j+8 <= cols; j += 8 {
 		var i0 *[8]float64
@@ -51,9 +58,9 @@ func mulAcc(c, init, a, b []float64, rows, inner, cols, ars, acs int) {
 			s := 0
 			for ; s+2 <= inner; s += 2 { // two steps a pass: a loop's back edge is dear under wasm
 				{
-					bs := (*[8]float64)(b[bo : bo+8])
-					x0 := archsimd.BroadcastFloat64x2(a[ao0])
-					x1 := archsimd.BroadcastFloat64x2(a[ao1])
+					bs := (*[8]float64)(unsafe.Add(bp, bo*8))
+					x0 := archsimd.BroadcastFloat64x2(*(*float64)(unsafe.Add(ap, ao0*8)))
+					x1 := archsimd.BroadcastFloat64x2(*(*float64)(unsafe.Add(ap, ao1*8)))
 					b0 := archsimd.LoadFloat64x2Array((*[2]float64)(bs[0:2]))
 					p00 = p00.Add(x0.Mul(b0))
 					p10 = p10.Add(x1.Mul(b0))
@@ -71,9 +78,9 @@ func mulAcc(c, init, a, b []float64, rows, inner, cols, ars, acs int) {
 					bo += cols
 				}
 				{
-					bs := (*[8]float64)(b[bo : bo+8])
-					x0 := archsimd.BroadcastFloat64x2(a[ao0])
-					x1 := archsimd.BroadcastFloat64x2(a[ao1])
+					bs := (*[8]float64)(unsafe.Add(bp, bo*8))
+					x0 := archsimd.BroadcastFloat64x2(*(*float64)(unsafe.Add(ap, ao0*8)))
+					x1 := archsimd.BroadcastFloat64x2(*(*float64)(unsafe.Add(ap, ao1*8)))
 					b0 := archsimd.LoadFloat64x2Array((*[2]float64)(bs[0:2]))
 					p00 = p00.Add(x0.Mul(b0))
 					p10 = p10.Add(x1.Mul(b0))
@@ -92,9 +99,9 @@ func mulAcc(c, init, a, b []float64, rows, inner, cols, ars, acs int) {
 				}
 			}
 			if s < inner {
-				bs := (*[8]float64)(b[bo : bo+8])
-				x0 := archsimd.BroadcastFloat64x2(a[ao0])
-				x1 := archsimd.BroadcastFloat64x2(a[ao1])
+				bs := (*[8]float64)(unsafe.Add(bp, bo*8))
+				x0 := archsimd.BroadcastFloat64x2(*(*float64)(unsafe.Add(ap, ao0*8)))
+				x1 := archsimd.BroadcastFloat64x2(*(*float64)(unsafe.Add(ap, ao1*8)))
 				b0 := archsimd.LoadFloat64x2Array((*[2]float64)(bs[0:2]))
 				p00 = p00.Add(x0.Mul(b0))
 				p10 = p10.Add(x1.Mul(b0))

@@ -306,3 +306,21 @@ func TestAdamKernel(t *testing.T) {
 		}
 	}
 }
+
+// TestMulAccRejectsShortInputs: the SIMD kernel reads without bounds checks, after checking the
+// lengths once; a slice too short for the shapes must panic, not read past its end.
+func TestMulAccRejectsShortInputs(t *testing.T) {
+	for _, c := range []struct {
+		name    string
+		a, b, c int // lengths, for rows 4, inner 3, cols 8 (a by rows)
+	}{{"short a", 11, 24, 32}, {"short b", 12, 23, 32}} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("%s: mulAcc did not panic", c.name)
+				}
+			}()
+			mulAcc(make([]float64, c.c), nil, make([]float64, c.a), make([]float64, c.b), 4, 3, 8, 3, 1)
+		}()
+	}
+}
