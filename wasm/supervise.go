@@ -123,8 +123,11 @@ func (s *supervisedWorker) post(c proto.Command) {
 		}
 		s.start()
 	}
-	if !s.owed {
-		s.owed, s.since = true, time.Now()
+	switch c.Kind {
+	case proto.CmdReset, proto.CmdRun, proto.CmdStep, proto.CmdLesion: // always answered
+		if !s.owed {
+			s.owed, s.since = true, time.Now()
+		}
 	}
 	postCommand(s.w, c)
 }
