@@ -25,17 +25,17 @@ vet:
 	$(GO) vet ./...
 
 test-native:
-	$(GO) test -count=1 ./...
+	$(GO) test -count=1 -timeout=30m ./...
 
 WASM_TESTS := ./nn/... ./lab/... ./proto/... ./worker/... ./wasm/jsmsg/...
 
 test-wasm: test-wasm-scalar test-wasm-simd
 
 test-wasm-scalar:
-	GOOS=js GOARCH=wasm $(GO) test -count=1 $(WASM_TESTS)
+	GOOS=js GOARCH=wasm $(GO) test -count=1 -timeout=20m $(WASM_TESTS)
 
 test-wasm-simd:
-	$(SIMD_PATH) GOOS=js GOARCH=wasm $(SIMD_GO) test -count=1 $(WASM_TESTS)
+	$(SIMD_PATH) GOOS=js GOARCH=wasm $(SIMD_GO) test -count=1 -timeout=20m $(WASM_TESTS)
 
 generate:
 	$(GO) generate ./...
