@@ -43,7 +43,7 @@ func TestDigitsPickTrainDraw(t *testing.T) {
 	p.run(t, "one block per stage", setValue("#per-stage", "1"))
 	p.waitFor(t, "the 8-layer net", `location.hash.includes("b=4x2p,8x2p,16x2p&")`, 10*time.Second)
 	p.click(t, "#play")
-	p.waitFor(t, "predictions for the test digits", `document.querySelector(".digits[data-predicted='1000']")`, 60*time.Second)
+	p.waitFor(t, "predictions for the test digits", `document.querySelector(".digits[data-predicted='500']")`, 60*time.Second)
 
 	var drew bool
 	p.eval(t, drawStroke, &drew)
@@ -93,6 +93,6 @@ func TestDigitsTwins(t *testing.T) {
 	s := lab.DepthSpec(lab.DigitsDefault(), 1, false, 1)
 	p.open(t, "?view=twins#"+s.String())
 	p.click(t, "#twin-play")
-	p.waitFor(t, "both twins' predictions", `document.querySelectorAll(".twin-map .digits[data-predicted='1000']").length === 2`, 90*time.Second)
+	p.waitFor(t, "both twins' predictions", `document.querySelectorAll(".twin-map .digits[data-predicted='500']").length === 2`, 90*time.Second)
 	p.checkNoErrors(t)
 }

@@ -790,7 +790,7 @@ func (c *DigitsPanel) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 		vgparent.AppendChild(vgn)
 		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "h3", Attr: []vugu.VGAttribute(nil)}
 		vgparent.AppendChild(vgn)
-		vgn.SetInnerHTML(vugu.HTML("Confusion matrix \x3Cspan class=\"hint\"\x3E(rows: true digit, columns: predicted; of the first 1,000 test digits)\x3C/span\x3E"))
+		vgn.SetInnerHTML(vugu.HTML("Confusion matrix \x3Cspan class=\"hint\"\x3E(rows: true digit, columns: predicted; of the first 500 test digits)\x3C/span\x3E"))
 		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
 		vgparent.AppendChild(vgn)
 		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "confusion-wrap"}}}
