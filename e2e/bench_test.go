@@ -20,7 +20,7 @@ func BenchmarkBrowser(b *testing.B) {
 	waitForBrotli(b)
 	for range b.N {
 		p := newPage(b, 1280, 800)
-		p.open(b, "")
+		p.open(b, benchQuery())
 		var load struct{ ReadyMS, TransferKB, WasmKB float64 }
 		p.eval(b, `(() => {
 			const all = performance.getEntriesByType("navigation").concat(performance.getEntriesByType("resource"));
@@ -48,7 +48,7 @@ func BenchmarkBrowser(b *testing.B) {
 			}
 		}
 
-		p.open(b, "#b=16x2r*64&w=16&bs=32&o=adam")
+		p.open(b, benchQuery()+"#b=16x2r*64&w=16&bs=32&o=adam")
 		idle := frameRate(b, p)
 		p.click(b, "#play")
 		time.Sleep(time.Second)
@@ -76,6 +76,10 @@ func BenchmarkBrowser(b *testing.B) {
 	}
 }
 
+// benchQuery is the query string every page of the benchmark opens with: RESNET_BENCH_QUERY,
+// for example "?simd=0" to measure the scalar build.
+func benchQuery() string { return os.Getenv("RESNET_BENCH_QUERY") }
+
 // frameRate counts animation frames for two seconds: the browser paints a frame only when
 // the page's main thread is free, so a busy page shows as a low rate.
 func frameRate(b *testing.B, p *page) float64 {
@@ -90,7 +94,7 @@ func frameRate(b *testing.B, p *page) float64 {
 
 // stepsPerSecond opens hash, plays, and measures the step counter's rate after a warm-up.
 func stepsPerSecond(b *testing.B, p *page, hash string) float64 {
-	p.open(b, hash)
+	p.open(b, benchQuery()+hash)
 	p.click(b, "#play")
 	time.Sleep(time.Second)
 	read := func() (float64, time.Time) {
@@ -137,7 +141,7 @@ type gridCost struct {
 // a warm-up: their size, what the latest took in the worker, how many came a second and
 // which share of the worker's time they took.
 func boundaryCost(b *testing.B, p *page, hash string) gridCost {
-	p.open(b, hash)
+	p.open(b, benchQuery()+hash)
 	p.click(b, "#play")
 	time.Sleep(time.Second)
 	type grid struct {
