@@ -25,7 +25,7 @@ func BenchmarkBrowser(b *testing.B) {
 		p.eval(b, `(() => {
 			const all = performance.getEntriesByType("navigation").concat(performance.getEntriesByType("resource"));
 			const sum = all.reduce((s, e) => s + (e.encodedBodySize || 0), 0);
-			const wasm = all.filter(e => e.name.endsWith("main.wasm")).reduce((s, e) => s + e.encodedBodySize, 0);
+			const wasm = all.filter(e => /main(-scalar)?\.wasm$/.test(e.name)).reduce((s, e) => s + e.encodedBodySize, 0);
 			return {ReadyMS: window.resnetReadyAt, TransferKB: sum / 1024, WasmKB: wasm / 1024};
 		})()`, &load)
 		fmt.Printf("time to interactive: %.0f ms; transferred (compressed, page scope): %.0f KB, of which main.wasm %.0f KB\n", load.ReadyMS, load.TransferKB, load.WasmKB)
