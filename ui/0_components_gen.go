@@ -263,6 +263,7 @@ func (c *BlockEditor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						_ = n
 						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "option", Attr: []vugu.VGAttribute(nil)}
 						vgparent.AppendChild(vgn)
+						vgn.AddAttrInterface("selected", n == c.Layers())
 						vgn.AddAttrInterface("value", n)
 						vgn.SetInnerHTML(n)
 					}
