@@ -77,15 +77,7 @@ func NewTrainer(s Spec) (*Trainer, error) {
 		return nil, fmt.Errorf("network too large to train here: it needs about %d MB of buffers (limit %d MB); lower the batch size, width or depth",
 			need*8>>20, memoryBudget*8>>20)
 	}
-	act, err := nn.ParseActivation(s.Activation)
-	if err != nil {
-		return nil, err
-	}
-	cfg := nn.Config{Inputs: 2, Classes: train.Classes, Width: s.Width, Act: act, BatchNorm: s.BatchNorm}
-	for _, b := range s.Blocks {
-		cfg.Blocks = append(cfg.Blocks, nn.BlockConfig{Width: b.Width, Layers: b.Layers, Shortcut: b.Shortcut})
-	}
-	net, err := nn.New(cfg, s.Seed)
+	net, err := newNetwork(s, train.Classes)
 	if err != nil {
 		return nil, err
 	}
@@ -109,6 +101,25 @@ func NewTrainer(s Spec) (*Trainer, error) {
 	}
 	t.next = len(t.order) // shuffle on the first step
 	return t, nil
+}
+
+// newNetwork builds s's network for the given number of classes, with its initial weights.
+func newNetwork(s Spec, classes int) (*nn.Network, error) {
+	act, err := nn.ParseActivation(s.Activation)
+	if err != nil {
+		return nil, err
+	}
+	cfg := nn.Config{Inputs: 2, Classes: classes, Width: s.Width, Act: act, BatchNorm: s.BatchNorm}
+	for _, b := range s.Blocks {
+		cfg.Blocks = append(cfg.Blocks, nn.BlockConfig{Width: b.Width, Layers: b.Layers, Shortcut: b.Shortcut})
+	}
+	return nn.New(cfg, s.Seed)
+}
+
+// initialNetwork rebuilds the network as it was before the first step: the same Spec (with
+// the shortcuts as they are now) and seed give the same initial weights.
+func (t *Trainer) initialNetwork() (*nn.Network, error) {
+	return newNetwork(t.Spec(), t.train.Classes)
 }
 
 // bufferFloats estimates the float64s of activation and gradient buffers: about ten buffers
