@@ -177,10 +177,10 @@ func parseSeed(s string) (uint64, error) {
 }
 
 // noExtraArgs rejects words left after the flags, which are almost always a typo such as
-// `--depths 2, 4` (a space after the comma).
+// `--depths 2, 4` (a space after the comma). The caller prefixes the command's name.
 func noExtraArgs(fs *flag.FlagSet) error {
 	if fs.NArg() > 0 {
-		return fmt.Errorf("%s: unexpected argument %q (flags are --name value; lists have no spaces)", fs.Name(), fs.Arg(0))
+		return fmt.Errorf("unexpected argument %q (flags are --name value; lists have no spaces)", fs.Arg(0))
 	}
 	return nil
 }

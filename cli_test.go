@@ -29,7 +29,7 @@ func TestCLIHelpPrintsUsage(t *testing.T) {
 		if code != exitOK {
 			t.Errorf("%v: exit %d, want 0", args, code)
 		}
-		for _, want := range []string{"serve", "train", "sweep", "examples", "go run . sweep --depths"} {
+		for _, want := range []string{"serve", "train", "sweep", "examples", "go run . sweep --depths", "go build"} {
 			if !strings.Contains(stdout, want) {
 				t.Errorf("%v: usage lacks %q:\n%s", args, want, stdout)
 			}
@@ -164,6 +164,18 @@ func TestCLISweepWithAnUnwritableSVGPathFailsBeforeTraining(t *testing.T) {
 	}
 }
 
+// `sweep --width 256` with the default depths: depth 64 does not fit in memory. The sweep
+// says so before the first step instead of after training every shallower run.
+func TestCLISweepChecksEveryRunsSizeBeforeTraining(t *testing.T) {
+	code, _, stderr := runCLI(t, context.Background(), "sweep", "--width", "256")
+	if code != exitUsage || !strings.Contains(stderr, "depth 64") || !strings.Contains(stderr, "too large") {
+		t.Errorf("exit %d (want %d), stderr:\n%s", code, exitUsage, stderr)
+	}
+	if strings.Contains(stderr, "[1/") || strings.Contains(stderr, "runs on") {
+		t.Errorf("started training before finding the too-large run:\n%s", stderr)
+	}
+}
+
 func TestCLIInterruptedSweepFails(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
@@ -201,6 +213,16 @@ func TestCLIBadFlagsExplainAndExitNonZero(t *testing.T) {
 		}
 		if !strings.Contains(stderr, tc.want) {
 			t.Errorf("%v: stderr lacks %q:\n%s", tc.args, tc.want, stderr)
+		}
+	}
+}
+
+// Every message names its command once: "train: unexpected argument", not "train: train: …".
+func TestCLIErrorsNameTheCommandOnce(t *testing.T) {
+	for _, args := range [][]string{{"train", "extra"}, {"sweep", "--depths", "2,", "4"}, {"train", "--lr", "0"}, {"sweep", "--depths", "4,4"}} {
+		_, _, stderr := runCLI(t, context.Background(), args...)
+		if first := strings.SplitN(stderr, "\n", 2)[0]; strings.Count(first, args[0]+":") != 1 {
+			t.Errorf("%v: %q names the command %d times, want once", args, first, strings.Count(first, args[0]+":"))
 		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"time"
 
 	"resnetplayground/lab"
 )
@@ -18,9 +19,6 @@ type trainOptions struct {
 	steps int
 	every int
 }
-
-// trainChunk is how many steps run between two looks at ctx when no progress is printed.
-const trainChunk = 100
 
 func trainFlags(out io.Writer) (*flag.FlagSet, *trainOptions) {
 	fs := flag.NewFlagSet("train", flag.ContinueOnError)
@@ -93,45 +91,75 @@ func train(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	chunk := o.every
 	if chunk == 0 {
-		chunk = trainChunk
+		chunk = o.steps
 	}
 	var m lab.Metrics
+	measured := false // m holds the latest measurement
 	interrupted := false
-	for done := 0; done < o.steps; {
-		if ctx.Err() != nil {
+	for done := 0; done < o.steps && !interrupted; {
+		k := min(chunk, o.steps-done)
+		if t.StepContext(ctx, k) != nil {
 			interrupted = true
 			break
 		}
-		k := min(chunk, o.steps-done)
-		t.Step(k)
 		done += k
 		if o.every > 0 && (done%o.every == 0 || done == o.steps) {
-			m = t.Metrics()
+			got, err := t.MetricsContext(ctx)
+			if err != nil {
+				interrupted = true
+				break
+			}
+			m, measured = got, true
 			row(strconv.Itoa(done), loss(m.TrainLoss), pct(m.TrainAcc), loss(m.TestLoss), pct(m.TestAcc))
 			if m.Diverged {
 				break
 			}
 		}
 	}
-	if o.every == 0 || interrupted {
-		m = t.Metrics()
-	}
-
 	if o.every > 0 {
 		fmt.Fprintln(stdout)
 	}
-	switch {
-	case m.Diverged:
-		fmt.Fprintf(stdout, "diverged at step %d: the loss or a weight became NaN or infinite; try a lower --lr\n", m.Step)
-	case interrupted:
-		fmt.Fprintf(stdout, "interrupted at step %d\n", m.Step)
-	}
-	fmt.Fprintf(stdout, "final (step %d): train loss %s, accuracy %s; test loss %s, accuracy %s\n",
-		m.Step, loss(m.TrainLoss), pct(m.TrainAcc), loss(m.TestLoss), pct(m.TestAcc))
 	if interrupted {
-		return exitFailure
+		return trainInterrupted(t, m, measured, stdout)
 	}
+	if o.every == 0 {
+		m = t.Metrics()
+	}
+	if m.Diverged {
+		fmt.Fprintf(stdout, "diverged at step %d: the loss or a weight became NaN or infinite; try a lower --lr\n", m.Step)
+	}
+	printMetrics(stdout, "final", m)
 	return exitOK
+}
+
+// interruptMeasure is how long an interrupted train may spend measuring where it stopped:
+// Ctrl-C should end the program within a second, and measuring a costly network on a large
+// dataset can take longer (then the last measurement stands in).
+const interruptMeasure = 500 * time.Millisecond
+
+// trainInterrupted reports a run stopped by Ctrl-C: the step it reached and, if it can be
+// measured quickly, how good the network is there; otherwise the last measurement, if any.
+func trainInterrupted(t *lab.Trainer, last lab.Metrics, measured bool, stdout io.Writer) int {
+	ctx, cancel := context.WithTimeout(context.Background(), interruptMeasure)
+	defer cancel()
+	m, err := t.MetricsContext(ctx)
+	fmt.Fprintf(stdout, "interrupted at step %d\n", m.Step)
+	switch {
+	case err == nil:
+		printMetrics(stdout, "final", m)
+	case measured:
+		fmt.Fprintf(stdout, "(measuring step %d takes longer than %s)\n", m.Step, interruptMeasure)
+		printMetrics(stdout, "last measured", last)
+	default:
+		fmt.Fprintf(stdout, "not measured: measuring this network takes longer than %s\n", interruptMeasure)
+	}
+	return exitFailure
+}
+
+// printMetrics prints the summary line of m, e.g. "final (step 3000): …".
+func printMetrics(stdout io.Writer, label string, m lab.Metrics) {
+	fmt.Fprintf(stdout, label+" (step %d): train loss %s, accuracy %s; test loss %s, accuracy %s\n",
+		m.Step, loss(m.TrainLoss), pct(m.TrainAcc), loss(m.TestLoss), pct(m.TestAcc))
 }
 
 // parseExit is the exit code for a FlagSet's parse error, which the FlagSet has already

@@ -25,9 +25,14 @@ const (
 )
 
 func main() {
-	// Ctrl-C cancels a train or sweep cleanly: it stops between steps and prints what it has.
+	// Ctrl-C cancels a train or sweep cleanly: it stops within a step and prints what it has.
+	// A second Ctrl-C ends the program at once: after the first, the default handling is back.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
 }
 
@@ -122,5 +127,6 @@ examples:
 Every run is seeded: the same flags give the same numbers on any machine and with any
 number of sweep workers. Ctrl-C stops a train or sweep and prints what has finished.
 Exit codes: 0 done (a run that diverged is a result, not a failure), 1 failed or
-interrupted, 2 bad command line.
+interrupted, 2 bad command line. "go run" reports every failure as exit status 1: for
+these codes in a script, build the program first (go build -o resnet . && ./resnet train …).
 `

@@ -61,6 +61,12 @@ func TestShareShowsAndCopiesTheLink(t *testing.T) {
 	}
 	// Headless Chromium may refuse the clipboard; either way the page must say what happened.
 	p.waitFor(t, "a copy status", `/Copied|select the link/.test(document.querySelector("#share-status").textContent)`, 5*time.Second)
+
+	// The open panel follows edits and view changes: it never shows a stale link.
+	p.run(t, "change the seed", setValue("#set-seed", "9"))
+	p.waitFor(t, "the shown link to follow the seed", `document.querySelector("#share-url").value.includes("s=9")`, 5*time.Second)
+	p.click(t, "#view-twins")
+	p.waitFor(t, "the shown link to name the view", `document.querySelector("#share-url").value === location.href && location.href.includes("view=twins")`, 5*time.Second)
 	p.checkNoErrors(t)
 }
 

@@ -1,6 +1,9 @@
 package lab
 
-import "testing"
+import (
+	"context"
+	"testing"
+)
 
 // BenchmarkBoundary times a 100×100 decision-boundary grid at depth 20 (width 16): the
 // picture the page redraws while a network trains.
@@ -29,7 +32,7 @@ func BenchmarkLandscape(b *testing.B) {
 	cfg := DefaultLandscape()
 	cfg.Slice, cfg.Line = 0, 0
 	for b.Loop() {
-		if _, err := tr.Landscape(cfg); err != nil {
+		if _, err := tr.Landscape(context.Background(), cfg); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -35,16 +35,19 @@ func (w Direction) copyInto(net *nn.Network) {
 
 // FilterNormalised draws a random direction for net from rng and normalises it per neuron, as
 // Li, Xu, Taylor, Studer & Goldstein (2018) do per convolution filter: each neuron's incoming
-// weights (a column of a dense layer's In×Out matrix W, the weights that feed output unit j)
-// get a Gaussian direction rescaled to the norm of those weights. A step of size 1 along it
-// therefore moves every neuron by as much as its own weights, whatever their scale — which
-// matters because ReLU and batch norm make a layer's function blind to that scale, and an
-// unnormalised direction would mostly measure it. Biases and batch-norm γ, β get no direction
-// (zero), as in the paper: a weight is told apart from them by taking weight decay (Param.Decay).
+// weights (a column of a dense layer's In×Out matrix, the weights that feed output unit j; a
+// row of a convolution's OutC×(InC·K·K) matrix, one filter) get a Gaussian direction rescaled
+// to the norm of those weights. A step of size 1 along it therefore moves every neuron by as
+// much as its own weights, whatever their scale — which matters because ReLU and batch norm
+// make a layer's function blind to that scale, and an unnormalised direction would mostly
+// measure it. Biases and batch-norm γ, β get no direction (zero), as in the paper: a weight is
+// told apart from them by taking weight decay (Param.Decay). A weight matrix of a layer this
+// function does not know is normalised as a whole.
 //
 // The draws depend only on the parameters' shapes, so two twins given the same seed draw the
 // same raw direction; each twin then scales it to its own weights.
 func FilterNormalised(net *nn.Network, rng *rand.Rand) Direction {
+	layout := neuronsAreRows(net)
 	d := make(Direction, len(net.Params()))
 	for k, p := range net.Params() {
 		w := values(p)
@@ -56,26 +59,37 @@ func FilterNormalised(net *nn.Network, rng *rand.Rand) Direction {
 		for i := range dk {
 			dk[i] = rng.NormFloat64()
 		}
-		_, cols := p.W.Dims()
-		for j := range cols {
-			wn, dn := columnNorm(w, j, cols), columnNorm(dk, j, cols)
-			scale := 0.0
-			if dn > 0 {
-				scale = wn / dn
+		rows, cols := p.W.Dims()
+		byRow, known := layout[p]
+		switch {
+		case !known:
+			normalise(w, dk, 0, 1, len(w))
+		case byRow:
+			for i := range rows {
+				normalise(w, dk, i*cols, 1, cols)
 			}
-			for i := j; i < len(dk); i += cols {
-				dk[i] *= scale
+		default:
+			for j := range cols {
+				normalise(w, dk, j, cols, rows)
 			}
 		}
 	}
 	return d
 }
 
-// columnNorm is the Euclidean norm of column j of a row-major matrix with cols columns.
-func columnNorm(m []float64, j, cols int) float64 {
-	var s float64
-	for i := j; i < len(m); i += cols {
-		s += m[i] * m[i]
+// normalise rescales the n elements of d at start, start+step, … to the norm of the same
+// elements of w (to zero where w's are zero).
+func normalise(w, d []float64, start, step, n int) {
+	var wn, dn float64
+	for i, k := start, 0; k < n; i, k = i+step, k+1 {
+		wn += w[i] * w[i]
+		dn += d[i] * d[i]
 	}
-	return math.Sqrt(s)
+	scale := 0.0
+	if dn > 0 {
+		scale = math.Sqrt(wn / dn)
+	}
+	for i, k := start, 0; k < n; i, k = i+step, k+1 {
+		d[i] *= scale
+	}
 }

@@ -1,6 +1,7 @@
 package lab
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
@@ -59,29 +60,26 @@ func (c LandscapeConfig) Validate() error {
 	return errors.Join(errs...)
 }
 
-// bnStats are the running means and variances of a network's batch-norm layers, in order:
-// state that is not a parameter but that inference depends on.
+// bnStats are copies of a network's running statistics (see runningStats).
 type bnStats [][]float64
 
 func statsOf(net *nn.Network) bnStats {
 	var s bnStats
-	for _, b := range batchNorms(net) {
-		s = append(s, append([]float64(nil), b.RunMean...), append([]float64(nil), b.RunVar...))
+	for _, v := range runningStats(net) {
+		s = append(s, append([]float64(nil), v...))
 	}
 	return s
 }
 
 func (s bnStats) read(net *nn.Network) {
-	for i, b := range batchNorms(net) {
-		copy(s[2*i], b.RunMean)
-		copy(s[2*i+1], b.RunVar)
+	for i, v := range runningStats(net) {
+		copy(s[i], v)
 	}
 }
 
 func (s bnStats) copyInto(net *nn.Network) {
-	for i, b := range batchNorms(net) {
-		copy(b.RunMean, s[2*i])
-		copy(b.RunVar, s[2*i+1])
+	for i, v := range runningStats(net) {
+		copy(v, s[i])
 	}
 }
 
@@ -197,9 +195,16 @@ func (j *LandscapeJob) Result() Landscape { return j.out }
 
 // Run evaluates up to points more points and returns how many it did.
 func (j *LandscapeJob) Run(points int) int {
+	n, _ := j.RunContext(context.Background(), points)
+	return n
+}
+
+// RunContext is Run that stops as soon as ctx is done, returning ctx.Err(); a point it was
+// in the middle of is left to the next Run. The weights are restored either way.
+func (j *LandscapeJob) RunContext(ctx context.Context, points int) (int, error) {
 	n := min(points, j.Total()-j.next)
 	if n <= 0 {
-		return 0
+		return 0, nil
 	}
 	net := j.t.net
 	j.t.recordStats()
@@ -212,22 +217,27 @@ func (j *LandscapeJob) Run(points int) int {
 	}
 	j.now.read(net)
 	j.stats.copyInto(net)
-	for range n {
-		j.evaluateNext()
+	defer func() {
+		j.saved.copyInto(net)
+		j.now.copyInto(net)
+		for i, b := range net.Blocks {
+			b.Enabled = was[i]
+		}
+	}()
+	stop := ctx.Done()
+	for done := range n {
+		if !j.evaluateNext(stop) {
+			return done, ctx.Err()
+		}
 	}
-	j.saved.copyInto(net)
-	j.now.copyInto(net)
-	for i, b := range net.Blocks {
-		b.Enabled = was[i]
-	}
-	return n
+	return n, nil
 }
 
-// evaluateNext sets the weights to the next point's and records the training loss there.
-func (j *LandscapeJob) evaluateNext() {
+// evaluateNext sets the weights to the next point's and records the training loss there; it
+// returns false, recording nothing, when stop closed first.
+func (j *LandscapeJob) evaluateNext(stop <-chan struct{}) bool {
 	g := j.cfg.Grid
 	k := j.next
-	j.next++
 	var dst *float64
 	switch {
 	case k < g*g:
@@ -243,7 +253,12 @@ func (j *LandscapeJob) evaluateNext() {
 		j.setLine(j.out.LineAxis[i])
 		dst = &j.out.Line[i]
 	}
-	*dst, _ = j.t.evaluate(j.t.train)
+	loss, _, ok := j.t.evaluate(j.t.train, stop)
+	if ok {
+		*dst = loss
+		j.next++
+	}
+	return ok
 }
 
 // setPlane sets the weights to θ + α·δ + β·η.
@@ -268,12 +283,13 @@ func (j *LandscapeJob) setLine(t float64) {
 	}
 }
 
-// Landscape computes the whole landscape at once (for the CLI and tests).
-func (t *Trainer) Landscape(c LandscapeConfig) (Landscape, error) {
+// Landscape computes the whole landscape at once (for the CLI and tests); it stops, returning
+// ctx.Err() and what it has, as soon as ctx is done.
+func (t *Trainer) Landscape(ctx context.Context, c LandscapeConfig) (Landscape, error) {
 	j, err := t.StartLandscape(c)
 	if err != nil {
 		return Landscape{}, err
 	}
-	j.Run(j.Total())
-	return j.out, nil
+	_, err = j.RunContext(ctx, j.Total())
+	return j.out, err
 }

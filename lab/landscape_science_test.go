@@ -1,6 +1,7 @@
 package lab
 
 import (
+	"context"
 	"runtime"
 	"testing"
 )
@@ -30,7 +31,7 @@ func TestResidualLandscapeIsSmoother(t *testing.T) {
 			}
 			tr.Step(WhySteps)
 			acc[i] = tr.Metrics().TrainAcc
-			l, err := tr.Landscape(cfg)
+			l, err := tr.Landscape(context.Background(), cfg)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -1,6 +1,7 @@
 package lab
 
 import (
+	"context"
 	"math"
 	"reflect"
 	"strings"
@@ -31,7 +32,7 @@ func TestLandscapeCentreIsTheTrainingLoss(t *testing.T) {
 		start := tr.Metrics().TrainLoss
 		tr.Step(100)
 		now := tr.Metrics().TrainLoss
-		l, err := tr.Landscape(smallLandscape(1))
+		l, err := tr.Landscape(context.Background(), smallLandscape(1))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -66,9 +67,9 @@ func TestLandscapeIsSeeded(t *testing.T) {
 		t.Fatal(err)
 	}
 	tr.Step(50)
-	a, _ := tr.Landscape(smallLandscape(1))
-	b, _ := tr.Landscape(smallLandscape(1))
-	c, _ := tr.Landscape(smallLandscape(2))
+	a, _ := tr.Landscape(context.Background(), smallLandscape(1))
+	b, _ := tr.Landscape(context.Background(), smallLandscape(1))
+	c, _ := tr.Landscape(context.Background(), smallLandscape(2))
 	if !reflect.DeepEqual(a, b) {
 		t.Fatal("the same seed gave different landscapes")
 	}
@@ -90,7 +91,7 @@ func TestLandscapeInChunksDisturbsNothing(t *testing.T) {
 	quiet, _ := NewTrainer(s)
 	busy.Step(30)
 	quiet.Step(30)
-	whole, _ := quiet.Landscape(smallLandscape(3))
+	whole, _ := quiet.Landscape(context.Background(), smallLandscape(3))
 
 	job, err := busy.StartLandscape(smallLandscape(3))
 	if err != nil {
@@ -113,14 +114,9 @@ func TestLandscapeInChunksDisturbsNothing(t *testing.T) {
 	if !reflect.DeepEqual(weightsOf(busy.Network()), weightsOf(quiet.Network())) {
 		t.Fatal("computing the landscape changed the training")
 	}
-	bb, qb := batchNorms(busy.Network()), batchNorms(quiet.Network())
-	if len(bb) == 0 {
-		t.Fatal("no batch norm to check")
-	}
-	for i := range bb {
-		if !reflect.DeepEqual(bb[i].RunMean, qb[i].RunMean) || !reflect.DeepEqual(bb[i].RunVar, qb[i].RunVar) {
-			t.Fatalf("computing the landscape changed batch norm %d's running statistics", i)
-		}
+	bs, qs := runningStats(busy.Network()), runningStats(quiet.Network())
+	if len(bs) == 0 || !reflect.DeepEqual(bs, qs) {
+		t.Fatalf("computing the landscape changed batch norm's running statistics (%d of them)", len(bs))
 	}
 	if bm, qm := busy.Metrics(), quiet.Metrics(); !reflect.DeepEqual(bm, qm) {
 		t.Fatalf("metrics differ:\n%+v\n%+v", bm, qm)
@@ -153,5 +149,20 @@ func TestLandscapeConfigIsValidated(t *testing.T) {
 		if _, err := tr.StartLandscape(cfg); err == nil {
 			t.Errorf("%+v: StartLandscape accepted it", cfg)
 		}
+	}
+}
+
+func TestLandscapeStopsWhenCancelled(t *testing.T) {
+	tr, _ := NewTrainer(smallSpec(2, true))
+	tr.Step(10)
+	before := weightsOf(tr.Network())
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	l, err := tr.Landscape(ctx, smallLandscape(1))
+	if err != context.Canceled {
+		t.Fatalf("error %v, want context.Canceled", err)
+	}
+	if !math.IsNaN(l.Loss[0][0]) || !reflect.DeepEqual(weightsOf(tr.Network()), before) {
+		t.Fatal("a cancelled landscape evaluated a point or left the weights changed")
 	}
 }

@@ -86,18 +86,12 @@ func (t *Trainer) ShatterAtInit() (Shattered, error) {
 // calibrateBatchNorm sets every batch-norm layer's running statistics to those of one pass of
 // the whole set in training mode.
 func calibrateBatchNorm(net *nn.Network, set data.Set) {
-	bns := batchNorms(net)
-	if len(bns) == 0 || set.Len() < 2 {
+	if len(runningStats(net)) == 0 || set.Len() < 2 {
 		return
 	}
-	momentum := bns[0].Momentum
-	for _, b := range bns {
-		b.Momentum = 1 // the running statistics become this pass's
-	}
-	net.Forward(mat.NewDense(set.Len(), 2, append([]float64(nil), set.X...)), true)
-	for _, b := range bns {
-		b.Momentum = momentum
-	}
+	was := setMomentum(net, 1) // the running statistics become this pass's
+	net.Forward(mat.NewDense(set.Len(), set.Dim, append([]float64(nil), set.X...)), true)
+	setMomentum(net, was)
 }
 
 // shatter computes ∂(z₁ − z₀)/∂x along the line, in one batch of ShatterPoints in inference mode.
@@ -122,21 +116,4 @@ func shatter(net *nn.Network, classes int) Shattered {
 	}
 	s.Autocorr = Autocorrelation(s.Grad)
 	return s
-}
-
-// batchNorms lists the network's batch-norm layers, input to output.
-func batchNorms(net *nn.Network) []*nn.BatchNorm {
-	var bns []*nn.BatchNorm
-	collect := func(ls []nn.Layer) {
-		for _, l := range ls {
-			if b, ok := l.(*nn.BatchNorm); ok {
-				bns = append(bns, b)
-			}
-		}
-	}
-	collect(net.Input)
-	for _, b := range net.Blocks {
-		collect(b.Branch)
-	}
-	return bns
 }

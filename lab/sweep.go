@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"strconv"
+	"strings"
 	"sync"
 )
 
@@ -28,10 +30,6 @@ type SweepResult struct {
 	Steps    int     // steps asked for; Final.Step is how many ran (fewer if it diverged)
 	Final    Metrics // metrics at the end of the run
 }
-
-// sweepChunk is how many steps run between two looks at the context, so a cancelled sweep
-// stops within a fraction of a second rather than at the end of a run.
-const sweepChunk = 100
 
 // Validate reports the first thing that makes c unrunnable (including an invalid Base), in
 // words a command-line user can act on.
@@ -70,7 +68,23 @@ func (c SweepConfig) Validate() error {
 	if err := c.Specs()[0].Validate(); err != nil {
 		return fmt.Errorf("sweep: %w", err)
 	}
-	return nil
+	// Every run's size, before any trains: finding the deepest too large after half an hour
+	// of the others would waste that half hour. Shortcuts do not change the size.
+	var fit []string
+	var tooLarge error
+	for _, d := range c.Depths {
+		err := CheckSize(DepthSpec(c.Base, d, false, 0))
+		switch {
+		case err == nil:
+			fit = append(fit, strconv.Itoa(d))
+		case tooLarge == nil:
+			tooLarge = fmt.Errorf("sweep: depth %d: %w", d, err)
+		}
+	}
+	if tooLarge != nil && len(fit) > 0 {
+		return fmt.Errorf("%w (of these depths, %s fit)", tooLarge, strings.Join(fit, ", "))
+	}
+	return tooLarge
 }
 
 // Specs lists the Specs a sweep runs, in the order of its results: by depth as listed, plain
@@ -107,7 +121,7 @@ func DepthSpec(base Spec, depth int, residual bool, seed uint64) Spec {
 // progress, if not nil, is called once per run with its result, in the same order as the
 // results and never concurrently, as soon as that run and all the runs before it are done.
 //
-// When ctx is cancelled, the runs stop within sweepChunk steps and Sweep returns the results
+// When ctx is cancelled, the runs stop at once (between two blocks of a step) and Sweep returns the results
 // of the runs that finished (in order, with gaps where runs did not finish) and ctx.Err().
 // A Spec that NewTrainer rejects stops the sweep with that error.
 func Sweep(ctx context.Context, c SweepConfig, progress func(SweepResult)) ([]SweepResult, error) {
@@ -193,7 +207,7 @@ func Sweep(ctx context.Context, c SweepConfig, progress func(SweepResult)) ([]Sw
 	return results, nil
 }
 
-// runOne trains one Spec for steps steps, looking at ctx between chunks.
+// runOne trains one Spec for steps steps, or until ctx is done.
 func runOne(ctx context.Context, s Spec, steps int) (SweepResult, error) {
 	r := SweepResult{Depth: len(s.Blocks), Seed: s.Seed, Steps: steps}
 	if len(s.Blocks) > 0 {
@@ -206,12 +220,9 @@ func runOne(ctx context.Context, s Spec, steps int) (SweepResult, error) {
 	if err != nil {
 		return r, fmt.Errorf("sweep: depth %d, seed %d: %w", r.Depth, r.Seed, err)
 	}
-	for done := 0; done < steps; done += sweepChunk {
-		if err := ctx.Err(); err != nil {
-			return r, err
-		}
-		t.Step(min(sweepChunk, steps-done))
+	if err := t.StepContext(ctx, steps); err != nil {
+		return r, err
 	}
-	r.Final = t.Metrics()
-	return r, nil
+	r.Final, err = t.MetricsContext(ctx)
+	return r, err
 }

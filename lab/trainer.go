@@ -1,6 +1,7 @@
 package lab
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -33,10 +34,6 @@ type BlockStats struct {
 // evalChunk bounds the rows pushed through the network at once when evaluating, so that
 // buffers stay the size of a training batch rather than of a 100×100 grid.
 const evalChunk = 256
-
-// memoryBudget bounds the float64s the network's buffers may take (about 512 MB): the page
-// runs in a browser tab, where running out of memory kills the whole worker.
-const memoryBudget = 64 << 20
 
 // Trainer trains the network a Spec describes. It is not safe for concurrent use.
 type Trainer struct {
@@ -73,9 +70,8 @@ func NewTrainer(s Spec) (*Trainer, error) {
 	if err != nil {
 		return nil, err
 	}
-	if need := bufferFloats(s); need > memoryBudget {
-		return nil, fmt.Errorf("network too large to train here: it needs about %d MB of buffers (limit %d MB); lower the batch size, width or depth",
-			need*8>>20, memoryBudget*8>>20)
+	if err := CheckSize(s); err != nil {
+		return nil, err
 	}
 	net, err := newNetwork(s, train.Classes)
 	if err != nil {
@@ -122,18 +118,6 @@ func (t *Trainer) initialNetwork() (*nn.Network, error) {
 	return newNetwork(t.Spec(), t.train.Classes)
 }
 
-// bufferFloats estimates the float64s of activation and gradient buffers: about ten buffers
-// of rows×width per layer, rows being the larger of a batch and an evaluation chunk.
-func bufferFloats(s Spec) int {
-	rows := max(s.Batch, evalChunk)
-	total := 10 * rows * s.Width
-	for _, b := range s.Blocks {
-		total += 10 * b.Layers * rows * b.Width
-		total += 4 * b.Width * b.Width * b.Layers // weights, gradients, optimiser moments
-	}
-	return total
-}
-
 // Spec returns the Spec the trainer was built from, with live shortcut changes applied.
 func (t *Trainer) Spec() Spec {
 	s := t.spec
@@ -153,16 +137,28 @@ func (t *Trainer) Diverged() bool { return t.diverged }
 
 // Step runs k optimisation steps (k minibatches). It does nothing once the run diverged, and
 // allocates nothing.
-func (t *Trainer) Step(k int) {
+func (t *Trainer) Step(k int) { t.StepContext(context.Background(), k) }
+
+// StepContext is Step that stops as soon as ctx is done, between two blocks of a step if need
+// be (a step of a costly network takes a second): an abandoned step changes no weight, so the
+// trainer stays at the last whole step (batch norm's running averages in the blocks the step
+// passed have moved a little). It returns ctx.Err() when it stopped early.
+func (t *Trainer) StepContext(ctx context.Context, k int) error {
+	stop := ctx.Done()
 	for ; k > 0 && !t.diverged; k-- {
 		t.fillBatch()
-		loss, _ := t.net.TrainStep(t.xb, t.yb, t.opt)
+		loss, _, done := t.net.TrainStepOrStop(t.xb, t.yb, t.opt, stop)
+		if !done {
+			t.unfillBatch()
+			return ctx.Err()
+		}
 		t.step++
 		if math.IsNaN(loss) || math.IsInf(loss, 0) {
 			t.diverged = true
 		}
 		t.stale = true
 	}
+	return nil
 }
 
 // fillBatch copies the next batch of the shuffled epoch into xb, yb; a new epoch reshuffles.
@@ -178,6 +174,9 @@ func (t *Trainer) fillBatch() {
 	}
 	t.next += t.batch
 }
+
+// unfillBatch gives back the batch of an abandoned step, so the next step trains on it.
+func (t *Trainer) unfillBatch() { t.next -= t.batch }
 
 // recordStats keeps the latest training step's per-block diagnostics. It runs before any
 // evaluation overwrites the buffers they are read from, rather than after every step, so a
@@ -196,6 +195,13 @@ func (t *Trainer) recordStats() {
 
 // Metrics evaluates the network (in inference mode) on the training and test sets.
 func (t *Trainer) Metrics() Metrics {
+	m, _ := t.MetricsContext(context.Background())
+	return m
+}
+
+// MetricsContext is Metrics that gives up, returning ctx.Err(), as soon as ctx is done:
+// evaluating a costly network on a large dataset takes seconds.
+func (t *Trainer) MetricsContext(ctx context.Context) (Metrics, error) {
 	t.recordStats()
 	m := Metrics{
 		Step:     t.step,
@@ -203,29 +209,39 @@ func (t *Trainer) Metrics() Metrics {
 		Blocks:   append([]BlockStats(nil), t.stats...),
 		Diverged: t.diverged,
 	}
-	m.TrainLoss, m.TrainAcc = t.evaluate(t.train)
-	m.TestLoss, m.TestAcc = t.evaluate(t.test)
+	var ok1, ok2 bool
+	stop := ctx.Done()
+	m.TrainLoss, m.TrainAcc, ok1 = t.evaluate(t.train, stop)
+	m.TestLoss, m.TestAcc, ok2 = t.evaluate(t.test, stop)
+	if !ok1 || !ok2 {
+		return m, ctx.Err()
+	}
 	if math.IsNaN(m.TrainLoss) || math.IsInf(m.TrainLoss, 0) {
 		m.Diverged = true
 	}
-	return m
+	return m, nil
 }
 
-// evaluate returns the mean loss and the accuracy of the network on s, in chunks.
-func (t *Trainer) evaluate(s data.Set) (loss, acc float64) {
+// evaluate returns the mean loss and the accuracy of the network on s, in chunks; ok is false
+// when stop closed before it finished.
+func (t *Trainer) evaluate(s data.Set, stop <-chan struct{}) (loss, acc float64, ok bool) {
 	n := s.Len()
 	if n == 0 {
-		return 0, 0
+		return 0, 0, true
 	}
 	correct := 0
 	for lo := 0; lo < n; lo += evalChunk {
 		hi := min(lo+evalChunk, n)
 		t.chunk = chunkOf(t.chunk, s.X[2*lo:2*hi], hi-lo)
-		l, c := t.net.Loss.Forward(t.net.Forward(t.chunk, false), s.Y[lo:hi])
+		logits := t.net.ForwardOrStop(t.chunk, false, stop)
+		if logits == nil {
+			return 0, 0, false
+		}
+		l, c := t.net.Loss.Forward(logits, s.Y[lo:hi])
 		loss += l * float64(hi-lo)
 		correct += c
 	}
-	return loss / float64(n), float64(correct) / float64(n)
+	return loss / float64(n), float64(correct) / float64(n), true
 }
 
 // chunkOf returns an rows×2 matrix holding xs, reusing buf's storage.

@@ -3,15 +3,17 @@ package nn
 import "gonum.org/v1/gonum/mat"
 
 // Block is a residual unit in the form of He et al. (2015): y = act(α·F(x) + S(x)), where F is
-// the branch ([Dense → (BN) → act] → Dense → (BN)), S is the identity when the width is
-// unchanged or a learned projection when it changes, and act comes after the addition. With
-// Enabled false there is no S: the block is a plain stack, y = act(F(x)).
+// the branch ([Dense → (BN) → act] → Dense → (BN), or the same with 3×3 convolutions), S is
+// the identity when the shape is unchanged, else a learned projection or (for images, the
+// paper's option A) a parameter-free subsample with zero channels appended, and act comes
+// after the addition. With Enabled false there is no S: the block is a plain stack,
+// y = act(F(x)).
 type Block struct {
-	In, Out int
+	In, Out int // units of a dense block; channels of a convolutional one
 	Branch  []Layer
-	Proj    *Dense // projection shortcut (bias-free); nil when In == Out
-	Post    *Act   // the activation after the addition
-	Enabled bool   // the user's shortcut toggle
+	Proj    Layer // the shortcut when the shape changes (Dense, 1×1 Conv or PadSubsample); nil when not
+	Post    *Act  // the activation after the addition
+	Enabled bool  // the user's shortcut toggle
 	// Scale is α, the fixed weight of the branch when the shortcut is on (see init.go for
 	// why); a plain block ignores it, so a block's weights mean the same with or without it.
 	Scale float64
@@ -28,16 +30,24 @@ type ShortcutKind int
 
 const (
 	Identity   ShortcutKind = iota
-	Projection              // a learned linear map, because the width changes
+	Projection              // a learned linear map, because the shape changes (option B)
+	ZeroPad                 // subsample and zero channels, because the shape changes (option A)
 )
 
 // Kind is the block's shortcut kind, whether or not it is enabled.
 func (b *Block) Kind() ShortcutKind {
-	if b.Proj != nil {
-		return Projection
+	switch b.Proj.(type) {
+	case nil:
+		return Identity
+	case *PadSubsample:
+		return ZeroPad
 	}
-	return Identity
+	return Projection
 }
+
+// ChangesShape reports whether the block's output has another shape than its input, so that
+// without its branch and its shortcut nothing would carry the signal on.
+func (b *Block) ChangesShape() bool { return b.Proj != nil }
 
 // NewBlock makes a block of layers (1 or 2) dense layers from in to out units.
 func NewBlock(in, out, layers int, act Activation, batchNorm, shortcut bool) *Block {
@@ -56,13 +66,17 @@ func NewBlock(in, out, layers int, act Activation, batchNorm, shortcut bool) *Bl
 	if in != out {
 		b.Proj = NewDense(in, out, false)
 	}
+	b.collectParams()
+	return b
+}
+
+func (b *Block) collectParams() {
 	for _, l := range b.Branch {
 		b.params = append(b.params, l.Params()...)
 	}
 	if b.Proj != nil {
 		b.params = append(b.params, b.Proj.Params()...)
 	}
-	return b
 }
 
 // shortcut is S(x): x itself, or its projection.

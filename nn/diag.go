@@ -49,23 +49,30 @@ func MeanStd(m *mat.Dense) (mean, std float64) {
 }
 
 // ForwardCost is the number of multiply-adds one example's forward pass takes through the
-// dense layers: what evaluating or drawing the network costs, per point.
+// weight layers: what evaluating or drawing the network costs, per example.
 func (n *Network) ForwardCost() int {
-	cost := n.Output.In * n.Output.Out
+	cost := layerCost(n.Output)
 	for _, l := range n.Input {
-		if d, ok := l.(*Dense); ok {
-			cost += d.In * d.Out
-		}
+		cost += layerCost(l)
 	}
 	for _, b := range n.Blocks {
 		for _, l := range b.Branch {
-			if d, ok := l.(*Dense); ok {
-				cost += d.In * d.Out
-			}
+			cost += layerCost(l)
 		}
 		if b.Proj != nil {
-			cost += b.Proj.In * b.Proj.Out
+			cost += layerCost(b.Proj)
 		}
 	}
 	return cost
+}
+
+// layerCost is a layer's multiply-adds per example (0 for the cheap elementwise ones).
+func layerCost(l Layer) int {
+	switch l := l.(type) {
+	case *Dense:
+		return l.In * l.Out
+	case *Conv:
+		return l.OutC * l.kk * l.positions
+	}
+	return 0
 }

@@ -32,16 +32,24 @@ func (n *Network) initialise(cfg Config, seed uint64) {
 			return math.Sqrt(2 / float64(in+out))
 		}
 	}
-	fill := func(d *Dense, std float64) {
-		w := raw(d.W.W)
+	fillW := func(w []float64, std float64) {
 		for i := range w {
 			w[i] = std * rng.NormFloat64()
 		}
 	}
-	for _, l := range n.Input {
-		if d, ok := l.(*Dense); ok {
-			fill(d, hidden(d.In, d.Out))
+	fill := func(d *Dense, std float64) { fillW(raw(d.W.W), std) }
+	// A weight layer in front of an activation: a dense layer, or a convolution, whose fan-in
+	// is its input channels times the kernel's area.
+	fillHidden := func(l Layer) {
+		switch l := l.(type) {
+		case *Dense:
+			fill(l, hidden(l.In, l.Out))
+		case *Conv:
+			fillW(raw(l.Wt.W), hidden(l.InC*l.K*l.K, l.OutC*l.K*l.K))
 		}
+	}
+	for _, l := range n.Input {
+		fillHidden(l)
 	}
 	alpha := 1.0
 	if !cfg.BatchNorm && len(n.Blocks) > 0 {
@@ -50,12 +58,13 @@ func (n *Network) initialise(cfg Config, seed uint64) {
 	for _, b := range n.Blocks {
 		b.Scale = alpha
 		for _, l := range b.Branch {
-			if d, ok := l.(*Dense); ok {
-				fill(d, hidden(d.In, d.Out))
-			}
+			fillHidden(l)
 		}
-		if b.Proj != nil {
-			fill(b.Proj, math.Sqrt(1/float64(b.Proj.In)))
+		switch p := b.Proj.(type) {
+		case *Dense:
+			fill(p, math.Sqrt(1/float64(p.In)))
+		case *Conv:
+			fillW(raw(p.Wt.W), math.Sqrt(1/float64(p.InC*p.K*p.K)))
 		}
 	}
 	fill(n.Output, math.Sqrt(2/float64(n.Output.In+n.Output.Out)))

@@ -7,6 +7,8 @@ import "strconv"
 // toggle does to a running experiment.
 type BlockEditor struct {
 	App *App
+
+	typed Typed // the number fields keep what is typed until it is committed
 }
 
 // Block is the selected block's 1-based number, as shown.
@@ -37,7 +39,18 @@ func (c *BlockEditor) ShortcutKind() string {
 	return "identity"
 }
 
+func (c *BlockEditor) commitDepth(text string) {
+	c.typed.Commit("depth")
+	c.App.SetDepth(text)
+}
+
+func (c *BlockEditor) commitWidth(text string) {
+	c.typed.Commit("block-width")
+	c.App.SetBlockWidth(c.sel(), text)
+}
+
 func (c *BlockEditor) selectText(text string) {
+	c.typed.Commit("block-no")
 	n, err := strconv.Atoi(text)
 	if err != nil {
 		return // the field shows the current block again on the next render

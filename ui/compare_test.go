@@ -280,6 +280,17 @@ func TestSweepSettingsThatCannotRunLeaveAMessage(t *testing.T) {
 	}
 }
 
+// A sweep whose deepest run would not fit in memory is refused before any run trains (it
+// used to fail when that run's turn came, after all the others).
+func TestSweepTooLargeForMemoryIsRefusedBeforeAnyRun(t *testing.T) {
+	c, _, ch := compareWith(t, "w=256&b=256x2r*4")
+	c.Sweep.DepthsText, c.Sweep.StepsText = "2, 8, 64", "100"
+	c.StartSweep()
+	if !strings.Contains(c.Sweep.Msg, "depth 64") || !strings.Contains(c.Sweep.Msg, "too large") || c.Sweep.State != SweepIdle || len(ch.sweeps) != 0 {
+		t.Errorf("message %q, state %s, %d sweeps started; want depth 64 named as too large and no sweep", c.Sweep.Msg, c.Sweep.State, len(ch.sweeps))
+	}
+}
+
 func TestSweepRunsFinishesAndCancels(t *testing.T) {
 	c, _, ch := compareWith(t, "")
 	c.Sweep.DepthsText, c.Sweep.StepsText = "2, 16", "200"

@@ -16,6 +16,7 @@ type EmbedDialog struct {
 	OnClose func()
 
 	Status string
+	typed  Typed // caption and height keep what is typed until it is committed
 }
 
 // Snippet is the HTML to paste, pointing at the site this page was loaded from.
@@ -50,6 +51,7 @@ func (c *EmbedDialog) setView(name string, on bool) {
 }
 
 func (c *EmbedDialog) setCaption(text string) {
+	c.typed.Commit("embed-caption")
 	c.Opts.Caption = strings.TrimSpace(text)
 	if r := []rune(c.Opts.Caption); len(r) > MaxCaption {
 		c.Opts.Caption = string(r[:MaxCaption])
@@ -59,6 +61,7 @@ func (c *EmbedDialog) setCaption(text string) {
 func (c *EmbedDialog) setAutoplay(on bool) { c.Opts.Autoplay = on }
 
 func (c *EmbedDialog) setHeight(text string) {
+	c.typed.Commit("embed-height")
 	n, err := strconv.Atoi(strings.TrimSpace(text))
 	if err != nil {
 		c.Status = "The height is a whole number of pixels."

@@ -16,6 +16,7 @@ type Export struct {
 	Text   string   // the pasted JSON
 	Errors []string // why the last import failed
 	Status string
+	typed  Typed // the pasted text is left alone while it is being edited
 }
 
 // ExtraExport lets another view offer downloads here (the depth sweep, say) without this

@@ -4,6 +4,13 @@ package ui
 // what is left of each twin.
 type Lesion struct {
 	Compare *Compare
+
+	typed Typed // the block field keeps what is typed until it is committed
+}
+
+func (c *Lesion) commitBlock(text string) {
+	c.typed.Commit("lesion-block")
+	c.Run().SetLesionBlock(text)
 }
 
 // Run is the pair on screen.

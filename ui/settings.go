@@ -11,6 +11,8 @@ import (
 // described by a table so adding one is a line, and they all go through App.SetField.
 type Settings struct {
 	App *App
+
+	typed Typed // the number fields keep what is typed until it is committed
 }
 
 // Control describes one setting's control.
@@ -70,5 +72,10 @@ func (c *Settings) Msg(field string) string { return c.App.FieldMsgs[field] }
 
 // ID is a control's element id.
 func ID(field string) string { return "set-" + field }
+
+func (c *Settings) commit(field, text string) {
+	c.typed.Commit(ID(field))
+	c.App.SetField(field, text)
+}
 
 func (c *Settings) setCheck(field string, on bool) { c.App.SetField(field, strconv.FormatBool(on)) }

@@ -46,12 +46,21 @@ func ShareLink(pageURL, spec string) string {
 	return u + "#" + spec
 }
 
-func (c *Share) copyLink() {
+// LiveLink is the link to the experiment as it is now: the open panel follows every edit
+// and view change, so what it shows is what Copy copies.
+func (c *Share) LiveLink() string {
 	if c.Browser == nil {
-		c.Link, c.Status = "#"+c.App.Spec.String(), ""
+		return "#" + c.App.Spec.String()
+	}
+	return ShareLink(c.Browser.PageURL(), c.App.Spec.String())
+}
+
+func (c *Share) copyLink() {
+	c.Link = c.LiveLink()
+	if c.Browser == nil {
+		c.Status = ""
 		return
 	}
-	c.Link = ShareLink(c.Browser.PageURL(), c.App.Spec.String())
 	c.Status = "Copying…"
 	c.Browser.Copy(c.Link, func(ok bool) {
 		if ok {

@@ -8,6 +8,8 @@ import (
 // Sweep is the depth-sweep view: its settings, progress, the figure and a table.
 type Sweep struct {
 	Compare *Compare
+
+	typed Typed // the fields keep what is typed until it is committed
 }
 
 // Run is the sweep on screen.
@@ -100,9 +102,23 @@ func groupSummary(g SweepGroup) string {
 
 // The settings are checked as they are typed, so a mistake shows at once, and the valid
 // ones go into the page's address for a shared link to reproduce the sweep.
-func (c *Sweep) setDepths(text string) { c.Run().DepthsText = text; c.settingsChanged() }
-func (c *Sweep) setSteps(text string)  { c.Run().StepsText = text; c.settingsChanged() }
-func (c *Sweep) setSeeds(text string)  { c.Run().SeedsText = text; c.settingsChanged() }
+func (c *Sweep) setDepths(text string) {
+	c.typed.Commit("sweep-depths")
+	c.Run().DepthsText = text
+	c.settingsChanged()
+}
+
+func (c *Sweep) setSteps(text string) {
+	c.typed.Commit("sweep-steps")
+	c.Run().StepsText = text
+	c.settingsChanged()
+}
+
+func (c *Sweep) setSeeds(text string) {
+	c.typed.Commit("sweep-seeds")
+	c.Run().SeedsText = text
+	c.settingsChanged()
+}
 
 func (c *Sweep) settingsChanged() {
 	r := c.Run()

@@ -4,6 +4,13 @@ package ui
 // with their boundaries, curves, gradient norms per block, and lesions.
 type Twins struct {
 	Compare *Compare
+
+	typed Typed // the depth field keeps what is typed until it is committed
+}
+
+func (c *Twins) commitDepth(text string) {
+	c.typed.Commit("twin-depth")
+	c.Compare.SetTwinDepth(text)
 }
 
 // Run is the pair on screen.

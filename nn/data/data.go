@@ -3,12 +3,14 @@
 // the square [-1, 1]²; the same Config always gives the same points.
 package data
 
-// Set is a labelled set of 2-D points, stored batch-major: point i is (X[2i], X[2i+1]) and
-// its class is Y[i], in [0, Classes).
+// Set is a labelled set of examples of Dim features each, stored batch-major: example i is
+// X[i·Dim : (i+1)·Dim] and its class is Y[i], in [0, Classes). For the 2-D toys Dim is 2 and
+// example i is the point (X[2i], X[2i+1]); for the digits it is an image's pixels.
 type Set struct {
 	X       []float64
 	Y       []int
 	Classes int
+	Dim     int
 }
 
 // Len is the number of points.

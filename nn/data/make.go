@@ -58,8 +58,8 @@ func Make(c Config) (train, test Set, err error) {
 	})
 
 	n := int(math.Round(float64(c.Points) * c.TrainFrac))
-	train = Set{X: x[: 2*n : 2*n], Y: y[:n:n], Classes: classes}
-	test = Set{X: x[2*n:], Y: y[n:], Classes: classes}
+	train = Set{X: x[: 2*n : 2*n], Y: y[:n:n], Classes: classes, Dim: 2}
+	test = Set{X: x[2*n:], Y: y[n:], Classes: classes, Dim: 2}
 	return train, test, nil
 }
 
