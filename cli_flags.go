@@ -18,6 +18,7 @@ import (
 // `--spec '…' --lr 0.01` is the shared run with only the learning rate changed.
 type specFlags struct {
 	fs   *flag.FlagSet
+	base lab.Spec // what the flags change when there is no --spec
 	link string
 
 	dataset, activation, optimizer string
@@ -35,8 +36,19 @@ type specFlags struct {
 // addSpecFlags registers the experiment flags on fs, with lab.Default()'s values as the
 // defaults its usage shows. perRun adds --depth, --residual and --seed.
 func addSpecFlags(fs *flag.FlagSet, perRun bool) *specFlags {
-	d := lab.Default()
-	f := &specFlags{fs: fs}
+	return addSpecFlagsFrom(fs, lab.Default(), perRun, perRun)
+}
+
+// addTwinFlags registers the experiment flags of a command that runs both twins of base:
+// --depth and --seed, but no --residual.
+func addTwinFlags(fs *flag.FlagSet, base lab.Spec) *specFlags {
+	return addSpecFlagsFrom(fs, base, true, false)
+}
+
+// addSpecFlagsFrom registers the experiment flags on fs over base (what --spec and the flags
+// change, and the defaults the usage shows); perRun adds --depth and --seed, residual --residual.
+func addSpecFlagsFrom(fs *flag.FlagSet, d lab.Spec, perRun, residual bool) *specFlags {
+	f := &specFlags{fs: fs, base: d}
 	fs.StringVar(&f.link, "spec", "", "start from this experiment in the page's URL form, e.g. 'd=spiral&b=16x2r*24'\n(copy it from the page's address after #); other flags then change it")
 	fs.StringVar(&f.dataset, "dataset", d.Dataset, "dataset: "+strings.Join(data.Names, ", "))
 	fs.IntVar(&f.classes, "classes", d.Classes, fmt.Sprintf("spiral arms / Gaussian clusters (%d..%d)", lab.MinClasses, lab.MaxClasses))
@@ -51,15 +63,17 @@ func addSpecFlags(fs *flag.FlagSet, perRun bool) *specFlags {
 	fs.IntVar(&f.batch, "batch", d.Batch, fmt.Sprintf("minibatch size (1..%d)", lab.MaxBatch))
 	if perRun {
 		fs.IntVar(&f.depth, "depth", len(d.Blocks), fmt.Sprintf("number of residual blocks (1..%d)", lab.MaxBlocks))
-		fs.BoolVar(&f.residual, "residual", firstBlock(d).Shortcut, "shortcuts on (a ResNet); --residual=false for a plain network")
 		fs.Uint64Var(&f.seed, "seed", d.Seed, "seed of the data, the initial weights and the batch order")
+	}
+	if residual {
+		fs.BoolVar(&f.residual, "residual", firstBlock(d).Shortcut, "shortcuts on (a ResNet); --residual=false for a plain network")
 	}
 	return f
 }
 
 // spec builds the Spec the parsed flags describe and validates it.
 func (f *specFlags) spec() (lab.Spec, error) {
-	s := lab.Default()
+	s := f.base
 	if f.link != "" {
 		var err error
 		if s, err = lab.Parse(f.link); err != nil {
