@@ -2,13 +2,22 @@
 GO        ?= go
 WASM_PATH := $(shell $(GO) env GOROOT)/lib/wasm
 export PATH := $(WASM_PATH):$(PATH)
+# The SIMD build of the engine (nn/kernels_simd.go): Go 1.27.3's simd/archsimd for wasm. The go
+# command fetches that toolchain itself the first time (GOTOOLCHAIN); tests run under Node with
+# the same toolchain's wasm_exec. BENCH picks benchmarks by pattern: make bench-wasm BENCH=Boundary.
+SIMD_TOOLCHAIN ?= go1.27.3
+SIMD_GO   = GOTOOLCHAIN=$(SIMD_TOOLCHAIN) GOEXPERIMENT=simd $(GO)
+SIMD_PATH = PATH="$$(GOTOOLCHAIN=$(SIMD_TOOLCHAIN) $(GO) env GOROOT)/lib/wasm:$$PATH"
+BENCH    ?= .
 
-.PHONY: run test test-native test-wasm vet generate bench bench-native bench-wasm build bench-browser screenshot dist
+.PHONY: soak run test test-native test-wasm test-wasm-scalar test-wasm-simd vet generate bench bench-native bench-wasm bench-wasm-scalar build bench-browser screenshot dist
 
 run:
 	$(GO) run .
 
-# vet, the native tests (browser tests included), then the engine's tests compiled to wasm.
+# vet, the native tests (browser tests included), then the engine's, the protocol's and the
+# worker's tests compiled to wasm (run under Node), the engine in both builds: the scalar
+# kernels (plain Go) and the SIMD kernels (Go 1.27.3, GOEXPERIMENT=simd).
 test: vet test-native test-wasm
 
 vet:
@@ -17,8 +26,13 @@ vet:
 test-native:
 	$(GO) test -count=1 ./...
 
-test-wasm:
-	GOOS=js GOARCH=wasm $(GO) test -count=1 ./nn/... ./lab/...
+test-wasm: test-wasm-scalar test-wasm-simd
+
+test-wasm-scalar:
+	GOOS=js GOARCH=wasm $(GO) test -count=1 ./nn/... ./lab/... ./proto/... ./worker/... ./wasm/jsmsg/...
+
+test-wasm-simd:
+	$(SIMD_PATH) GOOS=js GOARCH=wasm $(SIMD_GO) test -count=1 ./nn/... ./lab/...
 
 generate:
 	$(GO) generate ./...
@@ -26,10 +40,15 @@ generate:
 bench: bench-native bench-wasm
 
 bench-native:
-	$(GO) test -run=^$$ -bench=. -benchmem ./nn/... ./lab/...
+	$(GO) test -run=^$$ -bench='$(BENCH)' -benchmem ./nn/... ./lab/...
 
+# The engine as it ships: the SIMD build, under Node.
 bench-wasm:
-	GOOS=js GOARCH=wasm $(GO) test -run=^$$ -bench=. -benchmem ./nn/... ./lab/...
+	$(SIMD_PATH) GOOS=js GOARCH=wasm $(SIMD_GO) test -run=^$$ -bench='$(BENCH)' -benchmem ./nn/... ./lab/...
+
+# The scalar fallback (browsers without wasm SIMD), under Node.
+bench-wasm-scalar:
+	GOOS=js GOARCH=wasm $(GO) test -run=^$$ -bench='$(BENCH)' -benchmem ./nn/... ./lab/...
 
 # The page: build/ holds the site `make run` serves (only what is stale is rebuilt).
 build:
@@ -46,9 +65,17 @@ dist:
 bench-browser:
 	$(GO) test ./e2e -run='^$$' -bench=Browser -benchtime=1x
 
-# docs/screenshot.png: the page at 1280×800, mid-training; docs/twins.png: the twin view,
+# docs/screenshot.png: the Single view at 1280×800, mid-training; docs/first-minute-1280.png and
+# -390.png: the first screen after Play, desktop and phone; docs/twins.png: the twin view,
 # trained and lesioned; docs/sweep.png: the default depth sweep, finished (about a minute).
 screenshot:
 	RESNET_SCREENSHOT=$(CURDIR)/docs/screenshot.png $(GO) test -count=1 ./e2e -run='^TestScreenshot$$'
+	RESNET_SCREENSHOT_FIRST=$(CURDIR)/docs $(GO) test -count=1 -v ./e2e -run='^TestFirstMinute'
 	RESNET_SCREENSHOT_TWINS=$(CURDIR)/docs/twins.png RESNET_SCREENSHOT_SWEEP=$(CURDIR)/docs/sweep.png \
 		$(GO) test -count=1 -v ./e2e -run='^(TestScreenshotTwins|TestDefaultSweep)$$'
+
+# The soak: 64 residual blocks train in headless Chromium for RESNET_SOAK (10m unless set);
+# prints the JS heap, the page's and the worker's memory and the step rate, start to end.
+# Not part of `make test`.
+soak:
+	RESNET_SOAK=$${RESNET_SOAK:-10m} $(GO) test ./e2e -run='^$$' -bench='^BenchmarkSoak$$' -benchtime=1x -timeout=30m

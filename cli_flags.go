@@ -1,36 +1,30 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 
-	"resnetplayground/nn/data"
 	"resnetplayground/lab"
+	"resnetplayground/nn/data"
 )
 
-// specFlags are the flags that describe an experiment, shared by train and sweep. A Spec is
-// built in three layers: lab.Default(), then --spec (the page's URL form) over it, then every
-// individual flag the user actually typed over that. Flags left out change nothing, so
-// `--spec '…' --lr 0.01` is the shared run with only the learning rate changed.
+// specFlags are the flags that describe an experiment, shared by train and sweep: one per
+// row of lab.Fields that has a flag name, with its doc and range for --help, plus the block
+// shorthands --depth, --layers and --residual. A Spec is built in three layers: lab.Default(),
+// then --spec (the page's URL form) over it, then every individual flag the user actually
+// typed over that. Flags left out change nothing, so `--spec '…' --lr 0.01` is the shared run
+// with only the learning rate changed.
 type specFlags struct {
 	fs   *flag.FlagSet
 	base lab.Spec // what the flags change when there is no --spec
 	link string
+}
 
-	dataset, activation, optimizer string
-	classes, points                int
-	noise, lr                      float64
-	width, layers, batch           int
-	bn                             bool
-
-	// Only train has these: a sweep chooses depth, shortcuts and seed itself.
-	depth    int
-	residual bool
-	seed     uint64
+// cliNotes adds to a field's doc what the flag does beyond setting its field.
+var cliNotes = map[string]string{
+	"width": " and in every block",
 }
 
 // addSpecFlags registers the experiment flags on fs, with lab.Default()'s values as the
@@ -45,95 +39,122 @@ func addTwinFlags(fs *flag.FlagSet, base lab.Spec) *specFlags {
 	return addSpecFlagsFrom(fs, base, true, false)
 }
 
-// addSpecFlagsFrom registers the experiment flags on fs over base (what --spec and the flags
+// addSpecFlagsFrom registers the experiment flags on fs over d (what --spec and the flags
 // change, and the defaults the usage shows); perRun adds --depth and --seed, residual --residual.
 func addSpecFlagsFrom(fs *flag.FlagSet, d lab.Spec, perRun, residual bool) *specFlags {
 	f := &specFlags{fs: fs, base: d}
 	fs.StringVar(&f.link, "spec", "", "start from this experiment in the page's URL form, e.g. 'd=spiral&b=16x2r*24'\n(copy it from the page's address after #); other flags then change it")
-	fs.StringVar(&f.dataset, "dataset", d.Dataset, "dataset: "+strings.Join(data.Names, ", "))
-	fs.IntVar(&f.classes, "classes", d.Classes, fmt.Sprintf("spiral arms / Gaussian clusters (%d..%d)", lab.MinClasses, lab.MaxClasses))
-	fs.IntVar(&f.points, "points", d.Points, fmt.Sprintf("points in the dataset, train and test together (%d..%d)", lab.MinPoints, lab.MaxPoints))
-	fs.Float64Var(&f.noise, "noise", d.Noise, "label noise, 0 (clean) to 1")
-	fs.IntVar(&f.width, "width", firstBlock(d).Width, fmt.Sprintf("units in the input layer and in every block (1..%d)", lab.MaxWidth))
-	fs.IntVar(&f.layers, "layers", firstBlock(d).Layers, "dense layers on each block's branch (1 or 2)")
-	fs.StringVar(&f.activation, "activation", d.Activation, "activation: "+strings.Join(lab.Activations, ", "))
-	fs.BoolVar(&f.bn, "bn", d.BatchNorm, "batch normalisation on every branch")
-	fs.StringVar(&f.optimizer, "optimizer", d.Optimizer, "optimizer: "+strings.Join(lab.Optimizers, ", "))
-	fs.Float64Var(&f.lr, "lr", d.LR, fmt.Sprintf("learning rate (> 0, at most %g)", lab.MaxLR))
-	fs.IntVar(&f.batch, "batch", d.Batch, fmt.Sprintf("minibatch size (1..%d)", lab.MaxBatch))
+	for _, fld := range lab.Fields {
+		if fld.Flag == "" || fld.Kind == lab.Seed && !perRun {
+			continue
+		}
+		addFieldFlag(fs, fld, fld.Text(d), cliNotes[fld.Name])
+	}
+	addFieldFlag(fs, lab.LayersField, strconv.Itoa(firstBlock(d).Layers), "")
 	if perRun {
-		fs.IntVar(&f.depth, "depth", len(d.Blocks), fmt.Sprintf("number of residual blocks (1..%d)", lab.MaxBlocks))
-		fs.Uint64Var(&f.seed, "seed", d.Seed, "seed of the data, the initial weights and the batch order")
+		addFieldFlag(fs, lab.DepthField, strconv.Itoa(len(d.Blocks)), "")
 	}
 	if residual {
-		fs.BoolVar(&f.residual, "residual", firstBlock(d).Shortcut, "shortcuts on (a ResNet); --residual=false for a plain network")
+		addFieldFlag(fs, lab.ShortcutField, strconv.FormatBool(firstBlock(d).Shortcut), "")
 	}
 	return f
 }
 
-// spec builds the Spec the parsed flags describe and validates it.
+// addFieldFlag registers the flag of fld with default def (its text), its doc and range.
+// The value is read back through fld.SetText when the Spec is built, so the flag, the
+// page and the link parse it the same way.
+func addFieldFlag(fs *flag.FlagSet, fld *lab.Field, def, note string) {
+	usage := fld.Doc + note
+	if r := fld.Range(); r != "" && fld.Kind != lab.Choice {
+		usage += " (" + r + ")"
+	} else if r != "" {
+		usage += ": " + strings.TrimPrefix(r, "one of ")
+	}
+	var err error
+	switch fld.Kind {
+	case lab.Int:
+		n, e := strconv.Atoi(def)
+		fs.Int(fld.Flag, n, usage)
+		err = e
+	case lab.Float:
+		x, e := strconv.ParseFloat(def, 64)
+		fs.Float64(fld.Flag, x, usage)
+		err = e
+	case lab.Bool:
+		b, e := strconv.ParseBool(def)
+		fs.Bool(fld.Flag, b, usage)
+		err = e
+	case lab.Seed:
+		n, e := strconv.ParseUint(def, 10, 64)
+		fs.Uint64(fld.Flag, n, usage)
+		err = e
+	default:
+		fs.String(fld.Flag, def, usage)
+	}
+	if err != nil {
+		panic(fmt.Sprintf("flag --%s: default %q: %v", fld.Flag, def, err)) // a bug in the table
+	}
+}
+
+// spec builds the Spec the parsed flags describe and validates it. Without --spec, the
+// experiment starts as the page opens the dataset --dataset names (for digits, the deep plain
+// convolutional network of lab.DigitsDefault).
 func (f *specFlags) spec() (lab.Spec, error) {
+	given := map[string]string{}
+	f.fs.Visit(func(fl *flag.Flag) { given[fl.Name] = fl.Value.String() })
 	s := f.base
 	if f.link != "" {
 		var err error
 		if s, err = lab.Parse(f.link); err != nil {
 			return s, fmt.Errorf("--spec: %w", err)
 		}
+	} else if d, ok := given["dataset"]; ok && data.IsImages(d) {
+		s = lab.DefaultFor(d)
 	}
-	set := map[string]bool{}
-	f.fs.Visit(func(fl *flag.Flag) { set[fl.Name] = true })
-
-	if set["dataset"] {
-		s.Dataset = f.dataset
-	}
-	if set["classes"] {
-		s.Classes = f.classes
-	}
-	if set["points"] {
-		s.Points = f.points
-	}
-	if set["noise"] {
-		s.Noise = f.noise
-	}
-	if set["activation"] {
-		s.Activation = f.activation
-	}
-	if set["bn"] {
-		s.BatchNorm = f.bn
-	}
-	if set["optimizer"] {
-		s.Optimizer = f.optimizer
-	}
-	if set["lr"] {
-		s.LR = f.lr
-	}
-	if set["batch"] {
-		s.Batch = f.batch
-	}
-	if set["seed"] {
-		s.Seed = f.seed
-	}
-	// The architecture flags rebuild the blocks as identical ones; what is not given comes
-	// from the first block, and the depth from the number of blocks.
-	if set["depth"] || set["width"] || set["layers"] || set["residual"] {
-		b := firstBlock(s)
-		depth := len(s.Blocks)
-		if set["depth"] {
-			if f.depth < 1 || f.depth > lab.MaxBlocks {
-				return s, fmt.Errorf("--depth: %d blocks is out of range: a network has 1 to %d", f.depth, lab.MaxBlocks)
+	for _, fld := range lab.Fields {
+		if text, ok := given[fld.Flag]; ok && fld.Flag != "" {
+			if err := fld.SetText(&s, text); err != nil {
+				return s, fmt.Errorf("--%s: %v", fld.Flag, err)
 			}
-			depth = f.depth
 		}
-		if set["width"] {
-			s.Width, b.Width = f.width, f.width
+	}
+	// The architecture flags rebuild the blocks as identical ones (in a convolutional
+	// network, stages of identical blocks, the widths doubling from --width); what is not
+	// given comes from the first block, and the depth from the number of blocks (per stage).
+	_, depthSet := given[lab.DepthField.Flag]
+	_, widthSet := given["width"]
+	_, layersSet := given[lab.LayersField.Flag]
+	_, residualSet := given[lab.ShortcutField.Flag]
+	if depthSet || widthSet || layersSet || residualSet {
+		b := firstBlock(s)
+		depth := lab.Depth(s)
+		if depthSet {
+			n, _ := strconv.Atoi(given[lab.DepthField.Flag])
+			if n < int(lab.DepthField.Min) || n > int(lab.DepthField.Max) {
+				return s, fmt.Errorf("--depth: %d blocks is out of range: a network has %s", n, lab.DepthField.Range())
+			}
+			depth = n
 		}
-		if set["layers"] {
-			b.Layers = f.layers
+		if widthSet {
+			b.Width = s.Width
 		}
-		if set["residual"] {
-			b.Shortcut = f.residual
+		if layersSet {
+			b.Layers, _ = strconv.Atoi(given[lab.LayersField.Flag])
 		}
-		s.Blocks = lab.Uniform(depth, b.Width, b.Layers, b.Shortcut)
+		if residualSet {
+			b.Shortcut, _ = strconv.ParseBool(given[lab.ShortcutField.Flag])
+		}
+		if s.IsConv() {
+			widths := lab.StageWidths(s.Blocks)
+			if widthSet {
+				for i := range widths {
+					widths[i] = s.Width << i
+				}
+			}
+			s.Blocks = lab.Stages(depth, widths, b.Layers, b.Shortcut)
+		} else {
+			s.Blocks = lab.Uniform(depth, b.Width, b.Layers, b.Shortcut)
+		}
 	}
 	if err := s.Validate(); err != nil {
 		return s, err
@@ -149,52 +170,21 @@ func firstBlock(s lab.Spec) lab.BlockSpec {
 	return s.Blocks[0]
 }
 
-// parseList reads a comma-separated list such as "2,4,8" for the flag named name.
-func parseList[T any](name, text string, parse func(string) (T, error)) ([]T, error) {
-	if strings.TrimSpace(text) == "" {
-		return nil, fmt.Errorf("--%s: the list is empty", name)
-	}
-	var out []T
-	for item := range strings.SplitSeq(text, ",") {
-		item = strings.TrimSpace(item)
-		if item == "" {
-			return nil, fmt.Errorf("--%s: %q has an empty item; write the list without spaces, like 2,4,8", name, text)
-		}
-		v, err := parse(item)
-		if err != nil {
-			return nil, fmt.Errorf("--%s: %q in %q: %w", name, item, text, err)
-		}
-		out = append(out, v)
-	}
-	return out, nil
-}
-
-// parseDepth reads one depth of a sweep.
-func parseDepth(s string) (int, error) {
-	d, err := strconv.Atoi(s)
-	switch {
-	case err != nil:
-		return 0, errors.New("not a whole number")
-	case d < 1 || d > lab.MaxBlocks:
-		return 0, fmt.Errorf("out of range: a network has 1 to %d blocks", lab.MaxBlocks)
-	}
-	return d, nil
-}
-
-// parseSeed reads one seed of a sweep.
-func parseSeed(s string) (uint64, error) {
-	v, err := strconv.ParseUint(s, 10, 64)
+// parseList reads the list given to flag name with lab's list parser (lab.ParseDepths,
+// lab.ParseSeeds), which the page's sweep form uses too.
+func parseList[T any](name, text string, parse func(string) ([]T, error)) ([]T, error) {
+	list, err := parse(text)
 	if err != nil {
-		return 0, fmt.Errorf("not a seed (a whole number from 0 to %d)", uint64(math.MaxUint64))
+		return nil, fmt.Errorf("--%s: %w", name, err)
 	}
-	return v, nil
+	return list, nil
 }
 
 // noExtraArgs rejects words left after the flags, which are almost always a typo such as
 // `--depths 2, 4` (a space after the comma). The caller prefixes the command's name.
 func noExtraArgs(fs *flag.FlagSet) error {
 	if fs.NArg() > 0 {
-		return fmt.Errorf("unexpected argument %q (flags are --name value; lists have no spaces)", fs.Arg(0))
+		return fmt.Errorf("unexpected argument %q (flags are --name value; write a list without spaces, like 2,4,8, or quote it)", fs.Arg(0))
 	}
 	return nil
 }

@@ -33,9 +33,9 @@ func sweepFlags(out io.Writer) (*flag.FlagSet, *sweepOptions) {
 	fs := flag.NewFlagSet("sweep", flag.ContinueOnError)
 	fs.SetOutput(out)
 	o := &sweepOptions{spec: addSpecFlags(fs, false)}
-	fs.StringVar(&o.depths, "depths", "2,4,8,16,32,64", fmt.Sprintf("comma-separated numbers of blocks (each 1..%d)", lab.MaxBlocks))
+	fs.StringVar(&o.depths, "depths", "2,4,8,16,32,64", fmt.Sprintf("comma-separated numbers of blocks (each %s)", lab.DepthField.Range()))
 	fs.StringVar(&o.seeds, "seeds", "1,2,3", "comma-separated seeds; every depth and variant runs once per seed")
-	fs.IntVar(&o.steps, "steps", 3000, "optimisation steps per run")
+	fs.IntVar(&o.steps, "steps", 3000, fmt.Sprintf("optimisation steps per run (digits: %d)", lab.DigitsSteps))
 	fs.IntVar(&o.workers, "workers", 0, "runs trained at once (0: one per CPU); the results do not depend on it")
 	fs.BoolVar(&o.json, "json", false, "print one JSON object per run instead of the table")
 	fs.StringVar(&o.svg, "svg", "", "also write the degradation figure (training error vs depth) to this SVG file")
@@ -60,8 +60,14 @@ With --json, each run is one line on stdout, in the table's order:
 ("step" is where a diverged run stopped; a NaN or infinite loss is null.)
 Progress goes to stderr. Ctrl-C stops the sweep and prints the runs that finished.
 
+With --dataset digits the networks are convolutional, in the paper's CIFAR shape: three
+stages of n blocks (the depth) of two 3×3 convolutions at 14×14, 7×7 and 4×4, 6n+2 weight
+layers in all; the defaults are the sizes at which the effect shows within about a minute of
+training in a browser (depths `+joinInts(lab.DigitsDepths)+`, `+strconv.Itoa(lab.DigitsSteps)+` steps, batch norm, shortcut option A).
+
 examples:
   go run . sweep
+  go run . sweep --dataset digits
   go run . sweep --depths 2,8,32 --seeds 1,2 --steps 2000 --svg degradation.svg
   go run . sweep --dataset circles --width 8 --layers 1 --optimizer sgd --lr 0.05
   go run . sweep --json --workers 4 > runs.jsonl
@@ -79,11 +85,21 @@ func (o *sweepOptions) config() (lab.SweepConfig, error) {
 	if err != nil {
 		return lab.SweepConfig{}, err
 	}
+	if base.IsConv() { // the digits experiment's own sizes, unless the flags say otherwise
+		given := map[string]bool{}
+		o.spec.fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+		if !given["depths"] {
+			o.depths = joinInts(lab.DigitsDepths)
+		}
+		if !given["steps"] {
+			o.steps = lab.DigitsSteps
+		}
+	}
 	c := lab.SweepConfig{Base: base, Steps: o.steps, Workers: o.workers}
-	if c.Depths, err = parseList("depths", o.depths, parseDepth); err != nil {
+	if c.Depths, err = parseList("depths", o.depths, lab.ParseDepths); err != nil {
 		return c, err
 	}
-	if c.Seeds, err = parseList("seeds", o.seeds, parseSeed); err != nil {
+	if c.Seeds, err = parseList("seeds", o.seeds, lab.ParseSeeds); err != nil {
 		return c, err
 	}
 	if o.steps < 1 {
@@ -93,6 +109,15 @@ func (o *sweepOptions) config() (lab.SweepConfig, error) {
 		return c, fmt.Errorf("--workers must be 0 (one per CPU) or more (got %d)", o.workers)
 	}
 	return c, c.Validate() // repeated depths or seeds
+}
+
+// joinInts writes xs as a comma-separated list, as --depths takes it.
+func joinInts(xs []int) string {
+	parts := make([]string, len(xs))
+	for i, x := range xs {
+		parts[i] = strconv.Itoa(x)
+	}
+	return strings.Join(parts, ",")
 }
 
 // sweep is `go run . sweep`.
@@ -199,7 +224,15 @@ func divergedNote(m lab.Metrics) string {
 // describeBase says what every run of a sweep shares.
 func describeBase(s lab.Spec) string {
 	b := firstBlock(s)
-	parts := []string{fmt.Sprintf("%s (%d points)", s.Dataset, s.Points), fmt.Sprintf("blocks of %d×%d", b.Width, b.Layers), s.Activation}
+	parts := []string{describeData(s), fmt.Sprintf("blocks of %d×%d", b.Width, b.Layers), s.Activation}
+	if s.IsConv() {
+		widths := lab.StageWidths(s.Blocks)
+		ws := make([]string, len(widths))
+		for i, w := range widths {
+			ws[i] = strconv.Itoa(w)
+		}
+		parts[1] = fmt.Sprintf("%d stages of conv blocks (%s channels, option %s; depth n: 6n+2 layers)", len(widths), strings.Join(ws, "/"), s.Option)
+	}
 	if s.BatchNorm {
 		parts = append(parts, "batch norm")
 	}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"resnetplayground/lab"
 	"strings"
 	"testing"
 )
@@ -38,6 +39,28 @@ func TestCLIHelpPrintsUsage(t *testing.T) {
 	code, stdout, _ := runCLI(t, context.Background(), "help", "sweep")
 	if code != exitOK || !strings.Contains(stdout, "-depths") || !strings.Contains(stdout, "degradation") {
 		t.Errorf("help sweep: exit %d, output:\n%s", code, stdout)
+	}
+}
+
+// Every setting in lab's table of Spec fields that has a flag is a flag of train, and its
+// --help line gives the range from the table.
+func TestCLIFlagsComeFromTheFieldTable(t *testing.T) {
+	_, stdout, _ := runCLI(t, context.Background(), "help", "train")
+	for _, f := range append(lab.Fields, lab.DepthField, lab.LayersField, lab.ShortcutField) {
+		if f.Flag == "" {
+			continue
+		}
+		if !strings.Contains(stdout, "-"+f.Flag+" ") && !strings.Contains(stdout, "-"+f.Flag+"\n") {
+			t.Errorf("help train lacks --%s:\n%s", f.Flag, stdout)
+		}
+		if r := f.Range(); f.Kind != lab.Bool && !strings.Contains(stdout, strings.TrimPrefix(r, "one of ")) {
+			t.Errorf("help train does not give --%s's range %q", f.Flag, r)
+		}
+	}
+	code, stdout, stderr := runCLI(t, context.Background(),
+		"train", "--train-frac", "0.7", "--weight-decay", "0.001", "--steps", "1", "--every", "0", "--points", "100")
+	if code != exitOK || !strings.Contains(stdout, "f=0.7") || !strings.Contains(stdout, "wd=0.001") {
+		t.Errorf("--train-frac and --weight-decay: exit %d\n%s%s", code, stdout, stderr)
 	}
 }
 
@@ -190,7 +213,7 @@ func TestCLIBadFlagsExplainAndExitNonZero(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"sweep", "--depths", "2,x"}, `"x" in "2,x": not a whole number`},
+		{[]string{"sweep", "--depths", "2,x"}, `--depths: "x" is not a whole number`},
 		{[]string{"sweep", "--depths", "2,129"}, "1 to 128 blocks"},
 		{[]string{"sweep", "--depths", "0"}, "1 to 128 blocks"},
 		{[]string{"sweep", "--depths", "2,", "4"}, "without spaces"},

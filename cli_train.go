@@ -8,9 +8,11 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"strings"
 	"time"
 
 	"resnetplayground/lab"
+	"resnetplayground/nn/data"
 )
 
 // trainOptions are train's own flags, besides the experiment's.
@@ -24,8 +26,8 @@ func trainFlags(out io.Writer) (*flag.FlagSet, *trainOptions) {
 	fs := flag.NewFlagSet("train", flag.ContinueOnError)
 	fs.SetOutput(out)
 	o := &trainOptions{spec: addSpecFlags(fs, true)}
-	fs.IntVar(&o.steps, "steps", 3000, "optimisation steps (minibatches) to train for")
-	fs.IntVar(&o.every, "every", 500, "print the training and test loss and accuracy every N steps (0: only at the end)")
+	fs.IntVar(&o.steps, "steps", 3000, fmt.Sprintf("optimisation steps (minibatches) to train for (digits: %d)", lab.DigitsSteps))
+	fs.IntVar(&o.every, "every", 500, fmt.Sprintf("print the training and test loss and accuracy every N steps (0: only at the end; digits: %d)", lab.DigitsSteps/3))
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), `usage: go run . train [flags]
 
@@ -42,6 +44,8 @@ examples:
   go run . train --depth 32                   a deep plain network: watch it struggle
   go run . train --depth 32 --residual        the same with shortcuts
   go run . train --spec 'd=circles&b=8x2r*4' --steps 500 --every 50
+  go run . train --dataset digits             a 32-layer plain conv net on handwritten digits
+  go run . train --dataset digits --residual  the same with shortcuts
 
 flags:
 `)
@@ -59,6 +63,16 @@ func train(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	s, err := o.spec.spec()
 	if err == nil {
 		err = noExtraArgs(fs)
+	}
+	if data.IsImages(s.Dataset) { // a step costs a hundred times more than on points
+		given := map[string]bool{}
+		fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+		if !given["steps"] {
+			o.steps = lab.DigitsSteps
+		}
+		if !given["every"] {
+			o.every = lab.DigitsSteps / 3
+		}
 	}
 	if err == nil && o.steps < 1 {
 		err = fmt.Errorf("--steps must be at least 1 (got %d)", o.steps)
@@ -173,6 +187,10 @@ func parseExit(err error) int {
 
 // describe says in words what network s is, e.g. "spiral, 24 plain blocks of 16×2, relu, adam lr 0.003".
 func describe(s lab.Spec) string {
+	if s.IsConv() {
+		return fmt.Sprintf("%s, %s, %s, %s lr %g, batch %d, seed %d",
+			describeData(s), describeConv(s), describeAct(s), s.Optimizer, s.LR, s.Batch, s.Seed)
+	}
 	b := firstBlock(s)
 	kind := "plain"
 	if b.Shortcut {
@@ -190,8 +208,40 @@ func describe(s lab.Spec) string {
 	if s.BatchNorm {
 		bn = " + batch norm"
 	}
-	return fmt.Sprintf("%s (%d points), %s, %s%s, %s lr %g, batch %d, seed %d",
-		s.Dataset, s.Points, net, s.Activation, bn, s.Optimizer, s.LR, s.Batch, s.Seed)
+	return fmt.Sprintf("%s, %s, %s%s, %s lr %g, batch %d, seed %d",
+		describeData(s), net, s.Activation, bn, s.Optimizer, s.LR, s.Batch, s.Seed)
+}
+
+// describeData names s's dataset and its size.
+func describeData(s lab.Spec) string {
+	if data.IsImages(s.Dataset) {
+		return s.Dataset + " (6,000 training and 1,000 test images of 14×14)"
+	}
+	return fmt.Sprintf("%s (%d points)", s.Dataset, s.Points)
+}
+
+// describeConv says what convolutional network s is, e.g. "3 stages of 5 plain blocks (4/8/16
+// channels, 32 layers), shortcut option A".
+func describeConv(s lab.Spec) string {
+	widths := lab.StageWidths(s.Blocks)
+	ws := make([]string, len(widths))
+	for i, w := range widths {
+		ws[i] = strconv.Itoa(w)
+	}
+	kind := "plain"
+	if firstBlock(s).Shortcut {
+		kind = "residual"
+	}
+	return fmt.Sprintf("%d stages of %d %s conv blocks (%s channels, %d layers), shortcut option %s",
+		len(widths), lab.Depth(s), kind, strings.Join(ws, "/"), lab.WeightLayers(s), s.Option)
+}
+
+// describeAct is the activation, with batch norm if it is on.
+func describeAct(s lab.Spec) string {
+	if s.BatchNorm {
+		return s.Activation + " + batch norm"
+	}
+	return s.Activation
 }
 
 // pct prints an accuracy as a percentage.

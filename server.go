@@ -36,6 +36,11 @@ func serve(args []string) error {
 		}
 		fmt.Fprintf(os.Stderr, "site is up to date in %s (%.1fs)\n", *dir, time.Since(start).Seconds())
 	}
+	if !*noBuild {
+		if err := writeHostHeaders(*dir); err != nil {
+			return err
+		}
+	}
 	if *buildOnly {
 		// A folder to publish: wait for the brotli files too.
 		return precompress(*dir, "br")
@@ -50,12 +55,31 @@ func serve(args []string) error {
 	}
 	// The URL goes to stdout, alone on its line, so scripts and the browser tests can read it.
 	fmt.Printf("ResNet Playground: http://%s/\n", ln.Addr())
+	if w := exposureWarning(ln.Addr()); w != "" {
+		fmt.Fprintln(os.Stderr, w)
+	}
 	if !*noBuild {
 		go brotliInBackground(*dir)
 	}
-	srv := &http.Server{Handler: newHandler(*dir), ReadHeaderTimeout: 10 * time.Second}
+	srv := newServer(newHandler(*dir), newConnGuard(maxConns))
 	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return fmt.Errorf("serve: %w", err)
 	}
 	return nil
+}
+
+// exposureWarning is what to say when addr is reachable from other machines ("" on the
+// loopback interface): --addr :8080 listens on every interface, which is easy to do by
+// accident.
+func exposureWarning(addr net.Addr) string {
+	tcp, ok := addr.(*net.TCPAddr)
+	if !ok || tcp.IP.IsLoopback() {
+		return ""
+	}
+	where := "every network interface"
+	if !tcp.IP.IsUnspecified() {
+		where = tcp.IP.String()
+	}
+	return fmt.Sprintf("serve: warning: listening on %s, so other machines that can reach this one can load the page; "+
+		"use --addr 127.0.0.1:%d to serve this machine only", where, tcp.Port)
 }

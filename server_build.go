@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"resnetplayground/lab"
 	"strings"
 	"time"
 )
@@ -103,9 +104,61 @@ func copyAssets(assets, dir string) error {
 		if e.IsDir() {
 			continue
 		}
-		if err := copyIfStale(filepath.Join(assets, e.Name()), filepath.Join(dir, e.Name())); err != nil {
+		src, dst := filepath.Join(assets, e.Name()), filepath.Join(dir, e.Name())
+		if e.Name() == "embed.html" {
+			if err := writeEmbedPage(src, dst); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := copyIfStale(src, dst); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// defaultsMarker ends the line of embed.html that holds the Spec's defaults, which the
+// build writes in from Go: the poster describes a network before the engine has loaded,
+// and must fill in what a short link leaves out exactly as lab.Parse does.
+const defaultsMarker = "// resnet:defaults"
+
+// embedWithDefaults is embed.html with lab.Default()'s URL form on its defaults line.
+func embedWithDefaults(src []byte) ([]byte, error) {
+	lines := bytes.Split(src, []byte("\n"))
+	found := 0
+	for i, line := range lines {
+		if !bytes.HasSuffix(bytes.TrimSpace(line), []byte(defaultsMarker)) {
+			continue
+		}
+		indent := line[:len(line)-len(bytes.TrimLeft(line, " \t"))]
+		lines[i] = fmt.Appendf(nil, "%sconst defaults = %q; %s", indent, lab.Default().String(), defaultsMarker)
+		found++
+	}
+	if found != 1 {
+		return nil, fmt.Errorf("build: embed.html has %d lines ending in %q, want 1", found, defaultsMarker)
+	}
+	return bytes.Join(lines, []byte("\n")), nil
+}
+
+// writeEmbedPage writes embedWithDefaults(src) to dst when that changes dst.
+func writeEmbedPage(src, dst string) error {
+	b, err := os.ReadFile(src)
+	if err != nil {
+		return fmt.Errorf("build: %w", err)
+	}
+	page, err := embedWithDefaults(b)
+	if err != nil {
+		return err
+	}
+	if old, err := os.ReadFile(dst); err == nil && bytes.Equal(old, page) {
+		return nil
+	}
+	if err := os.WriteFile(dst+".tmp", page, 0o644); err != nil {
+		return fmt.Errorf("build: %w", err)
+	}
+	if err := os.Rename(dst+".tmp", dst); err != nil {
+		return fmt.Errorf("build: %w", err)
 	}
 	return nil
 }

@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"os"
 	"path"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -51,6 +50,7 @@ type cachedFile struct {
 	body     []byte
 	encoded  map[string][]byte // by content coding; a coding is missing when it does not pay
 	etag     string
+	headers  map[string]string // pageHeaders: CSP, Referrer-Policy, …
 }
 
 func (h *siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -86,20 +86,22 @@ func (h *siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	hdr.Set("ETag", etag)
 	hdr.Set("Vary", "Accept-Encoding")
 	hdr.Set("X-Content-Type-Options", "nosniff")
+	for k, v := range f.headers {
+		hdr.Set(k, v)
+	}
 	// A cached copy of the current file in any encoding is still good: say so with its tag.
 	if tag, ok := f.matchingETag(r.Header.Get("If-None-Match")); ok {
 		hdr.Set("ETag", tag)
+		hdr.Set("Last-Modified", f.modTime.UTC().Format(http.TimeFormat))
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
 	if coding != "" {
 		hdr.Set("Content-Encoding", coding)
 	}
-	hdr.Set("Content-Length", strconv.Itoa(len(body)))
-	if r.Method == http.MethodHead {
-		return
-	}
-	w.Write(body)
+	// ServeContent answers Range (of this encoding's bytes, which its ETag names),
+	// If-Range, If-Modified-Since and HEAD, and sends Last-Modified and Content-Length.
+	http.ServeContent(w, r, "", f.modTime, bytes.NewReader(body))
 }
 
 // load returns the file at the URL path name, reading it again only when it changed on disk.
@@ -140,6 +142,7 @@ func (h *siteHandler) load(name string) (*cachedFile, error) {
 		body:     body,
 		encoded:  loadSiblings(root, rel, body),
 		etag:     `"` + hex.EncodeToString(sum[:12]) + `"`,
+		headers:  pageHeaders(path.Base(name), body),
 	}
 	if _, ok := c.encoded["gzip"]; !ok {
 		if gz := gzipIfSmaller(body); gz != nil {

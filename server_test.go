@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"compress/gzip"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -10,6 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"resnetplayground/lab"
 )
 
 // newTestSite writes a small site, plus a secret file beside (outside) it, and serves it.
@@ -228,5 +231,25 @@ func TestAcceptsGzip(t *testing.T) {
 func TestServeRejectsStrayArguments(t *testing.T) {
 	if err := serve([]string{"--no-build", "extra"}); err == nil || !strings.Contains(err.Error(), "extra") {
 		t.Errorf("serve with a stray argument: err = %v, want one naming it", err)
+	}
+}
+
+// The embed page's poster reads a short link over the defaults, which the build writes in
+// from lab.Default(), so the poster and the engine agree on what a link leaves out.
+func TestEmbedPageGetsItsDefaultsFromGo(t *testing.T) {
+	src, err := os.ReadFile("assets/embed.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := embedWithDefaults(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf("const defaults = %q; %s", lab.Default().String(), defaultsMarker)
+	if !strings.Contains(string(page), want) {
+		t.Errorf("the built embed.html lacks %s", want)
+	}
+	if _, err := embedWithDefaults([]byte("<html></html>")); err == nil {
+		t.Error("a page without the defaults line built without an error")
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
@@ -117,6 +118,12 @@ type page struct {
 // newPage opens a fresh headless browser (so no state leaks between tests) at width×height.
 func newPage(t testing.TB, width, height int) *page {
 	t.Helper()
+	return newPageFor(t, width, height, 90*time.Second)
+}
+
+// newPageFor is newPage for a test that needs the browser longer than a minute and a half.
+func newPageFor(t testing.TB, width, height int, limit time.Duration) *page {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("browser tests skipped with -short")
 	}
@@ -129,11 +136,12 @@ func newPage(t testing.TB, width, height int) *page {
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-gpu", true),
 		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("enable-precise-memory-info", true), // performance.memory for `make soak`
 		chromedp.WindowSize(width, height),
 	)
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(actx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	ctx, cancelTimeout := context.WithTimeout(ctx, limit)
 	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
 
 	p := &page{ctx: ctx}
@@ -151,7 +159,14 @@ func newPage(t testing.TB, width, height int) *page {
 			}
 		}
 	})
-	if err := chromedp.Run(ctx, chromedp.EmulateViewport(int64(width), int64(height))); err != nil {
+	// A Content-Security-Policy violation is an error: the server's policy must allow
+	// everything the page does.
+	reportCSP := chromedp.ActionFunc(func(ctx context.Context) error {
+		_, err := cdppage.AddScriptToEvaluateOnNewDocument(`document.addEventListener("securitypolicyviolation",
+			(e) => console.error("Content-Security-Policy violation: " + e.violatedDirective + " " + e.blockedURI))`).Do(ctx)
+		return err
+	})
+	if err := chromedp.Run(ctx, reportCSP, chromedp.EmulateViewport(int64(width), int64(height))); err != nil {
 		t.Fatalf("starting Chromium: %v", err)
 	}
 	return p
@@ -210,6 +225,15 @@ func (p *page) waitFor(t testing.TB, what, cond string, timeout time.Duration) {
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
+}
+
+// settled waits until the worker has acknowledged every command the page sent (data-acked
+// equals data-sent on the app's root; see proto.Command.Seq): everything the commands
+// caused is on the page, and a run that is not training will report nothing more.
+func (p *page) settled(t testing.TB) {
+	t.Helper()
+	p.waitFor(t, "the worker to acknowledge every command",
+		`(() => { const a = document.querySelector(".app"); return !!a && a.dataset.sent === a.dataset.acked; })()`, 10*time.Second)
 }
 
 // text is an element's text content.

@@ -44,9 +44,11 @@ func TestExamplePostEmbedsWaitUntilSeen(t *testing.T) {
 		t.Errorf("poster description %q should describe the 24-block plain network", desc)
 	}
 	p.waitFor(t, "the poster's height to reach the host page", `document.querySelector("figure#plain iframe").dataset.resnetHeight > 0`, 10*time.Second)
-	time.Sleep(time.Second) // long enough for a wrongly eager embed to start fetching
+	// The frame has looked at its visibility (below the fold: nothing of it on screen) and
+	// decided; a wrongly eager embed would have started the engine in that same callback.
+	p.waitFor(t, "the first embed to see it is off screen", frame("plain")+`.body.dataset.seen === "0"`, 10*time.Second)
 	var early bool
-	p.eval(t, loadedWasm("plain"), &early)
+	p.eval(t, frame("plain")+`.body.dataset.engine === "loading" || `+loadedWasm("plain"), &early)
 	if early {
 		t.Fatal("the embed fetched the engine before it was scrolled into view")
 	}
@@ -128,9 +130,9 @@ func TestEmbedPosterClickStartsTraining(t *testing.T) {
 	p.eval(t, `(() => { const f = document.querySelector("figure#residual iframe");
 		scrollTo(0, f.getBoundingClientRect().top + scrollY - innerHeight + 50); })()`, nil)
 	p.waitFor(t, "the poster", frame("residual")+`?.querySelector("#poster-play")`, 15*time.Second)
-	time.Sleep(500 * time.Millisecond)
+	p.waitFor(t, "the second embed to see its sliver", `(() => { const s = parseFloat(`+frame("residual")+`.body.dataset.seen); return s > 0 && s < 0.25; })()`, 10*time.Second)
 	var early bool
-	p.eval(t, loadedWasm("residual"), &early)
+	p.eval(t, frame("residual")+`.body.dataset.engine === "loading" || `+loadedWasm("residual"), &early)
 	if early {
 		t.Fatal("a barely visible embed fetched the engine without a click")
 	}

@@ -19,7 +19,7 @@ const canvasTinted = `(() => {
 
 func TestPlayTrainsAndUpdatesReadouts(t *testing.T) {
 	p := newPage(t, 1280, 800)
-	p.open(t, "")
+	p.open(t, "?view=single") // a bare address opens the twins
 	if got := p.text(t, "#ro-step"); got != "0" {
 		t.Errorf("step read-out before training = %q, want 0", got)
 	}
@@ -36,18 +36,20 @@ func TestPlayTrainsAndUpdatesReadouts(t *testing.T) {
 
 	p.click(t, "#play") // now "Pause"
 	p.waitFor(t, "the play button to offer Play again", `document.querySelector("#play").textContent.trim() === "Play"`, 5*time.Second)
-	time.Sleep(300 * time.Millisecond) // a report already in flight may still land
-	paused := p.text(t, "#ro-step")
-	time.Sleep(500 * time.Millisecond)
-	if got := p.text(t, "#ro-step"); got != paused {
-		t.Errorf("step read-out went from %q to %q while paused", paused, got)
+	p.settled(t) // the pause has reached the worker and its last report the page
+	paused := p.steps(t)
+	// One step from here moves the counter by exactly one: nothing else is training.
+	p.click(t, "#step")
+	p.settled(t)
+	if got := p.steps(t); got != paused+1 {
+		t.Errorf("paused at step %d, one step later at %d: the run went on while paused", paused, got)
 	}
 	p.checkNoErrors(t)
 }
 
 func TestStepAndResetMoveTheCounter(t *testing.T) {
 	p := newPage(t, 1280, 800)
-	p.open(t, "")
+	p.open(t, "?view=single") // a bare address opens the twins
 	p.click(t, "#step")
 	p.waitFor(t, "one step", `document.querySelector("#ro-step").textContent === "1"`, 10*time.Second)
 	p.click(t, "#reset")
@@ -57,7 +59,7 @@ func TestStepAndResetMoveTheCounter(t *testing.T) {
 
 func TestToggleShortcutChangesDiagramAndHash(t *testing.T) {
 	p := newPage(t, 1280, 800)
-	p.open(t, "")
+	p.open(t, "?view=single") // a bare address opens the twins
 	if n := p.count(t, ".diagram .arc.identity, .diagram .arc.projection"); n != 0 {
 		t.Fatalf("default (plain) network shows %d shortcut arcs, want 0", n)
 	}
@@ -198,6 +200,24 @@ func TestGarbageHashShowsNoticeAndDefaults(t *testing.T) {
 	p.checkNoErrors(t)
 }
 
+// A link with one bad value (a learning rate of 10) keeps everything else it says, shows the
+// clamped value and says which setting was changed.
+func TestLinkWithOneBadValueKeepsTheRest(t *testing.T) {
+	p := newPage(t, 1280, 800)
+	p.open(t, "#d=circles&b=8x1r*3&lr=10")
+	p.waitFor(t, "a notice", `document.querySelector(".notice") !== null`, 5*time.Second)
+	if notice := p.text(t, ".notice"); !strings.Contains(notice, "lr: must be > 0 and ≤ 1, got 10; using 1") {
+		t.Errorf("notice = %q; want it to say the learning rate was clamped to 1", notice)
+	}
+	if n := p.count(t, ".diagram .block"); n != 3 {
+		t.Errorf("%d blocks, want the link's 3", n)
+	}
+	if h := p.hash(t); !strings.Contains(h, "d=circles") || !strings.Contains(h, "b=8x1r*3") || !strings.Contains(h, "lr=1&") {
+		t.Errorf("hash = %q, want the link's dataset and blocks with lr=1", h)
+	}
+	p.checkNoErrors(t)
+}
+
 func TestDivergencePausesAndOffersReset(t *testing.T) {
 	p := newPage(t, 1280, 800)
 	p.open(t, "#lr=1&o=sgd&a=linear") // a deep linear net with a huge step size blows up
@@ -221,7 +241,7 @@ func TestLiveToggleKeepsTraining(t *testing.T) {
 	if h := p.hash(t); !strings.Contains(h, "b=16x2p*6") {
 		t.Errorf("hash after a live toggle = %q, want b=16x2p*6", h)
 	}
-	time.Sleep(300 * time.Millisecond)
+	p.settled(t) // the toggle has reached the worker, and a report of it the page
 	if after := p.steps(t); after < before {
 		t.Errorf("the step counter went from %d back to %d: a live toggle restarted the run", before, after)
 	}

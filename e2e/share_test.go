@@ -78,7 +78,7 @@ func TestExportChartsAndMetrics(t *testing.T) {
 	p.waitFor(t, "some training", `parseInt(document.querySelector("#ro-step").textContent.replace(/,/g, "")) > 40`, 30*time.Second)
 	p.click(t, "#play")
 	p.waitFor(t, "the pause", `document.querySelector("#play").textContent.trim() === "Play"`, 5*time.Second)
-	time.Sleep(300 * time.Millisecond) // a report already in flight may still land
+	p.settled(t) // the pause's report is the last one
 	p.click(t, "#export-open")
 
 	p.click(t, "#export-svg")
@@ -145,7 +145,7 @@ func TestExportChartsAndMetrics(t *testing.T) {
 
 func TestImportSpecShowsFieldErrorsThenLoads(t *testing.T) {
 	p := newPage(t, 1280, 800)
-	p.open(t, "")
+	p.open(t, "?view=single") // a bare address opens the twins
 	p.click(t, "#export-open")
 	paste := func(text string) {
 		p.eval(t, `(() => {
@@ -153,7 +153,7 @@ func TestImportSpecShowsFieldErrorsThenLoads(t *testing.T) {
 			ta.value = `+strconv.Quote(text)+`;
 			ta.dispatchEvent(new Event("input", {bubbles: true}));
 		})()`, nil)
-		time.Sleep(100 * time.Millisecond) // let the input event reach Go before the click
+		// Vugu handles DOM events synchronously, in order: the text is Go's before the click.
 		p.click(t, "#import-apply")
 	}
 

@@ -17,13 +17,25 @@ func CheckSize(s Spec) error {
 }
 
 // bufferFloats estimates the float64s of activation and gradient buffers: about ten buffers
-// of rows×width per layer, rows being the larger of a batch and an evaluation chunk.
+// of rows×width per layer, rows being the larger of a batch and an evaluation chunk; a
+// convolutional layer's width is its channels times its positions, and its weights 9 per
+// input and output channel.
 func bufferFloats(s Spec) int {
-	rows := max(s.Batch, evalChunk)
-	total := 10 * rows * s.Width
-	for _, b := range s.Blocks {
-		total += 10 * b.Layers * rows * b.Width
-		total += 4 * b.Width * b.Width * b.Layers // weights, gradients, optimiser moments
+	rows := max(s.Batch, evalRows(s))
+	positions, kernel := 1, 1
+	if s.IsConv() {
+		positions, kernel = imageSide*imageSide, 9
+	}
+	total := 10 * rows * s.Width * positions
+	side := imageSide
+	strides := Strides(s.Blocks)
+	for i, b := range s.Blocks {
+		if s.IsConv() && strides[i] == 2 {
+			side = (side + 1) / 2
+			positions = side * side
+		}
+		total += 10 * b.Layers * rows * b.Width * positions
+		total += 4 * b.Width * b.Width * b.Layers * kernel // weights, gradients, optimiser moments
 	}
 	return total
 }

@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"testing"
+
+	"resnetplayground/nn"
 )
 
 func TestFilterNormalisedDirectionMatchesEachNeuronsNorm(t *testing.T) {
@@ -66,4 +68,47 @@ func TestFilterNormalisedIsSeeded(t *testing.T) {
 	if reflect.DeepEqual(draw(1), draw(2)) {
 		t.Fatal("different seeds drew the same direction")
 	}
+}
+
+// In a convolutional network a neuron is a filter: a row of the OutC × InC·K·K matrix.
+func TestFilterNormalisedNormalisesEachConvolutionFilter(t *testing.T) {
+	net, err := nn.New(nn.Config{Inputs: 36, Classes: 3, Width: 4, Act: nn.ReLU, BatchNorm: true,
+		Image:  &nn.ImageConfig{Channels: 1, Side: 6, Option: nn.OptionB},
+		Blocks: []nn.BlockConfig{{Width: 4, Layers: 2, Shortcut: true}, {Width: 8, Layers: 2, Stride: 2}}}, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := FilterNormalised(net, rand.New(rand.NewPCG(3, 0)))
+	rows := neuronsAreRows(net)
+	filters := 0
+	for k, p := range net.Params() {
+		byRow, ok := rows[p]
+		if !p.Decay {
+			continue
+		}
+		if !ok {
+			t.Fatalf("weight matrix %d belongs to no layer the walk knows", k)
+		}
+		r, c := p.W.Dims()
+		for i := range r {
+			if byRow {
+				filters++
+				wn, dn := norm(values(p)[i*c:(i+1)*c]), norm(d[k][i*c:(i+1)*c])
+				if math.Abs(wn-dn) > 1e-12*wn {
+					t.Fatalf("parameter %d filter %d: direction norm %g, filter norm %g", k, i, dn, wn)
+				}
+			}
+		}
+	}
+	if filters < 4*3+8*3 {
+		t.Fatalf("checked %d filters; the network has more", filters)
+	}
+}
+
+func norm(xs []float64) float64 {
+	var s float64
+	for _, x := range xs {
+		s += x * x
+	}
+	return math.Sqrt(s)
 }

@@ -143,7 +143,7 @@ func (t *Trainer) StartLandscape(c LandscapeConfig) (*LandscapeJob, error) {
 		saved: weightsOf(t.net),
 	}
 	for _, b := range t.net.Blocks {
-		j.on = append(j.on, b.Enabled)
+		j.on = append(j.on, b.Shortcut)
 	}
 	j.stats, j.now = statsOf(t.net), statsOf(t.net)
 	if c.Line > 0 {
@@ -213,7 +213,7 @@ func (j *LandscapeJob) RunContext(ctx context.Context, points int) (int, error) 
 	}
 	was := make([]bool, len(net.Blocks))
 	for i, b := range net.Blocks {
-		was[i], b.Enabled = b.Enabled, j.on[i]
+		was[i], b.Shortcut = b.Shortcut, j.on[i]
 	}
 	j.now.read(net)
 	j.stats.copyInto(net)
@@ -221,7 +221,7 @@ func (j *LandscapeJob) RunContext(ctx context.Context, points int) (int, error) 
 		j.saved.copyInto(net)
 		j.now.copyInto(net)
 		for i, b := range net.Blocks {
-			b.Enabled = was[i]
+			b.Shortcut = was[i]
 		}
 	}()
 	stop := ctx.Done()
@@ -253,7 +253,7 @@ func (j *LandscapeJob) evaluateNext(stop <-chan struct{}) bool {
 		j.setLine(j.out.LineAxis[i])
 		dst = &j.out.Line[i]
 	}
-	loss, _, ok := j.t.evaluate(j.t.train, stop)
+	loss, _, ok := j.t.evaluate(j.t.train, stop, nil)
 	if ok {
 		*dst = loss
 		j.next++

@@ -63,11 +63,14 @@ func Autocorrelation(g []float64) float64 {
 func sq(x float64) float64 { return x * x }
 
 // Shatter measures the shattered gradients of the network as it is now.
-func (t *Trainer) Shatter() Shattered {
+func (t *Trainer) Shatter() (Shattered, error) {
+	if err := t.canShatter(); err != nil {
+		return Shattered{}, err
+	}
 	t.recordStats() // the backward pass below overwrites the gradients the diagnostics read
 	s := shatter(t.net, t.train.Classes)
 	t.net.ZeroGrad()
-	return s
+	return s, nil
 }
 
 // ShatterAtInit measures them for the network as it was before training: the same Spec and
@@ -75,12 +78,23 @@ func (t *Trainer) Shatter() Shattered {
 // are first set to those of the training set (one pass in training mode), since at
 // initialisation it has seen no data and inference mode would not normalise at all.
 func (t *Trainer) ShatterAtInit() (Shattered, error) {
+	if err := t.canShatter(); err != nil {
+		return Shattered{}, err
+	}
 	net, err := t.initialNetwork()
 	if err != nil {
 		return Shattered{}, err
 	}
 	calibrateBatchNorm(net, t.train)
 	return shatter(net, t.train.Classes), nil
+}
+
+// canShatter explains why the line of inputs does not apply to the trainer's data, if it does not.
+func (t *Trainer) canShatter() error {
+	if t.train.Dim != 2 {
+		return fmt.Errorf("shattered gradients are measured along a line in the plane: %s has %d inputs, not 2", t.spec.Dataset, t.train.Dim)
+	}
+	return nil
 }
 
 // calibrateBatchNorm sets every batch-norm layer's running statistics to those of one pass of

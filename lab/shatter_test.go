@@ -55,7 +55,10 @@ func TestShatteredGradientIsTheSlopeOfTheLogitGap(t *testing.T) {
 			t.Fatal(err)
 		}
 		tr.Step(100)
-		sh := tr.Shatter()
+		sh, err := tr.Shatter()
+		if err != nil {
+			t.Fatal(err)
+		}
 		if len(sh.X) != ShatterPoints || len(sh.Grad) != ShatterPoints {
 			t.Fatalf("%d points and %d gradients, want %d", len(sh.X), len(sh.Grad), ShatterPoints)
 		}
@@ -93,7 +96,11 @@ func TestLinearNetworkHasTheSameInputGradientEverywhere(t *testing.T) {
 					t.Errorf("bn %v shortcut %v %s: autocorrelation %g, want 1", bn, shortcut, when, sh.Autocorr)
 				}
 			}
-			check("now", tr.Shatter())
+			now, err := tr.Shatter()
+			if err != nil {
+				t.Fatal(err)
+			}
+			check("now", now)
 			init, err := tr.ShatterAtInit()
 			if err != nil {
 				t.Fatal(err)
@@ -112,7 +119,9 @@ func TestShatterDisturbsNothing(t *testing.T) {
 	busy.Step(20)
 	quiet.Step(20)
 	quiet.Metrics()
-	busy.Shatter()
+	if _, err := busy.Shatter(); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := busy.ShatterAtInit(); err != nil {
 		t.Fatal(err)
 	}
@@ -142,5 +151,20 @@ func TestPlainGradientsAreShatteredAtInit(t *testing.T) {
 		if !(math.Abs(ps.Autocorr) < 0.2 && rs.Autocorr > ps.Autocorr+0.2) {
 			t.Errorf("seed %d: plain %.2f, residual %.2f: want plain near 0 (white) and residual clearly above", seed, ps.Autocorr, rs.Autocorr)
 		}
+	}
+}
+
+func TestShatterRefusesImages(t *testing.T) {
+	s := DigitsDefault()
+	s.Blocks = Stages(1, DigitsWidths, 1, false)
+	tr, err := NewTrainer(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tr.Shatter(); err == nil {
+		t.Error("Shatter measured a line in the plane on images")
+	}
+	if _, err := tr.ShatterAtInit(); err == nil {
+		t.Error("ShatterAtInit measured a line in the plane on images")
 	}
 }

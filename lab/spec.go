@@ -11,27 +11,33 @@ type Spec struct {
 	Noise     float64 `json:"noise"`      // 0..1
 	TrainFrac float64 `json:"train_frac"` // 0.1..0.9
 
-	Width      int         `json:"width"`      // width of the input layer (2 -> Width)
-	Blocks     []BlockSpec `json:"blocks"`     // residual blocks, input to output
-	Activation string      `json:"activation"` // relu, tanh, sigmoid, linear, gelu
+	Width      int         `json:"width"`           // width of the input layer (2 -> Width)
+	Blocks     []BlockSpec `json:"blocks"`          // residual blocks, input to output
+	Net        string      `json:"net"`             // NetKinds: dense, or conv (image datasets)
+	Option     string      `json:"shortcut_option"` // conv: how a stage entry's shortcut changes shape, A or B
+	Activation string      `json:"activation"`      // nn.ActivationNames
 	BatchNorm  bool        `json:"batch_norm"`
 
-	Optimizer   string  `json:"optimizer"` // sgd, momentum, adam
+	Optimizer   string  `json:"optimizer"` // nn.OptimizerNames
 	LR          float64 `json:"lr"`
 	WeightDecay float64 `json:"weight_decay"` // L2
 	Batch       int     `json:"batch"`
-	Seed        uint64  `json:"seed"` // seeds data, initial weights and batch order
+	Seed        uint64  `json:"seed,string"` // seeds data, initial weights and batch order; a string in JSON, which JavaScript cannot round
 }
 
 // BlockSpec is one residual block: Layers dense layers of Width units on the branch, and a
 // shortcut around it (identity when the width is unchanged, a learned projection when not).
+// In a convolutional network Width counts channels, and a block whose width differs from the
+// block before it starts a new stage: its first convolution has stride 2, halving the
+// resolution, as the paper's networks do wherever the number of filters changes.
 type BlockSpec struct {
 	Width    int  `json:"width"`
 	Layers   int  `json:"layers"` // 1 or 2
 	Shortcut bool `json:"shortcut"`
 }
 
-// Hard limits that Validate enforces; the page offers nothing beyond them.
+// Hard limits that Validate enforces (through the Fields table); the page offers nothing
+// beyond them.
 const (
 	MaxBlocks = 128
 	MaxWidth  = 256

@@ -1,5 +1,7 @@
 package lab
 
+import "resnetplayground/nn/data"
+
 // Default is the experiment the page opens with: a deep (24-block) plain network on a
 // two-arm spiral, deep enough that turning the shortcuts on visibly changes how well it
 // trains. Every default number lives here, so retuning the demo is a one-place change.
@@ -15,6 +17,8 @@ func Default() Spec {
 		Blocks:     Uniform(24, 16, 2, false),
 		Activation: "relu",
 		BatchNorm:  false,
+		Net:        NetDense,
+		Option:     "A",
 
 		Optimizer:   "adam",
 		LR:          0.003,
@@ -50,3 +54,45 @@ func WhyPreset() Spec {
 
 // WhySteps is how long the CLI trains WhyPreset's twins before drawing their landscapes.
 const WhySteps = 1500
+
+// Digits experiment sizes: three stages of DigitsWidths channels at 14×14, 7×7 and 4×4, with
+// n = DigitsShallow or DigitsDeep blocks per stage (6n+2 weight layers), trained for
+// DigitsSteps steps. At these sizes a visitor sees the degradation within about a minute in
+// the browser; TestDigitsDegradation guards the effect and `go run . sweep --dataset digits`
+// measures it.
+var DigitsWidths = []int{4, 8, 16}
+
+// DigitsDepths are the blocks per stage a digits depth sweep tries by default: 8, 14, 20 and
+// 32 weight layers.
+var DigitsDepths = []int{1, 2, 3, 5}
+
+const (
+	DigitsShallow = 1   // 8 layers
+	DigitsDeep    = 5   // 32 layers
+	DigitsSteps   = 300 // 1.6 epochs of the 6,000 training images at batch 32
+)
+
+// DigitsDefault is the experiment Digits opens with: the deep plain convolutional network of
+// the paper's CIFAR shape, with batch norm, as the paper trains it; turning its shortcuts on
+// shows the cure.
+func DigitsDefault() Spec {
+	s := Default()
+	s.Dataset = data.DigitsName
+	s.Net, s.Option = NetConv, "A"
+	s.Width = DigitsWidths[0]
+	s.Blocks = Stages(DigitsDeep, DigitsWidths, 2, false)
+	s.BatchNorm = true
+	s.LR = 0.001
+	return s
+}
+
+// DefaultFor is the experiment a dataset opens with: DigitsDefault for images, Default on the
+// named 2-D dataset otherwise.
+func DefaultFor(dataset string) Spec {
+	if data.IsImages(dataset) {
+		return DigitsDefault()
+	}
+	s := Default()
+	s.Dataset = dataset
+	return s
+}

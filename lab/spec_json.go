@@ -5,65 +5,250 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"reflect"
+	"slices"
+	"strconv"
+	"strings"
 )
 
-// ParseJSON reads a Spec from JSON and validates it. Fields the JSON leaves out keep their
-// Default values, so {"blocks": [...]} alone is a complete experiment; unknown fields are
-// rejected, since a misspelt field silently falling back to its default would run a
-// different experiment from the one asked for. A block listed in the JSON must give its
-// width and layers: a block left half-empty fails validation instead of inheriting values.
-func ParseJSON(b []byte) (Spec, error) {
-	s := Default()
-	defaultBlocks := s.Blocks
-	// Decoding into the default slice would reuse its elements, so a block that omits a
-	// field would silently inherit it from the default block at the same index.
-	s.Blocks = nil
+// The JSON form of a Spec is an object of the Fields' JSON names, as json.Marshal writes it.
+// The seed is written as a string: JavaScript reads every JSON number as a float64, which
+// would round a seed above 2⁵³ on its way through a page; it is read back as a string or a
+// number.
 
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&s); err != nil {
-		return Spec{}, jsonError(err)
+// maxJSONProblems caps the problems one file reports, so a huge wrong file still gives a
+// readable list.
+const maxJSONProblems = 20
+
+// ParseJSON reads a Spec from JSON and validates it. Fields the JSON leaves out (or sets to
+// null) keep their Default values, so {"blocks": [...]} alone is a complete experiment;
+// unknown fields are rejected, since a misspelt field silently falling back to its default
+// would run a different experiment from the one asked for. A block listed in the JSON must
+// give its width and layers: a block left half-empty fails validation instead of inheriting
+// values. The error is a *SpecError listing every problem of the file by field, in words
+// (a value of the wrong type does not hide the problems of other fields), or a plain error
+// when the text is not a JSON object at all.
+func ParseJSON(b []byte) (Spec, error) {
+	if len(bytes.TrimSpace(b)) == 0 {
+		return Spec{}, errors.New("the text is empty; a Spec is a JSON object like {\"lr\": 0.01}")
 	}
-	if _, err := dec.Token(); err != io.EOF {
-		return Spec{}, errors.New("spec JSON: unexpected data after the object")
+	var obj map[string]json.RawMessage
+	if err := json.Unmarshal(b, &obj); err != nil {
+		return Spec{}, notAnObject(b, err)
 	}
-	if s.Blocks == nil { // absent or null; [] stays empty and fails validation
-		s.Blocks = defaultBlocks
+	if obj == nil {
+		return Spec{}, errors.New("the JSON is null, not an object of Spec fields like {\"lr\": 0.01}")
+	}
+	s := Default()
+	var e SpecError
+	known := "; the fields are " + jsonNames() // said once
+	for _, key := range sortedKeys(obj) {
+		if FieldNamed(key) == nil {
+			e.add(key, "unknown field%s", known)
+			known = ""
+		}
+	}
+	for _, f := range Fields {
+		raw, ok := obj[f.Name]
+		if !ok || isNull(raw) {
+			continue // the default stays
+		}
+		f.setJSON(&s, raw, &e)
 	}
 	if err := s.Validate(); err != nil {
-		return Spec{}, err
+		for _, fe := range err.(*SpecError).Fields {
+			if e.Msg(fe.Field) == "" { // a field that could not be read has said so already
+				e.Fields = append(e.Fields, fe)
+			}
+		}
 	}
-	return s, nil
+	if len(e.Fields) > maxJSONProblems {
+		n := len(e.Fields) - maxJSONProblems
+		e.Fields = e.Fields[:maxJSONProblems]
+		e.add("spec", "and %d more problems", n)
+	}
+	return s, e.orNil()
 }
 
-// jsonError names the field when a JSON value has the wrong type, so a form can show it.
-func jsonError(err error) error {
-	var typeErr *json.UnmarshalTypeError
-	if errors.As(err, &typeErr) && typeErr.Field != "" {
-		e := &SpecError{}
-		e.add(typeErr.Field, "must be %s, got JSON %s", jsonKind(typeErr.Type), typeErr.Value)
-		return e
+// notAnObject explains why text that is not a JSON object cannot be a Spec.
+func notAnObject(b []byte, err error) error {
+	var syn *json.SyntaxError
+	if errors.As(err, &syn) {
+		line, col := position(b, syn.Offset)
+		return fmt.Errorf("this is not JSON: line %d, column %d: %s", line, col, strings.TrimPrefix(syn.Error(), "json: "))
 	}
-	return fmt.Errorf("spec JSON: %w", err)
+	if t := jsonType(bytes.TrimSpace(b)); t != "" {
+		return fmt.Errorf("the JSON is %s, not an object of Spec fields like {\"lr\": 0.01}", t)
+	}
+	return errors.New("this is not JSON")
 }
 
-// jsonKind names, in JSON terms, what a value of Go type t looks like.
-func jsonKind(t reflect.Type) string {
-	switch t.Kind() {
-	case reflect.Int, reflect.Int64, reflect.Uint64:
-		return "a whole number"
-	case reflect.Float64:
-		return "a number"
-	case reflect.Bool:
+// position turns a json.SyntaxError's offset (the bytes read, up to and including the bad
+// one) into the 1-based line and column of the bad byte.
+func position(b []byte, offset int64) (line, col int) {
+	at := int(min(max(offset-1, 0), int64(len(b))))
+	before := b[:at]
+	line = 1 + bytes.Count(before, []byte("\n"))
+	col = at - bytes.LastIndexByte(before, '\n')
+	return line, col
+}
+
+// setJSON sets f in s from its JSON value, or records in e why it cannot.
+func (f *Field) setJSON(s *Spec, raw json.RawMessage, e *SpecError) {
+	bad := func() { e.add(f.Name, "must be %s, got %s", f.jsonWant(), describe(raw)) }
+	switch f.Kind {
+	case Choice:
+		var v string
+		if json.Unmarshal(raw, &v) != nil {
+			bad()
+			return
+		}
+		*f.str(s) = v
+	case Int, Float:
+		if jsonType(raw) != "a number" || f.SetText(s, string(raw)) != nil {
+			bad()
+		}
+	case Bool:
+		var v bool
+		if json.Unmarshal(raw, &v) != nil {
+			bad()
+			return
+		}
+		*f.bool(s) = v
+	case Seed:
+		text := string(raw)
+		if jsonType(raw) == "a string" {
+			_ = json.Unmarshal(raw, &text)
+		} else if jsonType(raw) != "a number" {
+			text = "" // fails below
+		}
+		if f.SetText(s, text) != nil {
+			bad()
+		}
+	case BlockList:
+		s.Blocks = blocksJSON(raw, e)
+	}
+}
+
+// jsonWant says what a field's JSON value must be.
+func (f *Field) jsonWant() string {
+	switch f.Kind {
+	case Choice:
+		return "a string, " + f.Range()
+	case Int:
+		return "a whole number, " + f.Range()
+	case Float:
+		return "a number, " + f.Range()
+	case Bool:
 		return "true or false"
-	case reflect.String:
-		return "a string"
-	case reflect.Slice:
-		return "a list"
-	case reflect.Struct:
-		return "an object"
+	case Seed:
+		return f.Range() + ", best written as a string"
 	}
-	return t.String()
+	return "a list of blocks"
+}
+
+// blocksJSON reads the blocks' JSON list. A block that cannot be read stays zero, so
+// Validate would report it too; its own message is kept instead.
+func blocksJSON(raw json.RawMessage, e *SpecError) []BlockSpec {
+	var items []json.RawMessage
+	if json.Unmarshal(raw, &items) != nil {
+		e.add("blocks", "must be a list of blocks like [{\"width\": 16, \"layers\": 2, \"shortcut\": true}], got %s", describe(raw))
+		return []BlockSpec{}
+	}
+	if len(items) > MaxBlocks {
+		e.add("blocks", "%d blocks; at most %d", len(items), MaxBlocks)
+		items = items[:MaxBlocks]
+	}
+	blocks := make([]BlockSpec, len(items))
+	bad := 0
+	report := func(field, format string, args ...any) {
+		if bad++; bad <= maxBlockErrors {
+			e.add(field, format, args...)
+		}
+	}
+	for i, item := range items {
+		var obj map[string]json.RawMessage
+		if json.Unmarshal(item, &obj) != nil || obj == nil {
+			report(fmt.Sprintf("blocks[%d]", i), "must be an object like {\"width\": 16, \"layers\": 2, \"shortcut\": true}, got %s", describe(item))
+			continue
+		}
+		for _, key := range sortedKeys(obj) {
+			v := obj[key]
+			field := fmt.Sprintf("blocks[%d].%s", i, key)
+			switch key {
+			case "width", "layers":
+				n, err := strconv.Atoi(string(v))
+				if jsonType(v) != "a number" || err != nil {
+					report(field, "must be a whole number, got %s", describe(v))
+					continue
+				}
+				if key == "width" {
+					blocks[i].Width = n
+				} else {
+					blocks[i].Layers = n
+				}
+			case "shortcut":
+				if json.Unmarshal(v, &blocks[i].Shortcut) != nil {
+					report(field, "must be true or false, got %s", describe(v))
+				}
+			default:
+				report(field, "unknown field; a block has width, layers and shortcut")
+			}
+		}
+	}
+	if bad > maxBlockErrors {
+		e.add("blocks", "%d more problems in the blocks", bad-maxBlockErrors)
+	}
+	return blocks
+}
+
+// describe names a JSON value for a message: short values are quoted as written, long ones
+// by their type only.
+func describe(raw json.RawMessage) string {
+	raw = bytes.TrimSpace(raw)
+	t := jsonType(raw)
+	if len(raw) <= 24 && t != "an object" && t != "a list" {
+		return t + " " + string(raw)
+	}
+	return t
+}
+
+// jsonType names the type of a JSON value in words, from its first byte.
+func jsonType(raw []byte) string {
+	if len(raw) == 0 {
+		return ""
+	}
+	switch c := raw[0]; {
+	case c == '{':
+		return "an object"
+	case c == '[':
+		return "a list"
+	case c == '"':
+		return "a string"
+	case c == 't' || c == 'f':
+		return "true/false"
+	case c == 'n':
+		return "null"
+	case c == '-' || c >= '0' && c <= '9':
+		return "a number"
+	}
+	return ""
+}
+
+func isNull(raw json.RawMessage) bool { return string(bytes.TrimSpace(raw)) == "null" }
+
+func sortedKeys(m map[string]json.RawMessage) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+func jsonNames() string {
+	names := make([]string, len(Fields))
+	for i, f := range Fields {
+		names[i] = f.Name
+	}
+	return strings.Join(names, ", ")
 }

@@ -16,7 +16,7 @@ func mixedSpec() Spec {
 	blocks = append(blocks, Uniform(5, 16, 2, true)...)
 	return Spec{
 		Dataset: "gauss", Classes: 5, Points: 4321, Noise: 0.1 + 0.2, TrainFrac: 1.0 / 3,
-		Width: 7, Blocks: blocks, Activation: "gelu", BatchNorm: true,
+		Width: 7, Blocks: blocks, Net: NetDense, Option: "B", Activation: "gelu", BatchNorm: true,
 		Optimizer: "momentum", LR: 1e-7, WeightDecay: math.Nextafter(0.1, 0), Batch: 1024,
 		Seed: math.MaxUint64,
 	}
@@ -33,8 +33,9 @@ func roundTripSpecs() map[string]Spec {
 		"mixed":   mixedSpec(),
 		"limits": {Dataset: "moons", Classes: MinClasses, Points: MinPoints, Noise: 0,
 			TrainFrac: MinTrainFrac, Width: 1, Blocks: Uniform(MaxBlocks, MaxWidth, 1, true),
-			Activation: "linear", Optimizer: "sgd", LR: MaxLR, WeightDecay: MaxWeightDecay,
+			Net: NetDense, Option: "A", Activation: "linear", Optimizer: "sgd", LR: MaxLR, WeightDecay: MaxWeightDecay,
 			Batch: 1, Seed: 0},
+		"digits":              DigitsDefault(),
 		"every block differs": func() Spec { s := Default(); s.Blocks = alternating; return s }(),
 		"tiny floats": func() Spec {
 			s := Default()
@@ -234,16 +235,19 @@ func TestParseJSONKeepsDefaultsForMissingFields(t *testing.T) {
 
 func TestParseJSONRejects(t *testing.T) {
 	tests := []struct{ json, msg string }{
-		{`{"lr": 0.01, "lrr": 1}`, `unknown field "lrr"`},
-		{`{"classes": "two"}`, "classes: must be a whole number, got JSON string"},
+		{`{"lr": 0.01, "lrr": 1}`, `lrr: unknown field`},
+		{`{"classes": "two"}`, `classes: must be a whole number, 2..5, got a string "two"`},
 		{`{"seed": -1}`, "seed: must be a whole number"},
 		{`{"lr": 0}`, "lr: must be > 0"},
 		{`{"blocks": []}`, "blocks: no blocks"},
 		// A listed block does not inherit the default block's layers.
 		{`{"blocks": [{"width": 8}]}`, "blocks[0].layers: must be 1 or 2, got 0"},
-		{`{"batch": 1} {"batch": 2}`, "unexpected data after the object"},
-		{`{"batch": 1`, "unexpected EOF"},
-		{``, "EOF"},
+		{`{"batch": 1} {"batch": 2}`, "not JSON: line 1, column 14"},
+		{"{\n\"batch\": 1", "not JSON: line 2"},
+		{``, "empty"},
+		{`[1, 2]`, "the JSON is a list, not an object"},
+		{`"lr"`, "the JSON is a string, not an object"},
+		{`null`, "null, not an object"},
 	}
 	for _, tt := range tests {
 		_, err := ParseJSON([]byte(tt.json))

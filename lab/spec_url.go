@@ -1,7 +1,6 @@
 package lab
 
 import (
-	"errors"
 	"fmt"
 	"net/url"
 	"strconv"
@@ -11,7 +10,7 @@ import (
 // The short URL form of a Spec, for the page's URL hash (TensorFlow Playground keeps its state
 // the same way): "&"-separated key=value pairs with short keys, such as
 //
-//	d=spiral&k=2&n=600&z=0.1&f=0.5&w=16&b=16x2p*24&a=relu&bn=0&o=adam&lr=0.003&wd=0&bs=32&s=1
+//	d=spiral&k=2&n=600&z=0.1&f=0.5&w=16&b=16x2p*24&net=dense&so=A&a=relu&bn=0&o=adam&lr=0.003&wd=0&bs=32&s=1
 //
 // Blocks are run-length encoded: runs of <width>x<layers><r|p>[*count] separated by commas,
 // r for a residual block (shortcut on) and p for a plain one, so b=16x2r*10,32x1p is ten
@@ -21,47 +20,51 @@ import (
 // is about 1 KB; anything far longer is not a link we made.
 const maxLinkLen = 4096
 
-// urlField is one key of the URL form: how to print and parse the Spec field it stands for.
-type urlField struct {
-	key   string // in the URL
-	field string // the JSON name, used in error messages
-	get   func(s *Spec) string
-	set   func(s *Spec, v string) error // the error explains v, without naming the key
-}
+// maxLinkProblems caps the problems one link reports, and clipAt the characters of the link
+// a message quotes, so a garbage link gives a short message (the page shows it, and a
+// render fails on text above 16 KB).
+const (
+	maxLinkProblems = 12
+	clipAt          = 40
+)
 
-// urlFields is in the order String prints.
-var urlFields = []urlField{
-	nameField("d", "dataset", func(s *Spec) *string { return &s.Dataset }),
-	intField("k", "classes", func(s *Spec) *int { return &s.Classes }),
-	intField("n", "points", func(s *Spec) *int { return &s.Points }),
-	floatField("z", "noise", func(s *Spec) *float64 { return &s.Noise }),
-	floatField("f", "train_frac", func(s *Spec) *float64 { return &s.TrainFrac }),
-	intField("w", "width", func(s *Spec) *int { return &s.Width }),
-	{"b", "blocks", func(s *Spec) string { return formatBlocks(s.Blocks) },
-		func(s *Spec, v string) (err error) { s.Blocks, err = parseBlocks(v); return err }},
-	nameField("a", "activation", func(s *Spec) *string { return &s.Activation }),
-	{"bn", "batch_norm", func(s *Spec) string { return fmtBool(s.BatchNorm) },
-		func(s *Spec, v string) (err error) { s.BatchNorm, err = parseBool(v); return err }},
-	nameField("o", "optimizer", func(s *Spec) *string { return &s.Optimizer }),
-	floatField("lr", "lr", func(s *Spec) *float64 { return &s.LR }),
-	floatField("wd", "weight_decay", func(s *Spec) *float64 { return &s.WeightDecay }),
-	intField("bs", "batch", func(s *Spec) *int { return &s.Batch }),
-	{"s", "seed", func(s *Spec) string { return strconv.FormatUint(s.Seed, 10) }, parseSeed},
+// clip shortens text for quoting in a message.
+func clip(text string) string {
+	if len(text) <= clipAt {
+		return text
+	}
+	return strings.ToValidUTF8(text[:clipAt], "") + "…"
 }
 
 // String returns the short URL form of s, which Parse reads back to exactly s. Floats are
 // printed in their shortest exact form, so nothing is lost on the way.
 func (s Spec) String() string {
 	var b strings.Builder
-	for i, f := range urlFields {
+	for i, f := range Fields {
 		if i > 0 {
 			b.WriteByte('&')
 		}
-		b.WriteString(f.key)
+		b.WriteString(f.Key)
 		b.WriteByte('=')
-		b.WriteString(f.get(&s))
+		b.WriteString(f.urlText(s))
 	}
 	return b.String()
+}
+
+// urlText is f's value in the URL form. A name is percent-encoded so that even an invalid
+// one cannot break the key=value structure (valid names are plain words and come out
+// unchanged); a switch is 1 or 0.
+func (f *Field) urlText(s Spec) string {
+	switch f.Kind {
+	case Choice:
+		return strings.ReplaceAll(url.QueryEscape(f.Text(s)), "+", "%20")
+	case Bool:
+		if *f.bool(&s) {
+			return "1"
+		}
+		return "0"
+	}
+	return f.Text(s)
 }
 
 // Parse reads the short URL form that String writes, with or without a leading "#", and
@@ -70,40 +73,7 @@ func (s Spec) String() string {
 // errors, all of them reported in one *SpecError whose Field is the JSON name of the field
 // (or "link" for problems that belong to no field). Values may be percent-encoded.
 func Parse(str string) (Spec, error) {
-	str = strings.TrimPrefix(str, "#")
-	if len(str) > maxLinkLen {
-		return Spec{}, &SpecError{[]FieldError{{"link", fmt.Sprintf("%d characters long; at most %d", len(str), maxLinkLen)}}}
-	}
-	s := Default()
-	var e SpecError
-	seen := make(map[string]bool, len(urlFields))
-	for pair := range strings.SplitSeq(str, "&") {
-		if pair == "" {
-			continue // tolerate "a=1&&b=2" and a trailing "&"
-		}
-		key, raw, ok := strings.Cut(pair, "=")
-		if !ok {
-			e.add("link", "%q is not key=value", pair)
-			continue
-		}
-		f, known := lookupURLField(key)
-		if !known {
-			e.add("link", "unknown key %q; known keys are %s", key, urlKeys())
-			continue
-		}
-		if seen[key] {
-			e.add(f.field, "key %s given twice", key)
-			continue
-		}
-		seen[key] = true
-		v, err := url.PathUnescape(raw) // PathUnescape keeps "+", which floats like 1e+21 use
-		if err == nil {
-			err = f.set(&s, v)
-		}
-		if err != nil {
-			e.add(f.field, "%s=%s: %v", key, raw, err)
-		}
-	}
+	s, e := parseLink(str)
 	if len(e.Fields) > 0 {
 		return Spec{}, &e
 	}
@@ -113,93 +83,107 @@ func Parse(str string) (Spec, error) {
 	return s, nil
 }
 
-func lookupURLField(key string) (urlField, bool) {
-	for _, f := range urlFields {
-		if f.key == key {
-			return f, true
+// Salvage reads a link as Parse does, but keeps what it can instead of rejecting the whole
+// link: every readable, valid value is kept, a value out of range is clamped to the nearest
+// valid one, and an unreadable one is reset to its default. The Spec is always valid; the
+// error, when not nil, is a *SpecError saying for each field what was wrong and what is used
+// instead, for a page that opens a hand-edited or truncated link.
+func Salvage(str string) (Spec, error) {
+	s, e := parseLink(str)
+	for i, fe := range e.Fields {
+		if f := FieldNamed(fe.Field); f != nil {
+			e.Fields[i].Msg += "; using " + f.shown(s)
+		} else {
+			e.Fields[i].Msg += "; ignored"
 		}
 	}
-	return urlField{}, false
+	if err := s.Validate(); err != nil {
+		c := s.Clamped()
+		for _, fe := range err.(*SpecError).Fields {
+			name, _, _ := strings.Cut(fe.Field, "[") // blocks[3].width is shown with the blocks
+			e.add(fe.Field, "%s; using %s", fe.Msg, FieldNamed(name).shown(c))
+		}
+		s = c
+	}
+	return s, e.orNil()
 }
 
-func urlKeys() string {
-	keys := make([]string, len(urlFields))
-	for i, f := range urlFields {
-		keys[i] = f.key
+// shown is f's value in s as a message quotes it: the blocks by their URL form.
+func (f *Field) shown(s Spec) string {
+	if f.Kind == BlockList {
+		return "b=" + f.Text(s)
 	}
-	return strings.Join(keys, ", ")
+	return f.Text(s)
 }
 
-// nameField is a string field holding a name from a fixed list. It is percent-encoded so
-// that even an invalid name cannot break the key=value structure; valid names are plain
-// words and come out unchanged.
-func nameField(key, field string, ptr func(*Spec) *string) urlField {
-	return urlField{key, field,
-		func(s *Spec) string { return strings.ReplaceAll(url.QueryEscape(*ptr(s)), "+", "%20") },
-		func(s *Spec, v string) error { *ptr(s) = v; return nil },
+// parseLink reads every key of a link into Default(): a value that cannot be read leaves its
+// field at the default and is reported, as are unknown and repeated keys. Nothing is
+// validated.
+func parseLink(str string) (Spec, SpecError) {
+	str = strings.TrimPrefix(str, "#")
+	s := Default()
+	var e SpecError
+	if len(str) > maxLinkLen {
+		e.add("link", "%d characters long; at most %d", len(str), maxLinkLen)
+		return s, e
 	}
+	seen := make(map[string]bool, len(Fields))
+	extra := 0 // problems past maxLinkProblems, only counted
+	report := func(field, format string, args ...any) {
+		if len(e.Fields) < maxLinkProblems {
+			e.add(field, format, args...)
+		} else {
+			extra++
+		}
+	}
+	for pair := range strings.SplitSeq(str, "&") {
+		if pair == "" {
+			continue // tolerate "a=1&&b=2" and a trailing "&"
+		}
+		key, raw, ok := strings.Cut(pair, "=")
+		if !ok {
+			report("link", "%q is not key=value", clip(pair))
+			continue
+		}
+		f := fieldByKey(key)
+		if f == nil {
+			report("link", "unknown key %q; known keys are %s", clip(key), urlKeys())
+			continue
+		}
+		if seen[key] {
+			report(f.Name, "key %s given twice", key)
+			continue
+		}
+		seen[key] = true
+		v, err := url.PathUnescape(raw) // PathUnescape keeps "+", which floats like 1e+21 use
+		if err == nil {
+			err = f.SetText(&s, v)
+		}
+		if err != nil {
+			report(f.Name, "%s=%s: %v", key, clip(raw), err)
+		}
+	}
+	if extra > 0 {
+		e.add("link", "%d more problems", extra)
+	}
+	return s, e
 }
 
-func intField(key, field string, ptr func(*Spec) *int) urlField {
-	return urlField{key, field,
-		func(s *Spec) string { return strconv.Itoa(*ptr(s)) },
-		func(s *Spec, v string) error {
-			n, err := strconv.Atoi(v)
-			if err != nil {
-				return numberError(err, "a whole number")
-			}
-			*ptr(s) = n
-			return nil
-		},
+func fieldByKey(key string) *Field {
+	for _, f := range Fields {
+		if f.Key == key {
+			return f
+		}
 	}
-}
-
-func floatField(key, field string, ptr func(*Spec) *float64) urlField {
-	return urlField{key, field,
-		func(s *Spec) string { return fmtFloat(*ptr(s)) },
-		func(s *Spec, v string) error {
-			x, err := strconv.ParseFloat(v, 64)
-			if err != nil {
-				return numberError(err, "a number")
-			}
-			*ptr(s) = x
-			return nil
-		},
-	}
-}
-
-// numberError explains a strconv failure: the text is either too large or not a number.
-func numberError(err error, what string) error {
-	if errors.Is(err, strconv.ErrRange) {
-		return errors.New("too large")
-	}
-	return errors.New("not " + what)
-}
-
-func parseSeed(s *Spec, v string) error {
-	n, err := strconv.ParseUint(v, 10, 64)
-	if err != nil {
-		return errors.New("not a whole number from 0 to 18446744073709551615")
-	}
-	s.Seed = n
 	return nil
 }
 
-func fmtBool(b bool) string {
-	if b {
-		return "1"
+func urlKeys() string {
+	keys := make([]string, len(Fields))
+	for i, f := range Fields {
+		keys[i] = f.Key
 	}
-	return "0"
-}
-
-func parseBool(v string) (bool, error) {
-	switch v {
-	case "1", "true":
-		return true, nil
-	case "0", "false":
-		return false, nil
-	}
-	return false, errors.New("want 1 or 0")
+	return strings.Join(keys, ", ")
 }
 
 // formatBlocks run-length encodes blocks: equal neighbours share one run.

@@ -2,19 +2,11 @@ package lab
 
 import (
 	"fmt"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
 
 	"resnetplayground/nn/data"
-)
-
-// Activations and Optimizers list the names a Spec accepts, in the order a menu should show
-// them.
-var (
-	Activations = []string{"relu", "tanh", "sigmoid", "linear", "gelu"}
-	Optimizers  = []string{"sgd", "momentum", "adam"}
 )
 
 // Limits that Validate enforces besides the Max* ones next to Spec. The dataset limits are
@@ -82,26 +74,21 @@ func (e *SpecError) orNil() error {
 }
 
 // Validate returns nil when s describes an experiment the Trainer can run, or a *SpecError
-// naming every bad field and the values it allows.
+// naming every bad field and the values it allows. The limits are the Fields table's.
 func (s Spec) Validate() error {
 	var e SpecError
-	oneOf(&e, "dataset", s.Dataset, data.Names)
-	intIn(&e, "classes", s.Classes, MinClasses, MaxClasses)
-	intIn(&e, "points", s.Points, MinPoints, MaxPoints)
-	floatIn(&e, "noise", s.Noise, 0, MaxNoise)
-	floatIn(&e, "train_frac", s.TrainFrac, MinTrainFrac, MaxTrainFrac)
-
-	intIn(&e, "width", s.Width, 1, MaxWidth)
-	validateBlocks(&e, s.Blocks)
-	oneOf(&e, "activation", s.Activation, Activations)
-
-	oneOf(&e, "optimizer", s.Optimizer, Optimizers)
-	// NaN fails both comparisons, so it is rejected too.
-	if !(s.LR > 0 && s.LR <= MaxLR) {
-		e.add("lr", "must be > 0 and ≤ %s, got %s", fmtFloat(MaxLR), fmtFloat(s.LR))
+	// A Spec written before networks had kinds (a Go literal, an old JSON file) leaves Net and
+	// Option empty: it means the dense network, and option A should it ever matter.
+	if s.Net == "" {
+		s.Net = NetDense
 	}
-	floatIn(&e, "weight_decay", s.WeightDecay, 0, MaxWeightDecay)
-	intIn(&e, "batch", s.Batch, 1, MaxBatch)
+	if s.Option == "" {
+		s.Option = ShortcutOptions[0]
+	}
+	for _, f := range Fields {
+		f.check(&e, &s)
+	}
+	checkNet(&e, s)
 	return e.orNil()
 }
 
@@ -123,33 +110,14 @@ func validateBlocks(e *SpecError, blocks []BlockSpec) {
 			continue // counted, reported in the summary below
 		}
 		if !widthOK {
-			e.add(fmt.Sprintf("blocks[%d].width", i), "must be 1..%d, got %d", MaxWidth, b.Width)
+			e.add(fmt.Sprintf("blocks[%d].width", i), "must be %s, got %d", BlockWidthField.Range(), b.Width)
 		}
 		if !layersOK {
-			e.add(fmt.Sprintf("blocks[%d].layers", i), "must be 1 or 2, got %d", b.Layers)
+			e.add(fmt.Sprintf("blocks[%d].layers", i), "must be %s, got %d", LayersField.Range(), b.Layers)
 		}
 	}
 	if bad > maxBlockErrors {
 		e.add("blocks", "%d more blocks have a bad width or layer count", bad-maxBlockErrors)
-	}
-}
-
-func oneOf(e *SpecError, field, v string, allowed []string) {
-	if !slices.Contains(allowed, v) {
-		e.add(field, "%q is not one of %s", v, strings.Join(allowed, ", "))
-	}
-}
-
-func intIn(e *SpecError, field string, v, lo, hi int) {
-	if v < lo || v > hi {
-		e.add(field, "must be %d..%d, got %d", lo, hi, v)
-	}
-}
-
-// floatIn also rejects NaN and ±Inf, which fail the range comparison.
-func floatIn(e *SpecError, field string, v, lo, hi float64) {
-	if !(v >= lo && v <= hi) {
-		e.add(field, "must be in [%s, %s], got %s", fmtFloat(lo), fmtFloat(hi), fmtFloat(v))
 	}
 }
 
@@ -162,29 +130,12 @@ func fmtFloat(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
 // or a hand-edited link; Clamped(s).Validate() is always nil. s itself is not modified.
 func (s Spec) Clamped() Spec {
 	d := Default()
-	if !slices.Contains(data.Names, s.Dataset) {
-		s.Dataset = d.Dataset
+	for _, f := range Fields {
+		f.clamp(&s, &d)
 	}
-	s.Classes = min(max(s.Classes, MinClasses), MaxClasses)
-	s.Points = min(max(s.Points, MinPoints), MaxPoints)
-	s.Noise = clampFloat(s.Noise, 0, MaxNoise, d.Noise)
-	s.TrainFrac = clampFloat(s.TrainFrac, MinTrainFrac, MaxTrainFrac, d.TrainFrac)
-
-	s.Width = min(max(s.Width, 1), MaxWidth)
-	s.Blocks = clampBlocks(s.Blocks, d.Blocks)
-	if !slices.Contains(Activations, s.Activation) {
-		s.Activation = d.Activation
+	if s.IsConv() && !data.IsImages(s.Dataset) {
+		s.Net = NetDense
 	}
-
-	if !slices.Contains(Optimizers, s.Optimizer) {
-		s.Optimizer = d.Optimizer
-	}
-	if !(s.LR > 0) { // also NaN
-		s.LR = d.LR
-	}
-	s.LR = min(s.LR, MaxLR)
-	s.WeightDecay = clampFloat(s.WeightDecay, 0, MaxWeightDecay, d.WeightDecay)
-	s.Batch = min(max(s.Batch, 1), MaxBatch)
 	return s
 }
 
@@ -200,12 +151,4 @@ func clampBlocks(blocks, defaults []BlockSpec) []BlockSpec {
 		out[i].Layers = min(max(out[i].Layers, 1), MaxLayers)
 	}
 	return out
-}
-
-// clampFloat clamps v into [lo, hi]; NaN, which is nowhere, becomes def.
-func clampFloat(v, lo, hi, def float64) float64 {
-	if math.IsNaN(v) {
-		return def
-	}
-	return min(max(v, lo), hi)
 }

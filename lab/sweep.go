@@ -103,13 +103,19 @@ func (c SweepConfig) Specs() []Spec {
 
 // DepthSpec returns base with depth identical blocks, shortcuts on or off, and the given seed.
 // The blocks copy base.Blocks[0], or are base.Width units of 2 layers when base has none.
+// For a convolutional base, depth is the number of blocks per stage (the paper's n), the
+// stages keeping base's widths: 6n+2 weight layers for three stages of two-layer blocks.
 func DepthSpec(base Spec, depth int, residual bool, seed uint64) Spec {
 	block := BlockSpec{Width: base.Width, Layers: 2}
 	if len(base.Blocks) > 0 {
 		block = base.Blocks[0]
 	}
 	s := base
-	s.Blocks = Uniform(depth, block.Width, block.Layers, residual) // a new slice: base's is not shared
+	if base.IsConv() && len(base.Blocks) > 0 {
+		s.Blocks = Stages(depth, StageWidths(base.Blocks), block.Layers, residual)
+	} else {
+		s.Blocks = Uniform(depth, block.Width, block.Layers, residual) // a new slice: base's is not shared
+	}
 	s.Seed = seed
 	return s
 }
@@ -209,7 +215,7 @@ func Sweep(ctx context.Context, c SweepConfig, progress func(SweepResult)) ([]Sw
 
 // runOne trains one Spec for steps steps, or until ctx is done.
 func runOne(ctx context.Context, s Spec, steps int) (SweepResult, error) {
-	r := SweepResult{Depth: len(s.Blocks), Seed: s.Seed, Steps: steps}
+	r := SweepResult{Depth: Depth(s), Seed: s.Seed, Steps: steps}
 	if len(s.Blocks) > 0 {
 		r.Residual = s.Blocks[0].Shortcut
 	}

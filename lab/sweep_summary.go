@@ -12,7 +12,7 @@ type SweepSummary struct {
 	// Accuracies count every run: a diverged run that classifies at chance is a failure to
 	// train, which is what a sweep measures.
 	TrainAccMean, TrainAccMin, TrainAccMax float64
-	TestAccMean                            float64
+	TestAccMean, TestAccMin, TestAccMax    float64
 
 	// Losses average the runs whose loss is finite; NaN when none is.
 	TrainLossMean, TestLossMean float64
@@ -46,7 +46,7 @@ func Summarize(results []SweepResult) []SweepSummary {
 
 func summarize(g []SweepResult) SweepSummary {
 	s := SweepSummary{Depth: g[0].Depth, Residual: g[0].Residual, Runs: len(g),
-		TrainAccMin: math.Inf(1), TrainAccMax: math.Inf(-1)}
+		TrainAccMin: math.Inf(1), TrainAccMax: math.Inf(-1), TestAccMin: math.Inf(1), TestAccMax: math.Inf(-1)}
 	var trainLoss, testLoss []float64
 	for _, r := range g {
 		m := r.Final
@@ -57,6 +57,8 @@ func summarize(g []SweepResult) SweepSummary {
 		s.TestAccMean += m.TestAcc / float64(len(g))
 		s.TrainAccMin = math.Min(s.TrainAccMin, m.TrainAcc)
 		s.TrainAccMax = math.Max(s.TrainAccMax, m.TrainAcc)
+		s.TestAccMin = math.Min(s.TestAccMin, m.TestAcc)
+		s.TestAccMax = math.Max(s.TestAccMax, m.TestAcc)
 		if finiteOrNil(m.TrainLoss) != nil {
 			trainLoss = append(trainLoss, m.TrainLoss)
 		}

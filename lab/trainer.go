@@ -35,6 +35,15 @@ type BlockStats struct {
 // buffers stay the size of a training batch rather than of a 100×100 grid.
 const evalChunk = 256
 
+// evalRows is the evaluation chunk for s's network: evalChunk rows of points, fewer of images,
+// whose rows are a thousand times wider.
+func evalRows(s Spec) int {
+	if s.IsConv() || data.IsImages(s.Dataset) {
+		return 64
+	}
+	return evalChunk
+}
+
 // Trainer trains the network a Spec describes. It is not safe for concurrent use.
 type Trainer struct {
 	spec        Spec
@@ -47,6 +56,11 @@ type Trainer struct {
 	next      int   // position in order
 	batch     int
 	xb, chunk *mat.Dense
+	probe     *mat.Dense // one example for Classify
+	evalRows  int        // rows per evaluation chunk
+	sample    int        // examples of each set Metrics evaluates; 0 means all (see SetEvalSample)
+	testPred  []int      // the predicted class of each test example at the latest Metrics
+	predicted bool       // whether testPred holds a whole evaluation
 	yb        []int
 	step      int
 	diverged  bool
@@ -73,7 +87,11 @@ func NewTrainer(s Spec) (*Trainer, error) {
 	if err := CheckSize(s); err != nil {
 		return nil, err
 	}
-	net, err := newNetwork(s, train.Classes)
+	cfg, err := netConfig(s, train.Dim, train.Classes)
+	if err != nil {
+		return nil, err
+	}
+	net, err := nn.New(cfg, s.Seed)
 	if err != nil {
 		return nil, err
 	}
@@ -87,8 +105,10 @@ func NewTrainer(s Spec) (*Trainer, error) {
 		rng:       rand.New(rand.NewPCG(s.Seed, 0xba7c4)),
 		order:     make([]int, train.Len()),
 		batch:     batch,
-		xb:        mat.NewDense(batch, 2, nil),
+		xb:        mat.NewDense(batch, train.Dim, nil),
+		evalRows:  evalRows(s),
 		yb:        make([]int, batch),
+		testPred:  make([]int, test.Len()),
 		stats:     make([]BlockStats, len(s.Blocks)),
 		gradNorms: make([]float64, len(s.Blocks)),
 	}
@@ -99,23 +119,14 @@ func NewTrainer(s Spec) (*Trainer, error) {
 	return t, nil
 }
 
-// newNetwork builds s's network for the given number of classes, with its initial weights.
-func newNetwork(s Spec, classes int) (*nn.Network, error) {
-	act, err := nn.ParseActivation(s.Activation)
-	if err != nil {
-		return nil, err
-	}
-	cfg := nn.Config{Inputs: 2, Classes: classes, Width: s.Width, Act: act, BatchNorm: s.BatchNorm}
-	for _, b := range s.Blocks {
-		cfg.Blocks = append(cfg.Blocks, nn.BlockConfig{Width: b.Width, Layers: b.Layers, Shortcut: b.Shortcut})
-	}
-	return nn.New(cfg, s.Seed)
-}
-
 // initialNetwork rebuilds the network as it was before the first step: the same Spec (with
 // the shortcuts as they are now) and seed give the same initial weights.
 func (t *Trainer) initialNetwork() (*nn.Network, error) {
-	return newNetwork(t.Spec(), t.train.Classes)
+	cfg, err := netConfig(t.Spec(), t.train.Dim, t.train.Classes)
+	if err != nil {
+		return nil, err
+	}
+	return nn.New(cfg, t.spec.Seed)
 }
 
 // Spec returns the Spec the trainer was built from, with live shortcut changes applied.
@@ -134,6 +145,12 @@ func (t *Trainer) Test() data.Set  { return t.test }
 
 // Diverged reports whether training hit a NaN or infinite loss.
 func (t *Trainer) Diverged() bool { return t.diverged }
+
+// Progress is how far training got: the steps taken and the epochs they make, without
+// measuring anything.
+func (t *Trainer) Progress() (step int, epoch float64) {
+	return t.step, float64(t.step*t.batch) / float64(t.train.Len())
+}
 
 // Step runs k optimisation steps (k minibatches). It does nothing once the run diverged, and
 // allocates nothing.
@@ -167,9 +184,9 @@ func (t *Trainer) fillBatch() {
 		t.rng.Shuffle(len(t.order), func(i, j int) { t.order[i], t.order[j] = t.order[j], t.order[i] })
 		t.next = 0
 	}
-	x := t.xb.RawMatrix().Data
+	x, dim := t.xb.RawMatrix().Data, t.train.Dim
 	for i, idx := range t.order[t.next : t.next+t.batch] {
-		x[2*i], x[2*i+1] = t.train.X[2*idx], t.train.X[2*idx+1]
+		copy(x[i*dim:i*dim+dim], t.train.X[idx*dim:idx*dim+dim])
 		t.yb[i] = t.train.Y[idx]
 	}
 	t.next += t.batch
@@ -205,14 +222,16 @@ func (t *Trainer) MetricsContext(ctx context.Context) (Metrics, error) {
 	t.recordStats()
 	m := Metrics{
 		Step:     t.step,
-		Epoch:    float64(t.step*t.batch) / float64(t.train.Len()),
 		Blocks:   append([]BlockStats(nil), t.stats...),
 		Diverged: t.diverged,
 	}
+	_, m.Epoch = t.Progress()
 	var ok1, ok2 bool
 	stop := ctx.Done()
-	m.TrainLoss, m.TrainAcc, ok1 = t.evaluate(t.train, stop)
-	m.TestLoss, m.TestAcc, ok2 = t.evaluate(t.test, stop)
+	m.TrainLoss, m.TrainAcc, ok1 = t.evaluate(t.train, stop, nil)
+	t.testPred = t.testPred[:min(t.test.Len(), t.evalLimit(t.test))]
+	m.TestLoss, m.TestAcc, ok2 = t.evaluate(t.test, stop, t.testPred)
+	t.predicted = ok2
 	if !ok1 || !ok2 {
 		return m, ctx.Err()
 	}
@@ -222,17 +241,18 @@ func (t *Trainer) MetricsContext(ctx context.Context) (Metrics, error) {
 	return m, nil
 }
 
-// evaluate returns the mean loss and the accuracy of the network on s, in chunks; ok is false
-// when stop closed before it finished.
-func (t *Trainer) evaluate(s data.Set, stop <-chan struct{}) (loss, acc float64, ok bool) {
-	n := s.Len()
+// evaluate returns the mean loss and the accuracy of the network on s (its first evalLimit
+// examples), in chunks, and writes each example's predicted class into pred unless it is nil;
+// ok is false when stop closed before it finished.
+func (t *Trainer) evaluate(s data.Set, stop <-chan struct{}, pred []int) (loss, acc float64, ok bool) {
+	n := t.evalLimit(s)
 	if n == 0 {
 		return 0, 0, true
 	}
 	correct := 0
-	for lo := 0; lo < n; lo += evalChunk {
-		hi := min(lo+evalChunk, n)
-		t.chunk = chunkOf(t.chunk, s.X[2*lo:2*hi], hi-lo)
+	for lo := 0; lo < n; lo += t.evalRows {
+		hi := min(lo+t.evalRows, n)
+		t.chunk = chunkOf(t.chunk, s.X[s.Dim*lo:s.Dim*hi], hi-lo, s.Dim)
 		logits := t.net.ForwardOrStop(t.chunk, false, stop)
 		if logits == nil {
 			return 0, 0, false
@@ -240,31 +260,34 @@ func (t *Trainer) evaluate(s data.Set, stop <-chan struct{}) (loss, acc float64,
 		l, c := t.net.Loss.Forward(logits, s.Y[lo:hi])
 		loss += l * float64(hi-lo)
 		correct += c
+		if pred != nil {
+			argmaxRows(pred[lo:hi], logits)
+		}
 	}
 	return loss / float64(n), float64(correct) / float64(n), true
 }
 
-// chunkOf returns an rows×2 matrix holding xs, reusing buf's storage.
-func chunkOf(buf *mat.Dense, xs []float64, rows int) *mat.Dense {
+// chunkOf returns an rows×dim matrix holding xs, reusing buf's storage.
+func chunkOf(buf *mat.Dense, xs []float64, rows, dim int) *mat.Dense {
 	if buf == nil {
-		buf = mat.NewDense(evalChunk, 2, nil)
+		buf = mat.NewDense(rows, dim, nil)
 	}
-	if r, _ := buf.Dims(); r != rows {
+	if r, c := buf.Dims(); r != rows || c != dim {
 		buf.Reset()
-		buf.ReuseAs(rows, 2)
+		buf.ReuseAs(rows, dim)
 	}
 	copy(buf.RawMatrix().Data, xs)
 	return buf
 }
 
-// Boundary returns the class probabilities on an n×n grid over [-data.Extent, data.Extent]²,
+// Boundary returns, for a dataset of 2-D points, the class probabilities on an n×n grid over [-data.Extent, data.Extent]²,
 // computed in batched forward passes: cell (row r, column c) holds x = -Extent + (c+0.5)·2·Extent/n
 // and y = +Extent - (r+0.5)·2·Extent/n (row 0 at the top, as on a screen), and its
 // probabilities are dst[(r*n+c)*classes : (r*n+c+1)*classes]. dst is reused when large enough.
 func (t *Trainer) Boundary(n int, dst []float32) []float32 {
 	t.recordStats()
 	classes := t.train.Classes
-	if n < 1 {
+	if n < 1 || t.train.Dim != 2 { // images have no plane to draw
 		return dst[:0]
 	}
 	if cap(dst) < n*n*classes {
@@ -280,7 +303,7 @@ func (t *Trainer) Boundary(n int, dst []float32) []float32 {
 			grid = append(grid, -data.Extent+(float64(c)+0.5)*cell, data.Extent-(float64(r)+0.5)*cell)
 		}
 		t.grid = grid
-		t.chunk = chunkOf(t.chunk, grid, hi-lo)
+		t.chunk = chunkOf(t.chunk, grid, hi-lo, 2)
 		nn.Probabilities(dst[lo*classes:hi*classes], t.net.Forward(t.chunk, false))
 	}
 	return dst
@@ -291,21 +314,22 @@ func (t *Trainer) SetShortcut(block int, on bool) error {
 	if block < 0 || block >= len(t.net.Blocks) {
 		return fmt.Errorf("no block %d: the network has blocks 0 to %d", block, len(t.net.Blocks)-1)
 	}
-	t.net.Blocks[block].Enabled = on
+	t.net.Blocks[block].Shortcut = on
 	t.spec.Blocks[block].Shortcut = on
 	return nil
 }
 
-// Lesion evaluates the network with block's branch removed (the block passes x through
-// unchanged) and returns the metrics of that lesioned network; the network itself is untouched.
+// Lesion evaluates the network with block's branch removed (the block passes x on through
+// its shortcut: x itself, or its projection when the width changes) and returns the metrics
+// of that lesioned network; the network itself is untouched.
 func (t *Trainer) Lesion(block int) (Metrics, error) {
 	if block < 0 || block >= len(t.net.Blocks) {
 		return Metrics{}, fmt.Errorf("no block %d: the network has blocks 0 to %d", block, len(t.net.Blocks)-1)
 	}
 	t.recordStats()
 	b := t.net.Blocks[block]
-	if b.Kind() == nn.Projection && !b.Enabled {
-		return Metrics{}, fmt.Errorf("block %d changes the width and has no shortcut: without its branch nothing carries the signal on", block)
+	if b.ChangesShape() && !b.Shortcut {
+		return Metrics{}, fmt.Errorf("block %d changes the shape and has no shortcut: without its branch nothing carries the signal on", block)
 	}
 	b.Lesioned = true
 	defer func() { b.Lesioned = false }()

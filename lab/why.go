@@ -67,7 +67,7 @@ func whyTwin(ctx context.Context, s Spec, c WhyConfig, out *WhyTwin, say func(st
 		return err
 	}
 	if c.Shatter {
-		init, err := t.ShatterAtInit()
+		init, err := t.ShatterAtInit() // before training, and to refuse image data at once
 		if err != nil {
 			return err
 		}
@@ -81,7 +81,10 @@ func whyTwin(ctx context.Context, s Spec, c WhyConfig, out *WhyTwin, say func(st
 		return err
 	}
 	if c.Shatter {
-		now := t.Shatter()
+		now, err := t.Shatter()
+		if err != nil {
+			return err
+		}
 		out.ShatterNow = &now
 	}
 	if c.Landscape != nil {

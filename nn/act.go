@@ -19,6 +19,9 @@ const (
 
 var activationNames = [...]string{"relu", "tanh", "sigmoid", "linear", "gelu"}
 
+// ActivationNames lists every Activation's name, in the order a menu should show them.
+func ActivationNames() []string { return append([]string(nil), activationNames[:]...) }
+
 func (a Activation) String() string {
 	if a < 0 || int(a) >= len(activationNames) {
 		return fmt.Sprintf("Activation(%d)", int(a))

@@ -6,19 +6,22 @@ import "gonum.org/v1/gonum/mat"
 // the branch ([Dense → (BN) → act] → Dense → (BN), or the same with 3×3 convolutions), S is
 // the identity when the shape is unchanged, else a learned projection or (for images, the
 // paper's option A) a parameter-free subsample with zero channels appended, and act comes
-// after the addition. With Enabled false there is no S: the block is a plain stack,
+// after the addition. With Shortcut false there is no S: the block is a plain stack,
 // y = act(F(x)).
 type Block struct {
 	In, Out int // units of a dense block; channels of a convolutional one
 	Branch  []Layer
 	Proj    Layer // the shortcut when the shape changes (Dense, 1×1 Conv or PadSubsample); nil when not
 	Post    *Act  // the activation after the addition
-	Enabled bool  // the user's shortcut toggle
+	// Shortcut is the user's toggle, named as in lab.BlockSpec, the URL and the page: with it
+	// off the block is plain.
+	Shortcut bool
 	// Scale is α, the fixed weight of the branch when the shortcut is on (see init.go for
 	// why); a plain block ignores it, so a block's weights mean the same with or without it.
 	Scale float64
-	// Lesioned removes the branch, so the block passes its input on (y = S(x)); for
-	// evaluating what a trained network loses without it (Veit et al. 2016).
+	// Lesioned removes the branch, so the block passes its input on (y = S(x): x itself, or
+	// its projection when the shape changes; with or without the toggle); for evaluating
+	// what a trained network loses without it (Veit et al. 2016).
 	Lesioned bool
 
 	sum, dx, df *mat.Dense
@@ -34,7 +37,7 @@ const (
 	ZeroPad                 // subsample and zero channels, because the shape changes (option A)
 )
 
-// Kind is the block's shortcut kind, whether or not it is enabled.
+// Kind is the block's shortcut kind, whether the shortcut is on or off.
 func (b *Block) Kind() ShortcutKind {
 	switch b.Proj.(type) {
 	case nil:
@@ -51,7 +54,7 @@ func (b *Block) ChangesShape() bool { return b.Proj != nil }
 
 // NewBlock makes a block of layers (1 or 2) dense layers from in to out units.
 func NewBlock(in, out, layers int, act Activation, batchNorm, shortcut bool) *Block {
-	b := &Block{In: in, Out: out, Post: NewAct(act), Enabled: shortcut, Scale: 1}
+	b := &Block{In: in, Out: out, Post: NewAct(act), Shortcut: shortcut, Scale: 1}
 	width := in
 	for l := 0; l < layers; l++ {
 		b.Branch = append(b.Branch, NewDense(width, out, !batchNorm)) // BN's β replaces the bias
@@ -95,7 +98,7 @@ func (b *Block) Forward(x *mat.Dense, train bool) *mat.Dense {
 	for _, l := range b.Branch {
 		f = l.Forward(f, train)
 	}
-	if !b.Enabled {
+	if !b.Shortcut {
 		return b.Post.Forward(f, train)
 	}
 	s := b.shortcut(x, train)
@@ -110,15 +113,15 @@ func (b *Block) Forward(x *mat.Dense, train bool) *mat.Dense {
 }
 
 func (b *Block) Backward(dy *mat.Dense) *mat.Dense {
-	d := b.Post.Backward(dy)
-	if b.Lesioned { // only reached by gradient checks of a lesioned net
+	if b.Lesioned { // y = S(x): only a gradient check of a lesioned net comes here
 		if b.Proj != nil {
 			return b.Proj.Backward(dy)
 		}
 		return dy
 	}
+	d := b.Post.Backward(dy) // ∂L/∂(α·F(x) + S(x))
 	g := d
-	if b.Enabled && b.Scale != 1 {
+	if b.Shortcut && b.Scale != 1 {
 		n, c := d.Dims()
 		b.df = ensure(b.df, n, c)
 		df := raw(b.df)
@@ -130,9 +133,16 @@ func (b *Block) Backward(dy *mat.Dense) *mat.Dense {
 	for i := len(b.Branch) - 1; i >= 0; i-- {
 		g = b.Branch[i].Backward(g)
 	}
-	if !b.Enabled {
+	if !b.Shortcut {
+		// A plain block: the gradient reaches x only through the branch, multiplied by every
+		// layer's Jacobian on the way. Stack many and that product shrinks or blows up, which is
+		// why a deep plain net trains badly (the degradation problem the page shows).
 		return g
 	}
+	// The point of a residual block: dx = α·F'(x)ᵀd + S'(x)ᵀd. Through an identity shortcut
+	// the second term is d itself, unchanged, so the gradient of the loss reaches x however
+	// small the branch's part is, and every earlier block gets a gradient as large as the
+	// later ones see: a deep residual net trains as well as a shallow one.
 	ds := d
 	if b.Proj != nil {
 		ds = b.Proj.Backward(d)

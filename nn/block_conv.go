@@ -24,7 +24,7 @@ func (o ShortcutOption) String() string {
 // to out channels, the first with the given stride (1 or 2), each followed by per-channel
 // batch norm when batchNorm is set. A block that changes the shape gets the option's shortcut.
 func NewConvBlock(in, out, side, stride, layers int, act Activation, batchNorm, shortcut bool, option ShortcutOption) *Block {
-	b := &Block{In: in, Out: out, Post: NewAct(act), Enabled: shortcut, Scale: 1}
+	b := &Block{In: in, Out: out, Post: NewAct(act), Shortcut: shortcut, Scale: 1}
 	ch, sz, st := in, side, stride
 	for l := range layers {
 		conv := NewConv(ch, out, sz, sz, 3, st, 1, !batchNorm)

@@ -21,6 +21,7 @@ type Conv struct {
 
 	x, y, dx      *mat.Dense
 	cols, dcols   []float64 // (InC·K·K) × (OH·OW) for one example
+	colsT         []float64 // colsᵀ, scratch for dW = dy·colsᵀ (kernels.go: mulT)
 	gw            []float64 // one example's weight gradient, before it is added to Wt.G
 	offsets       []int32   // im2col's source index per (row, position), −1 for padding
 	kk, positions int
@@ -39,6 +40,7 @@ func NewConv(inC, outC, h, w, k, stride, pad int, bias bool) *Conv {
 	}
 	c.cols = make([]float64, c.kk*c.positions)
 	c.dcols = make([]float64, c.kk*c.positions)
+	c.colsT = make([]float64, c.kk*c.positions)
 	c.gw = make([]float64, outC*c.kk)
 	c.offsets = c.patchOffsets()
 	return c
@@ -118,7 +120,7 @@ func (c *Conv) Backward(dy *mat.Dense) *mat.Dense {
 	for i := range n {
 		c.im2col(xs[i*in : i*in+in])
 		dr := ds[i*out : i*out+out]
-		mulT(c.gw, dr, c.cols, c.OutC, c.kk, p) // dW = dy·colsᵀ
+		mulT(c.gw, dr, c.cols, c.colsT, c.OutC, c.kk, p) // dW = dy·colsᵀ
 		for j, v := range c.gw {
 			gw[j] += v
 		}

@@ -8,6 +8,7 @@ type Dense struct {
 	W, B    *Param // B is nil for a bias-free layer (a projection shortcut)
 
 	x, y, dx *mat.Dense
+	wt       []float64 // Wᵀ, scratch for the backward product (kernels.go: mulT)
 }
 
 // NewDense makes an in→out layer with zero weights; see init.go for initialisation.
@@ -38,7 +39,10 @@ func (d *Dense) Backward(dy *mat.Dense) *mat.Dense {
 		addColSums(raw(d.B.G), raw(dy), n, d.Out)
 	}
 	d.dx = ensure(d.dx, n, d.In)
-	mulT(raw(d.dx), raw(dy), raw(d.W.W), n, d.In, d.Out)
+	if len(d.wt) < d.In*d.Out {
+		d.wt = make([]float64, d.In*d.Out)
+	}
+	mulT(raw(d.dx), raw(dy), raw(d.W.W), d.wt, n, d.In, d.Out)
 	return d.dx
 }
 

@@ -194,3 +194,31 @@ func setMomentum(n *Network, m float64) {
 		}
 	}
 }
+
+// A lesioned block is y = S(x): the identity, or its projection when the width changes. Its
+// gradient goes through S alone, whatever its activation last saw (a fresh block has never
+// run its branch or its activation forward).
+func TestGradLesionedBlocks(t *testing.T) {
+	for _, in := range []int{4, 3} { // identity shortcut, then a projection (3 → 4)
+		t.Run(fmt.Sprintf("in%d", in), func(t *testing.T) {
+			rng := rand.New(rand.NewPCG(6, uint64(in)))
+			b := NewBlock(in, 4, 2, Tanh, false, true)
+			for _, p := range b.Params() {
+				for i := range raw(p.W) {
+					raw(p.W)[i] += 0.7 * rng.NormFloat64()
+				}
+			}
+			b.Lesioned = true
+			checkGrad(t, b, randDense(rng, 5, in, 1), true)
+			for _, l := range b.Branch {
+				for _, p := range l.Params() {
+					for i, g := range raw(p.G) {
+						if g != 0 {
+							t.Fatalf("the removed branch's %s got a gradient (%v at %d)", p.Name, g, i)
+						}
+					}
+				}
+			}
+		})
+	}
+}

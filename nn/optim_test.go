@@ -70,3 +70,32 @@ func TestNewOptimizerRejectsUnknownName(t *testing.T) {
 		t.Fatal("accepted rmsprop")
 	}
 }
+
+// A zero-value Adam is safe: the hyperparameters left zero take their usual values, so
+// &Adam{LR: lr} trains exactly as NewAdam(lr, 0), and Adam{} (no learning rate) changes
+// nothing, with no NaN where a gradient is zero.
+func TestZeroValueAdamIsSafe(t *testing.T) {
+	mk := func() *Param {
+		p := newParam("w", 1, 3, true)
+		copy(raw(p.W), []float64{1, -2, 0.5})
+		return p
+	}
+	a, b, z := mk(), mk(), mk()
+	ours, usual, zero := &Adam{LR: 0.01}, NewAdam(0.01, 0), &Adam{}
+	for step := range 5 {
+		for _, p := range []*Param{a, b, z} {
+			copy(raw(p.G), []float64{0.3, 0, -float64(step)}) // a zero gradient too
+		}
+		ours.Update([]*Param{a})
+		usual.Update([]*Param{b})
+		zero.Update([]*Param{z})
+	}
+	for i := range raw(a.W) {
+		if raw(a.W)[i] != raw(b.W)[i] || math.IsNaN(raw(a.W)[i]) {
+			t.Errorf("w[%d]: Adam{LR: 0.01} gave %v, NewAdam %v", i, raw(a.W)[i], raw(b.W)[i])
+		}
+	}
+	if got := raw(z.W); got[0] != 1 || got[1] != -2 || got[2] != 0.5 {
+		t.Errorf("Adam{} changed the weights to %v", got)
+	}
+}

@@ -11,9 +11,14 @@ import (
 // benchNet is the network of the speed targets: 2 → 16, depth residual blocks of two 16-wide
 // layers, → 2 classes, batch 32, trained with Adam.
 func benchNet(tb testing.TB, depth int, bn bool) (*Network, *mat.Dense, []int) {
+	return benchNetOf(tb, depth, 2, true, bn)
+}
+
+// benchNetOf is benchNet with depth blocks of the given layers and shortcut.
+func benchNetOf(tb testing.TB, depth, layers int, shortcut, bn bool) (*Network, *mat.Dense, []int) {
 	cfg := Config{Inputs: 2, Classes: 2, Width: 16, Act: ReLU, BatchNorm: bn}
 	for range depth {
-		cfg.Blocks = append(cfg.Blocks, BlockConfig{Width: 16, Layers: 2, Shortcut: true})
+		cfg.Blocks = append(cfg.Blocks, BlockConfig{Width: 16, Layers: layers, Shortcut: shortcut})
 	}
 	net, err := New(cfg, 1)
 	if err != nil {
@@ -62,10 +67,16 @@ func TestDeepResidualStartsSane(t *testing.T) {
 	}
 }
 
+// BenchmarkStep times a training step (width 16, batch 32, Adam): depthN has N residual
+// blocks of two layers; depthNx1 N plain blocks of one layer, the workload of the TF.js
+// benchmark issue 13 compares against (`b=16x1p*N`).
 func BenchmarkStep(b *testing.B) {
-	for _, depth := range []int{4, 20, 50} {
-		b.Run(map[int]string{4: "depth4", 20: "depth20", 50: "depth50"}[depth], func(b *testing.B) {
-			net, x, y := benchNet(b, depth, false)
+	for _, c := range []struct {
+		name          string
+		depth, layers int
+	}{{"depth4", 4, 2}, {"depth20", 20, 2}, {"depth50", 50, 2}, {"depth20x1", 20, 1}, {"depth50x1", 50, 1}} {
+		b.Run(c.name, func(b *testing.B) {
+			net, x, y := benchNetOf(b, c.depth, c.layers, c.layers == 2, false)
 			opt := NewAdam(1e-3, 0)
 			net.TrainStep(x, y, opt)
 			b.ResetTimer()

@@ -7,53 +7,52 @@ package ui
 //go:generate gofmt -w 0_components_gen.go
 
 import (
+	"errors"
 	"math/rand/v2"
+	"resnetplayground/proto"
 	"strings"
 
-	"resnetplayground/nn/data"
 	"resnetplayground/lab"
 )
 
 // Host is what the page needs from the browser: a way to reach the training worker, and the
 // URL hash that keeps the settings.
 type Host interface {
-	Send(Command)
+	Send(proto.Command)
 	ReplaceHash(hash string) // without "#"; replaces the history entry, adds none
 }
 
-// App is the state of the page. Its methods are the user's actions; each one keeps the Spec
-// valid, mirrors it into the URL hash and tells the worker. Components read App and call its
-// methods from their event handlers (which already hold the render lock).
+// App is the single view: the editor of the experiment (its Spec, the selected block, the
+// per-control messages, the address) and the Run training it. Its methods are the user's
+// actions; each edit keeps the Spec valid, mirrors it into the URL hash and restarts the run.
+// The Run's fields and methods (Running, Metrics, Play, Step…) are the App's too. Components
+// read App and call its methods from their event handlers (which already hold the render
+// lock); the page's notice is written only through its methods.
 type App struct {
-	Spec     lab.Spec
-	Live     bool // shortcut toggles apply to the running network instead of restarting it
-	Running  bool
-	Selected int // the block the editor shows
-	Gen      int // numbers the trainer resets; reports of older ones are ignored
+	*Run // the single view's run; its Spec is always Spec
 
-	Metrics  lab.Metrics
-	Measured bool // Metrics are of the current run (false until its first report)
-	History  []Sample
-	Diverged bool
-	Lesion   *LesionReport // the latest lesion answer about this run, nil before the first
-
-	Boundary        []float32 // see Report
-	GridN, Classes  int
-	BoundaryVersion int // bumped for every new boundary, so the canvas repaints only then
-	Train, Test     *data.Set
-	PointsVersion   int
-
-	Notice    string            // shown above everything: a bad link, a worker failure
+	Spec      lab.Spec
+	Live      bool              // shortcut toggles apply to the running network instead of restarting it
+	Selected  int               // the block the editor shows
 	FieldMsgs map[string]string // per-control messages, by the Spec's JSON field name
+
+	notice string // shown above everything: a bad link, a worker failure
 
 	host Host
 	rng  *rand.Rand
+
+	lostWhy string // the notice WorkerLost wrote, which a fresh worker takes away
+
+	// loaded, if set, hears of every new experiment LoadHash installs (an edited address, an
+	// import), so the views that train copies of it (the twins, a sweep) follow.
+	loaded func()
 }
 
 // NewApp starts the page from the URL hash (with or without "#"); an empty hash means the
-// default experiment, a bad one the defaults and a notice that quotes the parse error.
+// default experiment. A bad value in it is clamped or reset to its default, and a notice
+// says which (see lab.Salvage).
 func NewApp(host Host, hash string, seed uint64) *App {
-	a := &App{host: host, FieldMsgs: map[string]string{}, rng: rand.New(rand.NewPCG(seed, 0x5e5))}
+	a := &App{Run: NewRun(host.Send), host: host, FieldMsgs: map[string]string{}, rng: rand.New(rand.NewPCG(seed, 0x5e5))}
 	a.LoadHash(hash)
 	return a
 }
@@ -62,57 +61,76 @@ func NewApp(host Host, hash string, seed uint64) *App {
 func (a *App) LoadHash(hash string) {
 	hash = strings.TrimPrefix(hash, "#")
 	spec := lab.Default()
-	a.Notice = ""
+	a.notice = ""
 	if hash != "" {
-		s, err := lab.Parse(hash)
+		// Keep what the link gets right: a link with one bad value still shows the rest.
+		s, err := lab.Salvage(hash)
 		if err != nil {
-			a.Notice = "This link's settings could not be read, so the defaults are shown instead. " + err.Error()
-		} else {
-			spec = s
+			a.notice = "Some of this link's settings could not be read; the others are kept. " + noticeText(err)
 		}
+		spec = s
 	}
 	a.Spec = spec
 	a.Running = false
 	a.Selected = min(a.Selected, len(spec.Blocks)-1)
 	clear(a.FieldMsgs)
 	a.restart()
+	if a.loaded != nil {
+		a.loaded()
+	}
 }
 
-// restart builds a new trainer for the current Spec in the worker, keeping play/pause.
+// noticeText lists a SpecError's problems one per sentence.
+func noticeText(err error) string {
+	var se *lab.SpecError
+	if !errors.As(err, &se) {
+		return err.Error()
+	}
+	var b strings.Builder
+	for i, f := range se.Fields {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(f.Error() + ".")
+	}
+	return b.String()
+}
+
+// restart trains the current Spec afresh, keeping play/pause, and writes it into the address.
+// After a lost worker, the reset starts a fresh one (the host's job), and the notice of the
+// loss goes: if the fresh one fails too, it says so again.
 func (a *App) restart() {
-	a.Gen++
-	a.Metrics = lab.Metrics{}
-	a.Measured = false
-	a.History = nil
-	a.Diverged = false
-	a.Lesion = nil
-	a.Boundary = nil
-	a.BoundaryVersion++
-	a.host.Send(Command{Kind: CmdReset, Gen: a.Gen, Spec: a.Spec, Run: a.Running})
+	if a.lostWhy != "" && a.notice == a.lostWhy {
+		a.notice = ""
+	}
+	a.lostWhy = ""
+	a.Run.Restart(a.Spec)
 	a.host.ReplaceHash(a.Spec.String())
 }
 
-// Play trains continuously; Pause stops; Step trains one minibatch.
-func (a *App) Play() {
-	if a.Diverged {
-		return // nothing more can happen to a diverged run; the page offers Reset
-	}
-	a.Running = true
-	a.host.Send(Command{Kind: CmdRun, Gen: a.Gen, Run: true})
+// WorkerLost records that the worker training this run failed, in the words why: the run
+// stops, the page says so, and the next Play, Step or Reset starts a fresh worker.
+func (a *App) WorkerLost(why string) {
+	a.Run.WorkerLost(why)
+	a.notice, a.lostWhy = why, why
 }
 
-func (a *App) Pause() {
-	a.Running = false
-	a.host.Send(Command{Kind: CmdRun, Gen: a.Gen, Run: false})
+// Play and Step after a lost worker start a fresh one through restart, which also takes the
+// notice of the loss away; otherwise they are the Run's.
+func (a *App) Play() {
+	if a.lost {
+		a.Running = true
+		a.restart() // a fresh worker, running from step 0
+		return
+	}
+	a.Run.Play()
 }
 
 func (a *App) Step() {
-	if a.Running {
-		a.Pause()
+	if a.lost {
+		a.restart() // a fresh worker first
 	}
-	if !a.Diverged {
-		a.host.Send(Command{Kind: CmdStep, Gen: a.Gen, Steps: 1})
-	}
+	a.Run.Step()
 }
 
 // Reset starts the same experiment again from the same initial weights, paused.
@@ -132,28 +150,27 @@ func (a *App) NewSeed() {
 // restart from the same initial weights (false).
 func (a *App) SetLive(live bool) { a.Live = live }
 
-// Receive takes a report from the worker.
-func (a *App) Receive(r Report) {
-	if r.Gen != a.Gen {
-		return // from a trainer that has since been replaced
-	}
-	if r.Err != "" {
-		a.Notice = "The trainer stopped: " + r.Err
-		a.Running = false
-	}
-	a.Metrics = r.Metrics
-	a.Measured = true
-	a.History = r.History
-	if len(r.Boundary) > 0 {
-		a.Boundary, a.GridN, a.Classes = r.Boundary, r.GridN, r.Classes
-		a.BoundaryVersion++
-	}
-	if r.Train != nil && r.Test != nil {
-		a.Train, a.Test = r.Train, r.Test
-		a.PointsVersion++
-	}
-	if r.Metrics.Diverged && !a.Diverged {
-		a.Diverged = true
-		a.Running = false
+// Receive takes a report from the worker; a trainer that stopped with an error says so in
+// the page's notice.
+func (a *App) Receive(r proto.Report) {
+	a.Run.Receive(r)
+	if r.Gen == a.Gen && r.Err != "" {
+		a.notice = "The trainer stopped: " + r.Err
 	}
 }
+
+// Notice is the message shown above everything, "" for none.
+func (a *App) Notice() string { return a.notice }
+
+// SetNotice replaces the page's notice; AddNotice adds a sentence after it.
+func (a *App) SetNotice(msg string) { a.notice = msg }
+
+func (a *App) AddNotice(msg string) {
+	if a.notice != "" {
+		msg = a.notice + " " + msg
+	}
+	a.notice = msg
+}
+
+// DismissNotice hides the notice (its close button).
+func (a *App) DismissNotice() { a.notice = "" }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"resnetplayground/proto"
 	"strconv"
 	"strings"
 
@@ -52,7 +53,7 @@ func (a *App) setShortcuts(blocks []int, on bool) {
 		return
 	}
 	for _, i := range blocks {
-		a.host.Send(Command{Kind: CmdShortcut, Gen: a.Gen, Block: i, On: on})
+		a.send(proto.Command{Kind: proto.CmdShortcut, Gen: a.Gen, Block: i, On: on})
 	}
 	a.host.ReplaceHash(a.Spec.String())
 }

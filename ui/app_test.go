@@ -2,13 +2,14 @@ package ui
 
 import (
 	"math"
+	"resnetplayground/proto"
 	"strings"
 	"testing"
 
 	"resnetplayground/lab"
 )
 
-func lastSent(t *testing.T, h *fakeHost) Command {
+func lastSent(t *testing.T, h *fakeHost) proto.Command {
 	t.Helper()
 	if len(h.sent) == 0 {
 		t.Fatal("nothing sent to the worker")
@@ -21,11 +22,11 @@ func TestNewAppFromEmptyHashIsDefault(t *testing.T) {
 	if a.Spec.String() != lab.Default().String() {
 		t.Errorf("spec %q, want the default", a.Spec)
 	}
-	if a.Notice != "" {
-		t.Errorf("notice %q on a clean start", a.Notice)
+	if a.Notice() != "" {
+		t.Errorf("notice %q on a clean start", a.Notice())
 	}
 	c := lastSent(t, h)
-	if c.Kind != CmdReset || c.Gen != a.Gen || c.Run {
+	if c.Kind != proto.CmdReset || c.Gen != a.Gen || c.Run {
 		t.Errorf("first command %+v, want a paused reset of generation %d", c, a.Gen)
 	}
 	if h.hash != lab.Default().String() {
@@ -49,8 +50,8 @@ func TestBadHashFallsBackWithNotice(t *testing.T) {
 	if a.Spec.String() != lab.Default().String() {
 		t.Errorf("spec %q, want the default", a.Spec)
 	}
-	if !strings.Contains(a.Notice, "could not be read") || !strings.Contains(a.Notice, "zz") {
-		t.Errorf("notice %q should say the link was unreadable and quote the problem", a.Notice)
+	if !strings.Contains(a.Notice(), "could not be read") || !strings.Contains(a.Notice(), "zz") {
+		t.Errorf("notice %q should say the link was unreadable and quote the problem", a.Notice())
 	}
 	if h.hash != lab.Default().String() {
 		t.Errorf("hash %q, want the defaults written back", h.hash)
@@ -61,7 +62,7 @@ func TestToggleShortcutRestartsOrAppliesLive(t *testing.T) {
 	a, h := appWith(t, "b=16x2p*4")
 	gen := a.Gen
 	a.ToggleShortcut(2)
-	if c := lastSent(t, h); c.Kind != CmdReset || !c.Spec.Blocks[2].Shortcut || a.Gen != gen+1 {
+	if c := lastSent(t, h); c.Kind != proto.CmdReset || !c.Spec.Blocks[2].Shortcut || a.Gen != gen+1 {
 		t.Errorf("restart mode: sent %+v (gen %d), want a reset with block 3's shortcut on", c, a.Gen)
 	}
 	if !strings.Contains(h.hash, "b=16x2p*2,16x2r,16x2p") {
@@ -72,7 +73,7 @@ func TestToggleShortcutRestartsOrAppliesLive(t *testing.T) {
 	gen = a.Gen
 	a.ToggleShortcut(0)
 	c := lastSent(t, h)
-	if c.Kind != CmdShortcut || c.Block != 0 || !c.On || c.Gen != gen || a.Gen != gen {
+	if c.Kind != proto.CmdShortcut || c.Block != 0 || !c.On || c.Gen != gen || a.Gen != gen {
 		t.Errorf("live mode: sent %+v, want a live shortcut change of block 1 in the same run", c)
 	}
 	if !strings.Contains(h.hash, "b=16x2r,16x2p,16x2r,16x2p") {
@@ -185,12 +186,12 @@ func TestSetFieldClampsWithMessage(t *testing.T) {
 
 func TestReceiveIgnoresStaleReportsAndPausesOnDivergence(t *testing.T) {
 	a, _ := appWith(t, "")
-	a.Receive(Report{Gen: a.Gen - 1, Metrics: lab.Metrics{Step: 99}})
+	a.Receive(proto.Report{Gen: a.Gen - 1, Metrics: lab.Metrics{Step: 99}})
 	if a.Metrics.Step != 0 || a.Measured {
 		t.Error("a report from an older run was taken")
 	}
 	a.Play()
-	a.Receive(Report{Gen: a.Gen, Metrics: lab.Metrics{Step: 5, Diverged: true}, Boundary: []float32{1}, GridN: 1, Classes: 1})
+	a.Receive(proto.Report{Gen: a.Gen, Metrics: lab.Metrics{Step: 5, Diverged: true}, Boundary: []float32{1}, GridN: 1, Classes: 1})
 	if !a.Diverged || a.Running || a.Metrics.Step != 5 {
 		t.Errorf("after a diverged report: diverged=%v running=%v step=%d", a.Diverged, a.Running, a.Metrics.Step)
 	}
@@ -210,5 +211,57 @@ func TestNewSeedChangesSeedAndRestarts(t *testing.T) {
 	a.NewSeed()
 	if a.Spec.Seed == 1 || a.Gen != gen+1 || lastSent(t, h).Spec.Seed != a.Spec.Seed {
 		t.Errorf("new seed %d, gen %d→%d", a.Spec.Seed, gen, a.Gen)
+	}
+}
+
+// A link with one bad value keeps the rest of the link, clamps the bad value (or resets it
+// when it cannot be read) and says so.
+func TestLinkWithOneBadValueKeepsTheRest(t *testing.T) {
+	a, h := appWith(t, "#d=circles&b=8x1r*3&lr=10&k=many")
+	if a.Spec.Dataset != "circles" || len(a.Spec.Blocks) != 3 || a.Spec.LR != lab.MaxLR || a.Spec.Classes != lab.Default().Classes {
+		t.Errorf("spec %s; want circles, 3 blocks, lr clamped to 1 and the default classes", a.Spec)
+	}
+	for _, want := range []string{"could not be read", "lr: must be > 0 and ≤ 1, got 10; using 1.", "classes: k=many: not a whole number; using 2."} {
+		if !strings.Contains(a.Notice(), want) {
+			t.Errorf("notice %q lacks %q", a.Notice(), want)
+		}
+	}
+	if h.hash != a.Spec.String() {
+		t.Errorf("hash %q, want the corrected link %q", h.hash, a.Spec)
+	}
+}
+
+// A lost worker: the run stops with the reason shown; Play starts again from a fresh
+// worker (a reset first), and the reason goes once it does.
+func TestWorkerLostStopsTheRunAndPlayStartsAgain(t *testing.T) {
+	a, h := appWith(t, "b=16x2r*2")
+	a.Play()
+	a.WorkerLost("The training worker stopped answering.")
+	if a.Running || a.Notice() == "" {
+		t.Fatalf("running %v, notice %q after the worker was lost", a.Running, a.Notice())
+	}
+	n := len(h.sent)
+	a.Play()
+	if len(h.sent) < n+1 || h.sent[n].Kind != proto.CmdReset || !h.sent[n].Run || !a.Running {
+		t.Errorf("Play after a lost worker sent %+v; want a reset that runs", h.sent[n:])
+	}
+	if a.Notice() != "" {
+		t.Errorf("notice %q stays after the restart", a.Notice())
+	}
+}
+
+// Commands are numbered, and a report acknowledges them, stale or not.
+func TestCommandsAreNumberedAndAcknowledged(t *testing.T) {
+	a, h := appWith(t, "")
+	a.Play()
+	a.Pause()
+	if a.Sent != len(h.sent) || h.sent[len(h.sent)-1].Seq != a.Sent || h.sent[0].Seq != 1 {
+		t.Fatalf("sent %d commands numbered %d..%d; App.Sent %d", len(h.sent), h.sent[0].Seq, h.sent[len(h.sent)-1].Seq, a.Sent)
+	}
+	a.Receive(proto.Report{Gen: a.Gen - 1, Ack: a.Sent - 1}) // a replaced run's report
+	a.Receive(proto.Report{Gen: a.Gen, Ack: a.Sent})
+	a.Receive(proto.Report{Gen: a.Gen, Ack: 1}) // cannot go back
+	if a.Acked != a.Sent {
+		t.Errorf("acked %d of %d", a.Acked, a.Sent)
 	}
 }

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"math"
+	"resnetplayground/proto"
+	"resnetplayground/ui/link"
 	"strconv"
 	"strings"
 	"testing"
@@ -11,14 +13,14 @@ import (
 
 // fakeCompareHost records what the twin and sweep views ask of the browser.
 type fakeCompareHost struct {
-	twin      [2][]Command
+	twin      [2][]proto.Command
 	sweeps    [][]SweepJob
 	sweepIDs  []int
 	cancelled int
 	queries   []string // what ReplaceQuery wrote, in order
 }
 
-func (h *fakeCompareHost) SendTwin(side int, c Command) { h.twin[side] = append(h.twin[side], c) }
+func (h *fakeCompareHost) SendTwin(side int, c proto.Command) { h.twin[side] = append(h.twin[side], c) }
 func (h *fakeCompareHost) StartSweep(id int, jobs []SweepJob) {
 	h.sweepIDs = append(h.sweepIDs, id)
 	h.sweeps = append(h.sweeps, jobs)
@@ -36,12 +38,12 @@ func compareWith(t *testing.T, hash string) (*Compare, *fakeHost, *fakeCompareHo
 func TestTwinViewBuildsTwinsFromTheSingleViewsNetwork(t *testing.T) {
 	c, h, ch := compareWith(t, "b=16x2r,16x2p*3&s=9")
 	c.App.Play()
-	c.SetView(ViewTwins)
-	if c.App.Running || lastSent(t, h).Kind != CmdRun || lastSent(t, h).Run {
+	c.SetView(link.ViewTwins)
+	if c.App.Running || lastSent(t, h).Kind != proto.CmdRun || lastSent(t, h).Run {
 		t.Error("leaving the single view did not pause its run")
 	}
 	for side, want := range []bool{false, true} {
-		if len(ch.twin[side]) != 1 || ch.twin[side][0].Kind != CmdReset {
+		if len(ch.twin[side]) != 1 || ch.twin[side][0].Kind != proto.CmdReset {
 			t.Fatalf("%s twin got %+v, want one reset", TwinNames[side], ch.twin[side])
 		}
 		s := ch.twin[side][0].Spec
@@ -56,8 +58,8 @@ func TestTwinViewBuildsTwinsFromTheSingleViewsNetwork(t *testing.T) {
 	}
 
 	// Back and forth without a change keeps the pair (and their training).
-	c.SetView(ViewSingle)
-	c.SetView(ViewTwins)
+	c.SetView(link.ViewSingle)
+	c.SetView(link.ViewTwins)
 	if len(ch.twin[Plain]) != 1 {
 		t.Errorf("re-opening the unchanged twins sent the plain twin %d commands, want only the first reset", len(ch.twin[Plain]))
 	}
@@ -68,38 +70,38 @@ func TestTwinViewBuildsTwinsFromTheSingleViewsNetwork(t *testing.T) {
 	if g := c.Twins.Side[Plain].Gen; g <= oldGen {
 		t.Errorf("the rebuilt plain twin is generation %d, not after the old %d", g, oldGen)
 	}
-	if got := len(c.Twins.Side[Residual].Spec.Blocks); got != 8 || len(c.App.Spec.Blocks) != 8 {
+	if got := len(c.Twins.Side[Residual].Experiment().Blocks); got != 8 || len(c.App.Spec.Blocks) != 8 {
 		t.Errorf("after setting the depth to 8: residual twin %d blocks, single view %d", got, len(c.App.Spec.Blocks))
 	}
-	if last := ch.twin[Residual][len(ch.twin[Residual])-1]; last.Kind != CmdReset || len(last.Spec.Blocks) != 8 {
+	if last := ch.twin[Residual][len(ch.twin[Residual])-1]; last.Kind != proto.CmdReset || len(last.Spec.Blocks) != 8 {
 		t.Errorf("the residual twin was not reset with 8 blocks: %+v", last)
 	}
 }
 
 func TestTwinControlsDriveBothAndKeepThemInStep(t *testing.T) {
 	c, _, ch := compareWith(t, "b=16x2p*4")
-	c.SetView(ViewTwins)
+	c.SetView(link.ViewTwins)
 	tw := c.Twins
 	tw.Play()
 	for side := range 2 {
-		if last := ch.twin[side][len(ch.twin[side])-1]; last.Kind != CmdRun || !last.Run {
+		if last := ch.twin[side][len(ch.twin[side])-1]; last.Kind != proto.CmdRun || !last.Run {
 			t.Errorf("%s twin: Play sent %+v", TwinNames[side], last)
 		}
 	}
 	report := func(side, step int) {
-		c.ReceiveTwin(side, Report{Gen: tw.Side[side].Gen, Metrics: lab.Metrics{Step: step,
+		c.ReceiveTwin(side, proto.Report{Gen: tw.Side[side].Gen, Metrics: lab.Metrics{Step: step,
 			Blocks: []lab.BlockStats{{GradNorm: 1e-6}, {GradNorm: 1e-3}, {GradNorm: 0.1}, {GradNorm: 1}}}})
 	}
 	report(Plain, 100)
 	report(Residual, 300) // far ahead: it must wait
-	if last := ch.twin[Residual][len(ch.twin[Residual])-1]; last.Kind != CmdRun || last.Run {
+	if last := ch.twin[Residual][len(ch.twin[Residual])-1]; last.Kind != proto.CmdRun || last.Run {
 		t.Fatalf("the twin 200 steps ahead was not held: last command %+v", last)
 	}
 	if !tw.Side[Residual].Running {
 		t.Error("a held twin should still show as running")
 	}
 	report(Plain, 290) // caught up
-	if last := ch.twin[Residual][len(ch.twin[Residual])-1]; last.Kind != CmdRun || !last.Run {
+	if last := ch.twin[Residual][len(ch.twin[Residual])-1]; last.Kind != proto.CmdRun || !last.Run {
 		t.Errorf("the held twin was not let go once the other caught up: %+v", last)
 	}
 	if n := len(tw.Grad[Plain].Steps); n != 2 {
@@ -109,11 +111,11 @@ func TestTwinControlsDriveBothAndKeepThemInStep(t *testing.T) {
 	// A report of a replaced run is dropped.
 	old := tw.Side[Plain].Gen
 	tw.Reset()
-	c.ReceiveTwin(Plain, Report{Gen: old, Metrics: lab.Metrics{Step: 999}})
+	c.ReceiveTwin(Plain, proto.Report{Gen: old, Metrics: lab.Metrics{Step: 999}})
 	if tw.Side[Plain].Measured || len(tw.Grad[Plain].Steps) != 0 {
 		t.Error("a stale report reached the reset twin")
 	}
-	c.ReceiveTwin(5, Report{}) // no such side: ignored, no panic
+	c.ReceiveTwin(5, proto.Report{}) // no such side: ignored, no panic
 }
 
 func TestGradHistoryStaysBoundedAndReplacesRepeats(t *testing.T) {
@@ -183,13 +185,13 @@ func TestPowerOfTen(t *testing.T) {
 
 func TestLesionCommandsAndSummaries(t *testing.T) {
 	c, _, ch := compareWith(t, "b=16x2p*4")
-	c.SetView(ViewTwins)
+	c.SetView(link.ViewTwins)
 	tw := c.Twins
 	tw.SetLesionBlock("3")
 	tw.KnockOut()
 	for side := range 2 {
 		last := ch.twin[side][len(ch.twin[side])-1]
-		if last.Kind != CmdLesion || last.Block != 2 || last.Gen != tw.Side[side].Gen {
+		if last.Kind != proto.CmdLesion || last.Block != 2 || last.Gen != tw.Side[side].Gen {
 			t.Errorf("%s twin: Knock out sent %+v, want a lesion of block index 2", TwinNames[side], last)
 		}
 	}
@@ -198,17 +200,17 @@ func TestLesionCommandsAndSummaries(t *testing.T) {
 		t.Errorf("block 99 of 4 chose index %d, want the last (3)", tw.LesionBlock)
 	}
 	tw.LesionScan()
-	if last := ch.twin[Plain][len(ch.twin[Plain])-1]; last.Block != LesionAll {
+	if last := ch.twin[Plain][len(ch.twin[Plain])-1]; last.Block != proto.LesionAll {
 		t.Errorf("the scan asked for block %d, want LesionAll", last.Block)
 	}
 
-	c.ReceiveLesion(Plain, LesionReport{Gen: tw.Side[Plain].Gen, Intact: LesionResult{TestAcc: 0.99},
-		Results: []LesionResult{{Block: 2, TestAcc: 0.51}}})
+	c.ReceiveLesion(Plain, proto.LesionReport{Gen: tw.Side[Plain].Gen, Intact: proto.LesionResult{TestAcc: 0.99},
+		Results: []proto.LesionResult{{Block: 2, TestAcc: 0.51}}})
 	if s := tw.LesionSummary(Plain); !strings.Contains(s, "99.0%") || !strings.Contains(s, "without block 3: 51.0%") {
 		t.Errorf("single knock-out summary %q", s)
 	}
-	c.ReceiveLesion(Residual, LesionReport{Gen: tw.Side[Residual].Gen, Intact: LesionResult{TestAcc: 1},
-		Results: []LesionResult{{Block: 0, TestAcc: 0.9}, {Block: 1, TestAcc: 1}, {Block: 2, Err: "cannot"}, {Block: 3, TestAcc: 0.8}}})
+	c.ReceiveLesion(Residual, proto.LesionReport{Gen: tw.Side[Residual].Gen, Intact: proto.LesionResult{TestAcc: 1},
+		Results: []proto.LesionResult{{Block: 0, TestAcc: 0.9}, {Block: 1, TestAcc: 1}, {Block: 2, Err: "cannot"}, {Block: 3, TestAcc: 0.8}}})
 	if s := tw.LesionSummary(Residual); !strings.Contains(s, "90.0% on average") || !strings.Contains(s, "80.0% at worst") {
 		t.Errorf("scan summary %q, want the mean and worst of the blocks that could be removed", s)
 	}
@@ -219,21 +221,9 @@ func TestLesionCommandsAndSummaries(t *testing.T) {
 	if len(series[Residual].X) != 3 || series[Residual].X[2] != 4 {
 		t.Errorf("residual scan line %v, want blocks 1, 2 and 4 (3 could not be removed)", series[Residual].X)
 	}
-	c.ReceiveLesion(Plain, LesionReport{Gen: -1, Err: "stale"})
+	c.ReceiveLesion(Plain, proto.LesionReport{Gen: -1, Err: "stale"})
 	if tw.LesionSummary(Plain) == "stale" {
 		t.Error("a lesion answer for a replaced run was shown")
-	}
-}
-
-func TestParseDepths(t *testing.T) {
-	got, err := ParseDepths(" 2, 4 8;16 ")
-	if err != nil || len(got) != 4 || got[3] != 16 {
-		t.Errorf("ParseDepths = %v, %v", got, err)
-	}
-	for _, bad := range []string{"", "2, x", "0", "500", ", ,"} {
-		if _, err := ParseDepths(bad); err == nil {
-			t.Errorf("ParseDepths(%q) gave no error", bad)
-		}
 	}
 }
 
@@ -299,35 +289,35 @@ func TestSweepRunsFinishesAndCancels(t *testing.T) {
 		t.Fatalf("started %v, state %s; want one sweep of 4 runs", ch.sweeps, c.Sweep.State)
 	}
 	id := ch.sweepIDs[0]
-	c.ReceiveSweep(id, 3, SweepPoint{Step: 100}) // depth 16 residual, half way
+	c.ReceiveSweep(id, 3, proto.SweepPoint{Step: 100}) // depth 16 residual, half way
 	if p := c.Sweep.Progress(); p <= 0 || p >= 0.5 {
 		t.Errorf("progress %v after half of one of the larger runs", p)
 	}
 	for i := range 3 {
-		c.ReceiveSweep(id, i, SweepPoint{Step: 200, Done: true, TrainAcc: 0.9})
+		c.ReceiveSweep(id, i, proto.SweepPoint{Step: 200, Done: true, TrainAcc: 0.9})
 	}
-	c.ReceiveSweep(id+1, 3, SweepPoint{Done: true}) // another sweep's word
+	c.ReceiveSweep(id+1, 3, proto.SweepPoint{Done: true}) // another sweep's word
 	if c.Sweep.State != SweepRunning || c.Sweep.Finished() != 3 {
 		t.Fatalf("state %s with %d finished, want running with 3", c.Sweep.State, c.Sweep.Finished())
 	}
-	c.ReceiveSweep(id, 3, SweepPoint{Step: 200, Done: true, TrainAcc: 1})
+	c.ReceiveSweep(id, 3, proto.SweepPoint{Step: 200, Done: true, TrainAcc: 1})
 	if c.Sweep.State != SweepDone || c.Sweep.Progress() != 1 || !strings.HasPrefix(c.Sweep.Status(), "Done: 4 of 4") {
 		t.Errorf("state %s, progress %v, status %q after the last run", c.Sweep.State, c.Sweep.Progress(), c.Sweep.Status())
 	}
 
 	c.StartSweep()
-	c.ReceiveSweep(ch.sweepIDs[1], 0, SweepPoint{Step: 200, Done: true})
+	c.ReceiveSweep(ch.sweepIDs[1], 0, proto.SweepPoint{Step: 200, Done: true})
 	c.CancelSweep()
 	if c.Sweep.State != SweepCancelled || ch.cancelled != 1 || !strings.Contains(c.Sweep.Status(), "1 of 4") {
 		t.Errorf("state %s, %d cancels, status %q", c.Sweep.State, ch.cancelled, c.Sweep.Status())
 	}
-	c.ReceiveSweep(ch.sweepIDs[1], 1, SweepPoint{Step: 200, Done: true})
+	c.ReceiveSweep(ch.sweepIDs[1], 1, proto.SweepPoint{Step: 200, Done: true})
 	if c.Sweep.Finished() != 1 {
 		t.Error("a run that finished after the cancel was recorded")
 	}
 
 	c.StartSweep()
-	c.ReceiveSweep(ch.sweepIDs[2], 2, SweepPoint{Done: true, Err: "network too large"})
+	c.ReceiveSweep(ch.sweepIDs[2], 2, proto.SweepPoint{Done: true, Err: "network too large"})
 	if c.Sweep.State != SweepFailed || !strings.Contains(c.Sweep.Msg, "network too large") || ch.cancelled != 2 {
 		t.Errorf("a failed run: state %s, message %q, %d cancels", c.Sweep.State, c.Sweep.Msg, ch.cancelled)
 	}
@@ -338,9 +328,9 @@ func TestSweepPlotDrawsADotPerFinishedRun(t *testing.T) {
 	c.Sweep.DepthsText, c.Sweep.StepsText = "2, 8, 32", "10"
 	c.StartSweep()
 	id := c.Sweep.ID
-	c.ReceiveSweep(id, 0, SweepPoint{Done: true, TrainAcc: 1, TestAcc: 0.98})    // 2 plain
-	c.ReceiveSweep(id, 4, SweepPoint{Done: true, TrainAcc: 0.52, TestAcc: 0.48}) // 32 plain
-	c.ReceiveSweep(id, 5, SweepPoint{Done: true, TrainAcc: 1, TestAcc: 1})       // 32 residual
+	c.ReceiveSweep(id, 0, proto.SweepPoint{Done: true, TrainAcc: 1, TestAcc: 0.98})    // 2 plain
+	c.ReceiveSweep(id, 4, proto.SweepPoint{Done: true, TrainAcc: 0.52, TestAcc: 0.48}) // 32 plain
+	c.ReceiveSweep(id, 5, proto.SweepPoint{Done: true, TrainAcc: 1, TestAcc: 1})       // 32 residual
 	doc := render(t, &SweepPlot{Run: &c.Sweep})
 	if n := len(findAll(doc, "dot", "twin-plain")); n != 2 {
 		t.Errorf("%d plain dots, want 2", n)
@@ -385,12 +375,12 @@ func TestRootShowsTheChosenView(t *testing.T) {
 	if len(findAll(doc, "demo")) != 1 || len(findAll(doc, "twins")) != 0 || len(findAll(doc, "views")) != 1 {
 		t.Error("the single view is not the one shown at first")
 	}
-	c.SetView(ViewTwins)
+	c.SetView(link.ViewTwins)
 	doc = render(t, root)
 	if len(findAll(doc, "demo")) != 0 {
 		t.Error("the single view is still shown in the twin view")
 	}
-	if n := len(findAll(doc, "boundary")); n != 2 {
+	if n := len(findAll(doc, "heatmap")); n != 2 {
 		t.Errorf("%d heatmaps in the twin view, want 2", n)
 	}
 	if n := len(findAll(doc, "gradstrip")); n != 2 {
@@ -401,12 +391,48 @@ func TestRootShowsTheChosenView(t *testing.T) {
 			t.Errorf("the twin view does not say %q", want)
 		}
 	}
-	c.SetView(ViewSweep)
+	c.SetView(link.ViewSweep)
 	doc = render(t, root)
 	if len(findAll(doc, "sweep-plot")) != 1 || !strings.Contains(text(doc), "go run . sweep --spec") {
 		t.Error("the sweep view lacks its plot or its command line")
 	}
 	if len(findAll(doc, "twins")) != 0 {
 		t.Error("the twins are still shown in the sweep view")
+	}
+}
+
+// An edited address or an imported Spec while the twins train: both twins are rebuilt from
+// the new network, paused, and their workers told so; nothing trains the old one.
+func TestNewExperimentRebuildsTheTwinsAndStopsASweep(t *testing.T) {
+	c, _, ch := compareWith(t, "b=16x2r*4")
+	c.SetView(link.ViewTwins)
+	c.Twins.Play()
+	c.App.LoadHash("#b=16x2r*9&d=xor")
+	if c.Twins.Running() {
+		t.Error("the twins still run after the experiment changed")
+	}
+	for side := range 2 {
+		last := ch.twin[side][len(ch.twin[side])-1]
+		if last.Kind != proto.CmdReset || last.Run || len(last.Spec.Blocks) != 9 || last.Spec.Dataset != "xor" {
+			t.Errorf("%s twin's worker last heard %+v; want a paused reset to 9 blocks on xor", TwinNames[side], last)
+		}
+	}
+	if c.TwinDepth() != 9 || len(c.Twins.Side[Plain].Experiment().Blocks) != 9 {
+		t.Errorf("twins show %d blocks and train %d, want 9", c.TwinDepth(), len(c.Twins.Side[Plain].Experiment().Blocks))
+	}
+
+	if errs := c.App.ImportSpec(`{"blocks": [{"width": 8, "layers": 1, "shortcut": true}]}`); errs != nil {
+		t.Fatal(errs)
+	}
+	if last := ch.twin[Plain][len(ch.twin[Plain])-1]; len(last.Spec.Blocks) != 1 || last.Spec.Blocks[0].Width != 8 {
+		t.Errorf("after an import the plain twin's worker last heard %+v", last)
+	}
+
+	c.SetView(link.ViewSweep)
+	c.Sweep.DepthsText, c.Sweep.StepsText = "2, 4", "100"
+	c.StartSweep()
+	c.App.LoadHash("#b=16x2p*3")
+	if c.Sweep.State != SweepCancelled || ch.cancelled == 0 || !strings.Contains(c.Sweep.Msg, "network changed") {
+		t.Errorf("sweep %s, %d cancels, message %q; want it stopped and saying why", c.Sweep.State, ch.cancelled, c.Sweep.Msg)
 	}
 }

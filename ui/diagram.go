@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/vugu/vugu"
+	"github.com/vugu/vugu/js"
 
 	"resnetplayground/lab"
 )
@@ -13,12 +14,23 @@ import (
 // long as the layer is wide), the output, and each shortcut as an arc on the block's right:
 // solid for an identity, dashed for a projection (the width changes), a faint dotted ghost
 // when off. Clicking an arc (or Enter on it) toggles that shortcut; clicking a block selects it.
+//
+// At 64 blocks the picture is some 800 nodes, more than half the page, and Vugu rebuilds and
+// re-syncs every node of the page on every render, ten times a second while a network
+// trains. So the diagram is not part of Vugu's tree: Markup writes it as one string, draw puts
+// it into an element Vugu gives no children (Vugu leaves such an element's content alone)
+// only when the network or the selection changed, and one click and one keydown handler on
+// that element find the block from the data-block of what was hit.
 type Diagram struct {
 	App *App
 
 	rows   []diagramRow
 	height float64
 	rowH   float64
+	key    string // what the rows were laid out for: the Spec's link form and the selection
+	markup string
+
+	arcFocus bool // an arrow key moved the selection: focus the selected arc after the redraw
 }
 
 type diagramRow struct {
@@ -35,6 +47,7 @@ type diagramRow struct {
 	Width     string // the layers' width, as a label
 	On        string // "true" or "false": the arc is a switch for screen readers and keyboards
 	ArcLabel  string
+	TabIndex  string // "0" for the selected block's arc, "-1" for the others (a roving tab stop)
 }
 
 type box struct{ X, Y, W, H float64 }
@@ -47,8 +60,28 @@ const (
 	ioGap    = 14.0
 )
 
-// BeforeBuild lays out the rows for the current Spec.
-func (c *Diagram) BeforeBuild() { c.layout(c.App.Spec, c.App.Selected) }
+// BeforeBuild lays out the rows and writes the markup, if the network or the selection
+// changed since the last render: a worker report changes neither.
+func (c *Diagram) BeforeBuild() { c.update() }
+
+func (c *Diagram) update() {
+	key := c.App.Spec.String() + "|" + strconv.Itoa(c.App.Selected)
+	if key == c.key && c.markup != "" {
+		return
+	}
+	c.key = key
+	c.layout(c.App.Spec, c.App.Selected)
+	c.markup = c.write()
+}
+
+// Key names what the diagram shows, for the element's data-key (tests wait on it).
+func (c *Diagram) Key() string { return c.key }
+
+// Markup is the diagram's SVG, for the current network and selection.
+func (c *Diagram) Markup() string {
+	c.update()
+	return c.markup
+}
 
 // RowHeight shrinks rows as the network deepens (30 units for a few blocks, 10 for 128) so
 // a deep stack stays compact; the panel scrolls past that.
@@ -83,9 +116,11 @@ func (c *Diagram) layout(s lab.Spec, selected int) {
 			Width:     strconv.Itoa(b.Width),
 			On:        strconv.FormatBool(b.Shortcut),
 			ArcLabel:  "shortcut of block " + strconv.Itoa(i+1),
+			TabIndex:  "-1",
 		}
 		if i == selected {
 			r.Class += " selected"
+			r.TabIndex = "0"
 		}
 		for range b.Layers {
 			r.Boxes = append(r.Boxes, box{X: x, Y: top + gap/2, W: layerLen, H: h - gap})
@@ -111,13 +146,94 @@ func (c *Diagram) layout(s lab.Spec, selected int) {
 	c.height = top + ioGap + ioH
 }
 
-// arcKey lets the keyboard do what a click on an arc does: Tab reaches each arc, and Enter
-// or Space toggles its shortcut.
-func (c *Diagram) arcKey(e vugu.DOMEvent, block int) {
-	if k := e.PropString("key"); k == "Enter" || k == " " {
-		e.PreventDefault() // Space would otherwise scroll the page
-		c.App.ToggleShortcut(block)
+// draw runs after every render (vg-js-populate) with the element that holds the SVG, and
+// replaces its content only when the diagram changed or the element is new. A focused arc
+// keeps the focus across the redraw its own toggle causes.
+func (c *Diagram) draw(el js.Value) {
+	if el.IsUndefined() || el.IsNull() || el.Get("resnetDrawn").String() == c.key {
+		return
 	}
+	focused := ""
+	if a := js.Global().Get("document").Get("activeElement"); a.Truthy() && el.Call("contains", a).Bool() {
+		if arc := a.Get("dataset").Get("arc"); arc.Type() == js.TypeString {
+			focused = arc.String()
+		}
+	}
+	if c.arcFocus {
+		c.arcFocus = false
+		focused = strconv.Itoa(c.App.Selected)
+	}
+	el.Set("innerHTML", c.markup)
+	el.Set("resnetDrawn", c.key) // a property, not an attribute: Vugu removes attributes it did not set
+	if focused != "" {
+		if a := el.Call("querySelector", `[data-arc="`+focused+`"]`); a.Truthy() {
+			a.Call("focus")
+		}
+	}
+}
+
+// click toggles the shortcut whose arc was hit, and selects the block hit.
+func (c *Diagram) click(e vugu.DOMEvent) {
+	t := e.JSEventTarget()
+	if i := dataIndex(t, "arc"); i >= 0 {
+		c.App.ToggleShortcut(i)
+	}
+	if i := dataIndex(t, "block"); i >= 0 {
+		c.App.Select(i)
+	}
+}
+
+// keydown lets the keyboard do what a click on an arc does. The diagram is one Tab stop, the
+// selected block's arc (at 128 blocks, a Tab stop per arc made 165 Tabs from the top to the
+// Depth field); the arrow keys, Home and End select another block and move focus to its arc,
+// and Enter or Space toggles the focused arc's shortcut.
+func (c *Diagram) keydown(e vugu.DOMEvent) {
+	arc := dataIndex(e.JSEventTarget(), "arc")
+	if arc < 0 {
+		return
+	}
+	last := len(c.App.Spec.Blocks) - 1
+	// Arrows move from the selected block, not from the arc the key came from: focus follows
+	// with the redraw, and keys pressed quickly may still reach the previous arc.
+	from := min(max(c.App.Selected, 0), last)
+	next := -1
+	switch e.PropString("key") {
+	case "Enter", " ":
+		e.PreventDefault() // Space would otherwise scroll the page
+		c.App.ToggleShortcut(arc)
+		return
+	case "ArrowDown", "ArrowRight":
+		next = min(from+1, last)
+	case "ArrowUp", "ArrowLeft":
+		next = max(from-1, 0)
+	case "Home":
+		next = 0
+	case "End":
+		next = last
+	default:
+		return
+	}
+	e.PreventDefault() // the arrows would otherwise scroll the panel
+	if next != from {
+		c.App.Select(next)
+		c.arcFocus = true
+	}
+}
+
+// dataIndex is the data-<name> number of el or of its nearest ancestor that has one, or -1.
+func dataIndex(el js.Value, name string) int {
+	if !el.Truthy() || el.Get("closest").IsUndefined() {
+		return -1
+	}
+	n := el.Call("closest", "[data-"+name+"]")
+	if !n.Truthy() {
+		return -1
+	}
+	i, err := strconv.Atoi(n.Get("dataset").Get(name).String())
+	if err != nil {
+		return -1
+	}
+	return i
 }
 
 // blockTitle is a block's tooltip: what it is and what a click does.

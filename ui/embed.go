@@ -1,5 +1,7 @@
 package ui
 
+import "resnetplayground/ui/link"
+
 // Embed is the root of embed.html: the toolbar (play, step, reset, read-outs), only the views
 // its options name ("controls" adds the settings and the block editor), an optional caption,
 // and a link to the full playground with the same experiment. The page wires SetVisible to
@@ -7,7 +9,7 @@ package ui
 type Embed struct {
 	App        *App
 	Compare    *Compare // for the twin and sweep views
-	Options    EmbedOptions
+	Options    link.EmbedOptions
 	OptionsErr string // what was wrong with the embed's query string, for its author
 
 	// What was paused because nobody could see it, to resume when they can again.
@@ -35,7 +37,7 @@ func (c *Embed) ShowsSweep() bool { return c.Compare != nil && c.Options.Has("sw
 // options (for the post's author).
 func (c *Embed) Notices() []string {
 	var n []string
-	for _, s := range []string{c.App.Notice, c.OptionsErr} {
+	for _, s := range []string{c.App.Notice(), c.OptionsErr} {
 		if s != "" {
 			n = append(n, s)
 		}
@@ -48,14 +50,14 @@ func (c *Embed) charts() *Root { return &Root{App: c.App} }
 // FullLink is the main page with the same experiment, opened on the view the embed shows:
 // the twins or the sweep (with its settings) when the embed shows them, the twins first.
 func (c *Embed) FullLink() string {
-	q := PageQuery{View: ViewSingle}
+	q := link.PageQuery{View: link.ViewSingle}
 	switch {
 	case c.ShowsTwins():
-		q.View = ViewTwins
+		q.View = link.ViewTwins
 	case c.ShowsSweep():
-		q = c.Compare.Query(ViewSweep)
+		q = c.Compare.Query(link.ViewSweep)
 	}
-	return PagePath(q, c.App.Spec.String())
+	return link.PagePath(q, c.App.Spec.String())
 }
 
 // ViewsClass lays the single network's views out by how many there are.
@@ -74,7 +76,7 @@ func (c *Embed) ViewsClass() string {
 // poster's play button. (A sweep waits for its own Start button: it is minutes of work.)
 func (c *Embed) Start(clicked bool) {
 	if c.ShowsTwins() {
-		c.Compare.SetView(ViewTwins)
+		c.Compare.SetView(link.ViewTwins)
 	}
 	if !c.Options.Autoplay && !clicked {
 		return

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"resnetplayground/ui/link"
 	"slices"
 	"strconv"
 	"strings"
@@ -12,7 +13,7 @@ import (
 type EmbedDialog struct {
 	App     *App
 	Browser Browser
-	Opts    *EmbedOptions
+	Opts    *link.EmbedOptions
 	OnClose func()
 
 	Status string
@@ -23,9 +24,9 @@ type EmbedDialog struct {
 func (c *EmbedDialog) Snippet() string {
 	base := ""
 	if c.Browser != nil {
-		base = SiteBase(c.Browser.PageURL())
+		base = link.SiteBase(c.Browser.PageURL())
 	}
-	return EmbedSnippet(base, *c.Opts, c.App.Spec)
+	return link.EmbedSnippet(base, *c.Opts, c.App.Spec)
 }
 
 // PreviewSrc is the preview frame's address, relative to this page. The preview stays paused
@@ -33,7 +34,7 @@ func (c *EmbedDialog) Snippet() string {
 func (c *EmbedDialog) PreviewSrc() string {
 	o := *c.Opts
 	o.Autoplay = false
-	return EmbedPath(o, c.App.Spec)
+	return link.EmbedPath(o, c.App.Spec)
 }
 
 func (c *EmbedDialog) setView(name string, on bool) {
@@ -46,15 +47,15 @@ func (c *EmbedDialog) setView(name string, on bool) {
 		return // the checkbox re-renders checked
 	}
 	// Keep page order whatever the order of clicks.
-	c.Opts.Views, _ = parseViews(strings.Join(views, ","))
+	c.Opts.Views, _ = link.ParseViews(strings.Join(views, ","))
 	c.Status = ""
 }
 
 func (c *EmbedDialog) setCaption(text string) {
 	c.typed.Commit("embed-caption")
 	c.Opts.Caption = strings.TrimSpace(text)
-	if r := []rune(c.Opts.Caption); len(r) > MaxCaption {
-		c.Opts.Caption = string(r[:MaxCaption])
+	if r := []rune(c.Opts.Caption); len(r) > link.MaxCaption {
+		c.Opts.Caption = string(r[:link.MaxCaption])
 	}
 }
 
@@ -67,7 +68,7 @@ func (c *EmbedDialog) setHeight(text string) {
 		c.Status = "The height is a whole number of pixels."
 		return
 	}
-	c.Opts.Height = min(max(n, MinEmbedHeight), MaxEmbedHeight)
+	c.Opts.Height = min(max(n, link.MinEmbedHeight), link.MaxEmbedHeight)
 	c.Status = ""
 }
 
@@ -83,10 +84,4 @@ func (c *EmbedDialog) copy() {
 			c.Status = "Select the snippet and press Ctrl+C (⌘C)."
 		}
 	})
-}
-
-func (c *EmbedDialog) key(k string) {
-	if k == "Escape" {
-		c.OnClose()
-	}
 }

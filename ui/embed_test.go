@@ -1,12 +1,16 @@
 package ui
 
+import "resnetplayground/ui/link"
+
+import "resnetplayground/proto"
+
 import "testing"
 
 // runs lists the play/pause commands the App sent, as "run"/"pause".
 func runs(h *fakeHost) []string {
 	var out []string
 	for _, c := range h.sent {
-		if c.Kind == CmdRun {
+		if c.Kind == proto.CmdRun {
 			if c.Run {
 				out = append(out, "run")
 			} else {
@@ -22,7 +26,7 @@ func TestEmbedStartPlaysOnlyWithAutoplayOrAClick(t *testing.T) {
 		autoplay, clicked, want bool
 	}{{false, false, false}, {true, false, true}, {false, true, true}} {
 		h := &fakeHost{}
-		e := &Embed{App: NewApp(h, "", 1), Options: EmbedOptions{Views: []string{"heatmap"}, Autoplay: tc.autoplay}}
+		e := &Embed{App: NewApp(h, "", 1), Options: link.EmbedOptions{Views: []string{"heatmap"}, Autoplay: tc.autoplay}}
 		e.Start(tc.clicked)
 		if e.App.Running != tc.want {
 			t.Errorf("autoplay %v, clicked %v: running %v, want %v", tc.autoplay, tc.clicked, e.App.Running, tc.want)
@@ -32,7 +36,7 @@ func TestEmbedStartPlaysOnlyWithAutoplayOrAClick(t *testing.T) {
 
 func TestEmbedPausesWhileUnseenAndResumes(t *testing.T) {
 	h := &fakeHost{}
-	e := &Embed{App: NewApp(h, "", 1), Options: EmbedOptions{Views: []string{"charts"}, Autoplay: true}}
+	e := &Embed{App: NewApp(h, "", 1), Options: link.EmbedOptions{Views: []string{"charts"}, Autoplay: true}}
 	e.Start(false)
 	e.SetVisible(false)
 	if e.App.Running {
@@ -50,7 +54,7 @@ func TestEmbedPausesWhileUnseenAndResumes(t *testing.T) {
 
 func TestEmbedStaysPausedIfTheReaderPaused(t *testing.T) {
 	h := &fakeHost{}
-	e := &Embed{App: NewApp(h, "", 1), Options: EmbedOptions{Views: []string{"charts"}}}
+	e := &Embed{App: NewApp(h, "", 1), Options: link.EmbedOptions{Views: []string{"charts"}}}
 	e.SetVisible(false)
 	e.SetVisible(true)
 	if e.App.Running {
@@ -68,20 +72,20 @@ func TestEmbedStaysPausedIfTheReaderPaused(t *testing.T) {
 // embedCompareHost counts the commands sent to the twins' workers, and the query strings
 // written (an embed's query holds its options and must never be rewritten).
 type embedCompareHost struct {
-	twinCmds []Command
+	twinCmds []proto.Command
 	queries  []string
 }
 
-func (h *embedCompareHost) SendTwin(_ int, c Command)  { h.twinCmds = append(h.twinCmds, c) }
-func (h *embedCompareHost) StartSweep(int, []SweepJob) {}
-func (h *embedCompareHost) CancelSweep()               {}
-func (h *embedCompareHost) ReplaceQuery(q string)      { h.queries = append(h.queries, q) }
+func (h *embedCompareHost) SendTwin(_ int, c proto.Command) { h.twinCmds = append(h.twinCmds, c) }
+func (h *embedCompareHost) StartSweep(int, []SweepJob)      {}
+func (h *embedCompareHost) CancelSweep()                    {}
+func (h *embedCompareHost) ReplaceQuery(q string)           { h.queries = append(h.queries, q) }
 
 func TestEmbedTwinsPlayAndPauseTogether(t *testing.T) {
 	h := &fakeHost{}
 	app := NewApp(h, "#b=16x2p*6", 1)
 	ch := &embedCompareHost{}
-	e := &Embed{App: app, Compare: NewCompare(app, ch), Options: EmbedOptions{Views: []string{"twin"}, Autoplay: true}}
+	e := &Embed{App: app, Compare: NewCompare(app, ch), Options: link.EmbedOptions{Views: []string{"twin"}, Autoplay: true}}
 	if e.ShowsSingle() || !e.ShowsTwins() || e.ShowsSweep() {
 		t.Fatalf("views: single %v twins %v sweep %v; want only the twins", e.ShowsSingle(), e.ShowsTwins(), e.ShowsSweep())
 	}
@@ -89,7 +93,7 @@ func TestEmbedTwinsPlayAndPauseTogether(t *testing.T) {
 	if e.Compare.Twins == nil || !e.Compare.Twins.Running() || app.Running {
 		t.Fatal("autoplay should build and start the twins, and leave the unseen single network alone")
 	}
-	if got := len(e.Compare.Twins.Side[Plain].Spec.Blocks); got != 6 {
+	if got := len(e.Compare.Twins.Side[Plain].Experiment().Blocks); got != 6 {
 		t.Errorf("the twins have %d blocks, want the link's 6", got)
 	}
 	e.SetVisible(false)
@@ -119,7 +123,7 @@ func TestEmbedFullLinkCarriesTheView(t *testing.T) {
 		{[]string{"charts", "twin"}, "index.html?view=twins#" + spec},
 		{[]string{"sweep"}, "index.html?view=sweep&depths=2,8&seeds=1,2#" + spec},
 	} {
-		e := &Embed{App: app, Compare: NewCompare(app, &embedCompareHost{}), Options: EmbedOptions{Views: tc.views}}
+		e := &Embed{App: app, Compare: NewCompare(app, &embedCompareHost{}), Options: link.EmbedOptions{Views: tc.views}}
 		e.Compare.Sweep.DepthsText, e.Compare.Sweep.SeedsText = "2 8", "1,2"
 		if got := e.FullLink(); got != tc.want {
 			t.Errorf("views %v: full link %q, want %q", tc.views, got, tc.want)

@@ -1,12 +1,11 @@
 package ui
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
+
+	"resnetplayground/ui/export"
 )
 
 // The depth sweep's downloads: its figure (SVG, PNG) and its results (CSV, JSON), offered in
@@ -33,32 +32,18 @@ func sweepHasResults(r *SweepRun) bool {
 	return false
 }
 
-// SweepResultRow is one finished run of a sweep, as exported.
-type SweepResultRow struct {
-	Depth     int      `json:"depth"`
-	Residual  bool     `json:"residual"`
-	Seed      uint64   `json:"seed"`
-	Steps     int      `json:"steps"`
-	TrainAcc  *float64 `json:"train_acc"`
-	TestAcc   *float64 `json:"test_acc"`
-	TrainLoss *float64 `json:"train_loss"`
-	TestLoss  *float64 `json:"test_loss"`
-	Diverged  bool     `json:"diverged"`
-	Link      string   `json:"link"` // the run's Spec in URL form
-}
-
 // SweepResultRows are the finished runs, in the sweep's order.
-func SweepResultRows(r *SweepRun) []SweepResultRow {
-	var rows []SweepResultRow
+func SweepResultRows(r *SweepRun) []export.SweepRow {
+	var rows []export.SweepRow
 	for i, j := range r.Jobs {
 		if i >= len(r.Points) || !r.Points[i].Done || r.Points[i].Err != "" {
 			continue
 		}
 		p := r.Points[i]
-		rows = append(rows, SweepResultRow{
+		rows = append(rows, export.SweepRow{
 			Depth: j.Depth(), Residual: j.Residual(), Seed: j.Spec.Seed, Steps: p.Step,
-			TrainAcc: finite(p.TrainAcc), TestAcc: finite(p.TestAcc),
-			TrainLoss: finite(p.TrainLoss), TestLoss: finite(p.TestLoss),
+			TrainAcc: export.Finite(p.TrainAcc), TestAcc: export.Finite(p.TestAcc),
+			TrainLoss: export.Finite(p.TrainLoss), TestLoss: export.Finite(p.TestLoss),
 			Diverged: p.Diverged, Link: j.Spec.String(),
 		})
 	}
@@ -72,24 +57,9 @@ func sweepFile(r *SweepRun, format string) ([]byte, int, int, error) {
 	}
 	switch format {
 	case "csv":
-		var b bytes.Buffer
-		b.WriteString("depth,residual,seed,steps,train_acc,test_acc,train_loss,test_loss,diverged\n")
-		for _, row := range rows {
-			fmt.Fprintf(&b, "%d,%t,%d,%d", row.Depth, row.Residual, row.Seed, row.Steps)
-			for _, v := range []*float64{row.TrainAcc, row.TestAcc, row.TrainLoss, row.TestLoss} {
-				b.WriteByte(',')
-				if v != nil {
-					b.WriteString(strconv.FormatFloat(*v, 'g', 6, 64))
-				}
-			}
-			fmt.Fprintf(&b, ",%t\n", row.Diverged)
-		}
-		return b.Bytes(), 0, 0, nil
+		return export.SweepCSV(rows), 0, 0, nil
 	case "json":
-		b, err := json.MarshalIndent(struct {
-			Results []SweepResultRow `json:"results"`
-		}{rows}, "", "  ")
-		return append(b, '\n'), 0, 0, err
+		return export.SweepJSON(rows), 0, 0, nil
 	case "svg", "png":
 		svg := sweepSVG(r)
 		return []byte(svg), int(sweepW), int(sweepH) + 24, nil

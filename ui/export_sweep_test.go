@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
+	"resnetplayground/proto"
 	"strings"
 	"testing"
 
@@ -22,9 +23,9 @@ func TestSweepExport(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := &root.Compare.Sweep
-	r.Jobs, r.Points, r.Classes = jobs, make([]SweepPoint, len(jobs)), 2
+	r.Jobs, r.Points, r.Classes = jobs, make([]proto.SweepPoint, len(jobs)), 2
 	for i := range 3 { // the last run is still training
-		r.Points[i] = SweepPoint{Step: 10, Done: true, TrainAcc: 0.9 - 0.1*float64(i), TestAcc: 0.8, TrainLoss: 0.3, TestLoss: 0.4}
+		r.Points[i] = proto.SweepPoint{Step: 10, Done: true, TrainAcc: 0.9 - 0.1*float64(i), TestAcc: 0.8, TrainLoss: 0.3, TestLoss: 0.4}
 	}
 	x := root.Extras()
 	if len(x) != 1 || x[0].Name != "sweep" {

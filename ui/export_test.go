@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io"
 	"math"
+	"resnetplayground/proto"
 	"strings"
 	"testing"
 
@@ -20,7 +21,7 @@ func trainedApp(n int) (*App, *fakeHost) {
 	a := NewApp(h, "#b=16x2r*3&bs=25", 1)
 	a.Train = &data.Set{Y: make([]int, 100), Classes: 2}
 	for i := range n {
-		s := Sample{Step: float64(10 * (i + 1)), TrainLoss: 1 / float64(i+1), TrainAcc: 0.5 + 0.01*float64(i), TestLoss: 1.1 / float64(i+1), TestAcc: 0.5}
+		s := proto.Sample{Step: float64(10 * (i + 1)), TrainLoss: 1 / float64(i+1), TrainAcc: 0.5 + 0.01*float64(i), TestLoss: 1.1 / float64(i+1), TestAcc: 0.5}
 		if i == n-1 {
 			s.TrainLoss, s.TestLoss = math.NaN(), math.Inf(1)
 		}
@@ -146,5 +147,33 @@ func TestImportSpec(t *testing.T) {
 	want := a.Spec.String()
 	if errs := a.ImportSpec(string(a.SpecJSON())); errs != nil || a.Spec.String() != want {
 		t.Errorf("SpecJSON → ImportSpec: %q, %v", a.Spec.String(), errs)
+	}
+}
+
+// An import of a file that is not JSON, or whose values have the wrong types, lists every
+// problem by field in plain words; none of them shows Go's internals.
+func TestImportSpecExplainsEveryProblemInPlainWords(t *testing.T) {
+	a, _ := trainedApp(1)
+	for text, wants := range map[string][]string{
+		`{"batch":"x","lr":-1}`: {"batch: must be a whole number", "lr: must be > 0"},
+		`[{"lr": 0.1}]`:         {"the JSON is a list, not an object"},
+		`lr = 0.1`:              {"this is not JSON: line 1, column 1"},
+		`{"blocks": {"width": 8}, "dataset": false}`: {"blocks: must be a list of blocks", "dataset: must be a string"},
+	} {
+		errs := a.ImportSpec(text)
+		all := strings.Join(errs, "\n")
+		if len(errs) != len(wants) {
+			t.Errorf("ImportSpec(%s) = %q; want %d problems", text, errs, len(wants))
+		}
+		for _, want := range wants {
+			if !strings.Contains(all, want) {
+				t.Errorf("ImportSpec(%s) = %q; want %q", text, errs, want)
+			}
+		}
+		for _, internal := range []string{"Go value", "Go struct", "lab.Spec", "unmarshal"} {
+			if strings.Contains(all, internal) {
+				t.Errorf("ImportSpec(%s) = %q shows Go internals", text, errs)
+			}
+		}
 	}
 }

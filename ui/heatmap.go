@@ -11,12 +11,16 @@ import (
 // Heatmap draws the decision boundary with the data points over it on a <canvas>: drawing
 // thousands of cells and points as DOM nodes would make every render slow.
 //
-// Vugu writes the canvas's attributes on every render, and setting a canvas's width clears
-// it, so paint runs after every render and redraws from two cached canvases: the boundary at
-// one pixel per cell (rebuilt per new boundary) and the points (rebuilt per dataset).
+// Vugu writes every attribute it knows of on every render, and writing a canvas's width
+// clears it, so the canvas is not in Vugu's tree: paint (run after every render) keeps it
+// inside an element Vugu gives no children, and draws only when a new boundary or new data
+// arrived. It draws from two cached canvases: the boundary at one pixel per cell (rebuilt
+// per new boundary) and the points (rebuilt per dataset).
 type Heatmap struct {
-	App *App
+	Run *Run
 
+	canvas    js.Value // the canvas on the page, canvasSize²
+	shown     string   // what canvas shows: Painted when it was last drawn
 	grid      js.Value // GridN×GridN
 	gridDrawn int      // the BoundaryVersion in grid
 	points    js.Value // canvasSize², transparent but for the points
@@ -29,15 +33,35 @@ const canvasSize = 480
 
 // Painted says what the canvas shows (boundary and points versions), for tests and tools.
 func (c *Heatmap) Painted() string {
-	return strconv.Itoa(c.App.BoundaryVersion) + "/" + strconv.Itoa(c.App.PointsVersion)
+	return strconv.Itoa(c.Run.BoundaryVersion) + "/" + strconv.Itoa(c.Run.PointsVersion)
 }
 
-// paint runs after every render (vg-js-populate) with the <canvas> element.
-func (c *Heatmap) paint(canvas js.Value) {
-	if canvas.IsUndefined() || canvas.IsNull() {
+// paint runs after every render (vg-js-populate) with the element that holds the canvas. It
+// creates the canvas when the element is new and draws when there is something new to show.
+func (c *Heatmap) paint(wrap js.Value) {
+	if wrap.IsUndefined() || wrap.IsNull() {
 		return
 	}
-	a := c.App
+	if c.canvas.IsUndefined() || !wrap.Call("contains", c.canvas).Bool() {
+		c.canvas = js.Global().Get("document").Call("createElement", "canvas")
+		c.canvas.Set("className", "boundary")
+		c.canvas.Set("width", canvasSize)
+		c.canvas.Set("height", canvasSize)
+		c.canvas.Call("setAttribute", "role", "img")
+		c.canvas.Call("setAttribute", "aria-label", "Decision boundary: the background shows the class the network predicts at each point; dots are the data")
+		wrap.Call("replaceChildren", c.canvas)
+		c.shown = ""
+	}
+	if painted := c.Painted(); painted != c.shown {
+		c.draw(c.canvas)
+		c.shown = painted
+		c.canvas.Call("setAttribute", "data-painted", painted)
+	}
+}
+
+// draw paints the boundary and the points onto canvas.
+func (c *Heatmap) draw(canvas js.Value) {
+	a := c.Run
 	doc := js.Global().Get("document")
 	ctx := canvas.Call("getContext", "2d")
 	ctx.Set("fillStyle", "#f3f4f6")

@@ -1,5 +1,7 @@
 package ui
 
+import "resnetplayground/proto"
+
 // KnockOut is the single view's lesion control: remove the block selected in the block
 // editor, or each block in turn, from the trained network and see what is left (see
 // lesion.go). It asks the single view's worker, as the twin view's Lesion panel asks the
@@ -24,4 +26,4 @@ func (c *KnockOut) Series() []Series {
 }
 
 func (c *KnockOut) one()  { c.App.RequestLesion(c.Block()) }
-func (c *KnockOut) scan() { c.App.RequestLesion(LesionAll) }
+func (c *KnockOut) scan() { c.App.RequestLesion(proto.LesionAll) }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"resnetplayground/proto"
 	"strings"
 	"testing"
 )
@@ -13,21 +14,21 @@ func TestSingleViewKnockOut(t *testing.T) {
 		t.Errorf("button %q, want it to name the selected block", k.OneLabel())
 	}
 	k.one()
-	if c := lastSent(t, h); c.Kind != CmdLesion || c.Block != 2 || c.Gen != a.Gen {
+	if c := lastSent(t, h); c.Kind != proto.CmdLesion || c.Block != 2 || c.Gen != a.Gen {
 		t.Errorf("sent %+v; want a lesion of block index 2 of this run", c)
 	}
 	k.scan()
-	if c := lastSent(t, h); c.Block != LesionAll {
+	if c := lastSent(t, h); c.Block != proto.LesionAll {
 		t.Errorf("the scan asked for block %d, want LesionAll", c.Block)
 	}
 
-	a.ReceiveLesion(LesionReport{Gen: a.Gen - 1, Err: "old"})
+	a.ReceiveLesion(proto.LesionReport{Gen: a.Gen - 1, Err: "old"})
 	if a.Lesion != nil {
 		t.Error("a lesion of a replaced run was kept")
 	}
-	a.ReceiveLesion(LesionReport{Gen: a.Gen, Intact: LesionResult{TestAcc: 0.98},
-		Results: []LesionResult{{Block: 0, TestAcc: 0.5}, {Block: 1, TestAcc: 0.6}, {Block: 2, TestAcc: 0.7}, {Block: 3, TestAcc: 0.9}}})
-	if s := a.Lesion.Summary(); !strings.Contains(s, "intact 98.0%") || !strings.Contains(s, "50.0% at worst") {
+	a.ReceiveLesion(proto.LesionReport{Gen: a.Gen, Intact: proto.LesionResult{TestAcc: 0.98},
+		Results: []proto.LesionResult{{Block: 0, TestAcc: 0.5}, {Block: 1, TestAcc: 0.6}, {Block: 2, TestAcc: 0.7}, {Block: 3, TestAcc: 0.9}}})
+	if s := LesionText(a.Lesion); !strings.Contains(s, "intact 98.0%") || !strings.Contains(s, "50.0% at worst") {
 		t.Errorf("summary %q", s)
 	}
 	series := k.Series()

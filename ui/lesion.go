@@ -3,50 +3,28 @@ package ui
 import (
 	"fmt"
 	"math"
+	"resnetplayground/proto"
 	"strconv"
 	"strings"
 )
 
-// A lesion removes one block's branch from a trained network (the block passes its input
-// through unchanged) and measures what is left, without touching the running network. In a
+// A lesion removes one block's branch from a trained network (the block passes its input on
+// through its shortcut: unchanged, or projected where the width changes) and measures what is left, without touching the running network. In a
 // plain net every block is a link in a single chain, so removing any one of them breaks it;
 // a residual net behaves like many paths of different lengths, and losing one block costs
 // little (Veit et al. 2016).
 
-// CmdLesion asks a worker to measure its network with Block removed; a Block below zero
-// removes each block in turn. The answer is a LesionReport.
-const CmdLesion CommandKind = "lesion"
-
-// LesionAll in Command.Block asks for every block in turn.
-const LesionAll = -1
-
-// LesionReport is a worker's answer to CmdLesion.
-type LesionReport struct {
-	Gen     int
-	Step    int            // when the network was measured
-	Intact  LesionResult   // the network as it is (Block is -1)
-	Results []LesionResult // one per block removed, in block order
-	Err     string
-}
-
-// LesionResult is the network's accuracy with Block removed. Err says why a block could not
-// be removed (a width-changing block without a shortcut carries the signal on alone).
-type LesionResult struct {
-	Block             int
-	TrainAcc, TestAcc float64
-	Err               string
-}
-
-// RequestLesion asks a's worker how its network does without block (LesionAll: each block
+// RequestLesion asks r's worker how its network does without block (LesionAll: each block
 // in turn). The answer arrives through ReceiveLesion.
-func (a *App) RequestLesion(block int) {
-	a.host.Send(Command{Kind: CmdLesion, Gen: a.Gen, Block: block})
+func (r *Run) RequestLesion(block int) {
+	r.send(proto.Command{Kind: proto.CmdLesion, Gen: r.Gen, Block: block})
 }
 
 // ReceiveLesion takes a lesion answer; one about a network since replaced is dropped.
-func (a *App) ReceiveLesion(r LesionReport) {
-	if r.Gen == a.Gen {
-		a.Lesion = &r
+func (r *Run) ReceiveLesion(rep proto.LesionReport) {
+	r.Acked = max(r.Acked, rep.Ack)
+	if rep.Gen == r.Gen {
+		r.Lesion = &rep
 	}
 }
 
@@ -54,7 +32,7 @@ func (a *App) ReceiveLesion(r LesionReport) {
 func (t *TwinRun) KnockOut() { t.lesion(t.LesionBlock) }
 
 // LesionScan asks both twins how they do without each block in turn.
-func (t *TwinRun) LesionScan() { t.lesion(LesionAll) }
+func (t *TwinRun) LesionScan() { t.lesion(proto.LesionAll) }
 
 func (t *TwinRun) lesion(block int) {
 	for _, a := range t.Side {
@@ -68,21 +46,21 @@ func (t *TwinRun) SetLesionBlock(text string) {
 	if err != nil {
 		return
 	}
-	t.LesionBlock = min(max(n-1, 0), len(t.Side[Plain].Spec.Blocks)-1)
+	t.LesionBlock = min(max(n-1, 0), len(t.Side[Plain].Experiment().Blocks)-1)
 }
 
 // ReceiveLesion takes a twin's lesion answer.
-func (c *Compare) ReceiveLesion(side int, r LesionReport) {
+func (c *Compare) ReceiveLesion(side int, r proto.LesionReport) {
 	if c.Twins != nil && side >= 0 && side <= 1 {
 		c.Twins.Side[side].ReceiveLesion(r)
 	}
 }
 
 // LesionSummary says in words what the latest lesion of one twin showed.
-func (t *TwinRun) LesionSummary(side int) string { return t.Side[side].Lesion.Summary() }
+func (t *TwinRun) LesionSummary(side int) string { return LesionText(t.Side[side].Lesion) }
 
-// Summary says in words what a lesion showed; "–" before there is one.
-func (r *LesionReport) Summary() string {
+// LesionText says in words what a lesion showed; "–" before there is one.
+func LesionText(r *proto.LesionReport) string {
 	switch {
 	case r == nil:
 		return "–"
@@ -90,7 +68,7 @@ func (r *LesionReport) Summary() string {
 		return r.Err
 	}
 	intact := "intact " + Percent(r.Intact.TestAcc)
-	ok := r.usable()
+	ok := usableLesions(r)
 	switch len(ok) {
 	case 0:
 		if len(r.Results) == 1 {
@@ -108,8 +86,8 @@ func (r *LesionReport) Summary() string {
 	return fmt.Sprintf("%s → one block removed: %s on average, %s at worst", intact, Percent(mean), Percent(worst))
 }
 
-func (r *LesionReport) usable() []LesionResult {
-	var ok []LesionResult
+func usableLesions(r *proto.LesionReport) []proto.LesionResult {
+	var ok []proto.LesionResult
 	for _, x := range r.Results {
 		if x.Err == "" {
 			ok = append(ok, x)
@@ -119,14 +97,14 @@ func (r *LesionReport) usable() []LesionResult {
 }
 
 // IsScan reports whether r answers a scan of every block (a chart's worth).
-func (r *LesionReport) IsScan() bool { return r != nil && len(r.Results) > 1 }
+func IsScan(r *proto.LesionReport) bool { return r != nil && len(r.Results) > 1 }
 
 // lesionLine is a scan's chart line, test accuracy with each block removed; a single
 // knock-out draws as one point.
-func lesionLine(name, class string, r *LesionReport) Series {
+func lesionLine(name, class string, r *proto.LesionReport) Series {
 	s := Series{Name: name + " without block", Class: class}
 	if r != nil {
-		for _, x := range r.usable() {
+		for _, x := range usableLesions(r) {
 			s.X = append(s.X, float64(x.Block+1))
 			s.Y = append(s.Y, x.TestAcc)
 		}
@@ -136,8 +114,8 @@ func lesionLine(name, class string, r *LesionReport) Series {
 
 // intactLine is the intact network's accuracy across a scan's chart, a flat dashed line to
 // compare against; ok is false unless r is a scan.
-func intactLine(name, class string, r *LesionReport) (s Series, ok bool) {
-	if !r.IsScan() {
+func intactLine(name, class string, r *proto.LesionReport) (s Series, ok bool) {
+	if !IsScan(r) {
 		return s, false
 	}
 	n := float64(len(r.Results))
@@ -162,5 +140,5 @@ func (t *TwinRun) LesionSeries() []Series {
 
 // HasScan reports whether either twin has answered a scan of every block.
 func (t *TwinRun) HasScan() bool {
-	return t.Side[Plain].Lesion.IsScan() || t.Side[Residual].Lesion.IsScan()
+	return IsScan(t.Side[Plain].Lesion) || IsScan(t.Side[Residual].Lesion)
 }

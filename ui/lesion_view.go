@@ -17,4 +17,4 @@ func (c *Lesion) commitBlock(text string) {
 func (c *Lesion) Run() *TwinRun { return c.Compare.Twins }
 
 // Blocks is the compared network's depth.
-func (c *Lesion) Blocks() int { return len(c.Run().Side[Plain].Spec.Blocks) }
+func (c *Lesion) Blocks() int { return len(c.Run().Side[Plain].Experiment().Blocks) }

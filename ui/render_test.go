@@ -2,8 +2,10 @@ package ui
 
 import (
 	"bytes"
+	"resnetplayground/proto"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/vugu/html"
 	"github.com/vugu/vugu"
@@ -14,11 +16,11 @@ import (
 
 // fakeHost records what the App sends and the hash it writes.
 type fakeHost struct {
-	sent []Command
+	sent []proto.Command
 	hash string
 }
 
-func (h *fakeHost) Send(c Command)          { h.sent = append(h.sent, c) }
+func (h *fakeHost) Send(c proto.Command)    { h.sent = append(h.sent, c) }
 func (h *fakeHost) ReplaceHash(hash string) { h.hash = hash }
 
 // render builds a component statically and parses the HTML it writes.
@@ -100,9 +102,45 @@ func appWith(t *testing.T, hash string) (*App, *fakeHost) {
 	return NewApp(h, hash, 1), h
 }
 
+// renderDiagram parses the diagram's markup: the page draws it outside Vugu's tree.
+func renderDiagram(t *testing.T, d *Diagram) *html.Node {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(d.Markup()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+// The diagram is laid out and written again only when the network or the selection
+// changes: a worker report must not cost the page a new diagram.
+func TestDiagramIsRewrittenOnlyWhenTheNetworkOrSelectionChanges(t *testing.T) {
+	a, _ := appWith(t, "b=16x2p*8")
+	d := &Diagram{App: a}
+	first := d.Markup()
+	a.Receive(proto.Report{Gen: a.Gen, Metrics: lab.Metrics{Step: 100}, Running: true})
+	d.BeforeBuild()
+	if again := d.Markup(); unsafeSameString(first, again) == false {
+		t.Error("a report made the diagram write its markup again")
+	}
+	a.ToggleShortcut(3)
+	if got := len(findAll(renderDiagram(t, d), "arc", "identity")); got != 1 {
+		t.Errorf("after toggling block 4's shortcut: %d identity arcs, want 1", got)
+	}
+	a.Select(5)
+	if got := findAll(renderDiagram(t, d), "selected"); len(got) != 1 || attr(got[0], "data-block") != "5" {
+		t.Errorf("after selecting block 6: %d selected rows, want block 6's", len(got))
+	}
+}
+
+// unsafeSameString reports whether a and b share their bytes: the same string, not a copy.
+func unsafeSameString(a, b string) bool {
+	return len(a) == len(b) && (len(a) == 0 || unsafe.StringData(a) == unsafe.StringData(b))
+}
+
 func TestDiagramDrawsOneArcPerEnabledShortcut(t *testing.T) {
 	a, _ := appWith(t, "b=16x2r*3,16x1p*2,16x2r")
-	doc := render(t, &Diagram{App: a})
+	doc := renderDiagram(t, &Diagram{App: a})
 	if got := len(findAll(doc, "block")); got != 6 {
 		t.Errorf("%d block rows, want 6", got)
 	}
@@ -119,11 +157,16 @@ func TestDiagramDrawsOneArcPerEnabledShortcut(t *testing.T) {
 	if got := len(findAll(doc, "layer")); got != 10 {
 		t.Errorf("%d layer boxes, want 10", got)
 	}
-	// Every arc is a keyboard-reachable switch that says whether it is on.
+	// Every arc is a switch that says whether it is on; the diagram is one Tab stop, the
+	// selected block's arc (a roving tabindex: the arrow keys reach the others).
 	var states []string
-	for _, hit := range findAll(doc, "arc-hit") {
-		if attr(hit, "tabindex") != "0" || attr(hit, "role") != "switch" {
-			t.Fatalf("arc hit area is not a focusable switch: tabindex %q, role %q", attr(hit, "tabindex"), attr(hit, "role"))
+	for i, hit := range findAll(doc, "arc-hit") {
+		want := "-1"
+		if i == a.Selected {
+			want = "0"
+		}
+		if attr(hit, "tabindex") != want || attr(hit, "role") != "switch" {
+			t.Fatalf("arc %d: tabindex %q, role %q; want tabindex %s and a switch", i+1, attr(hit, "tabindex"), attr(hit, "role"), want)
 		}
 		states = append(states, attr(hit, "aria-checked"))
 	}
@@ -136,7 +179,7 @@ func TestDiagramDrawsProjectionWhereWidthChanges(t *testing.T) {
 	// Input width 16; block 1 keeps it, block 2 widens to 32, block 3 keeps 32, block 4
 	// narrows to 8 but has its shortcut off.
 	a, _ := appWith(t, "w=16&b=16x2r,32x2r*2,8x2p")
-	doc := render(t, &Diagram{App: a})
+	doc := renderDiagram(t, &Diagram{App: a})
 	proj := findAll(doc, "arc", "projection")
 	if len(proj) != 1 {
 		t.Fatalf("%d projection arcs, want 1 (block 2)", len(proj))
@@ -156,7 +199,7 @@ func TestDiagramDrawsProjectionWhereWidthChanges(t *testing.T) {
 func TestDiagramStaysCompactAt128Blocks(t *testing.T) {
 	a, _ := appWith(t, "b=16x2r*128")
 	d := &Diagram{App: a}
-	doc := render(t, d)
+	doc := renderDiagram(t, d)
 	if got := len(findAll(doc, "block")); got != 128 {
 		t.Fatalf("%d rows, want 128", got)
 	}
@@ -171,7 +214,7 @@ func TestDiagramStaysCompactAt128Blocks(t *testing.T) {
 
 func TestToolbarShowsReadoutsFormatted(t *testing.T) {
 	a, _ := appWith(t, "")
-	a.Receive(Report{Gen: a.Gen, Metrics: lab.Metrics{Step: 12345, Epoch: 3.14159, TrainAcc: 0.8766, TrainLoss: 0.123456, TestAcc: 0.5, TestLoss: 2}})
+	a.Receive(proto.Report{Gen: a.Gen, Metrics: lab.Metrics{Step: 12345, Epoch: 3.14159, TrainAcc: 0.8766, TrainLoss: 0.123456, TestAcc: 0.5, TestLoss: 2}})
 	doc := render(t, &Toolbar{App: a})
 	got := text(doc)
 	for _, want := range []string{"12,345", "3.1", "87.7%", "0.123", "50.0%", "Play"} {
@@ -187,7 +230,7 @@ func TestToolbarShowsReadoutsFormatted(t *testing.T) {
 func TestToolbarOffersResetWhenDiverged(t *testing.T) {
 	a, _ := appWith(t, "")
 	a.Running = true
-	a.Receive(Report{Gen: a.Gen, Metrics: lab.Metrics{Step: 10, Diverged: true}})
+	a.Receive(proto.Report{Gen: a.Gen, Metrics: lab.Metrics{Step: 10, Diverged: true}})
 	doc := render(t, &Toolbar{App: a})
 	if len(findAll(doc, "diverged")) != 1 || !strings.Contains(text(doc), "diverged") {
 		t.Errorf("a diverged run shows no divergence message: %q", text(doc))
@@ -225,7 +268,7 @@ func TestChartDrawsOnePolylinePerSeriesWithTicks(t *testing.T) {
 func TestRootRendersEveryPart(t *testing.T) {
 	a, _ := appWith(t, "garbage")
 	doc := render(t, &Root{App: a})
-	for _, class := range []string{"notice", "toolbar", "settings", "diagram", "editor", "heatmap", "chart", "explain"} {
+	for _, class := range []string{"notice", "toolbar", "settings", "diagram-wrap", "editor", "heatmap", "chart", "explain"} {
 		if len(findAll(doc, class)) == 0 {
 			t.Errorf("the page has no .%s", class)
 		}

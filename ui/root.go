@@ -1,5 +1,9 @@
 package ui
 
+import "resnetplayground/ui/link"
+
+import "resnetplayground/proto"
+
 // Root is the page: header, notice, toolbar, the three columns of the demo and the text.
 type Root struct {
 	App     *App
@@ -8,23 +12,23 @@ type Root struct {
 }
 
 // Showing reports whether view v is on screen.
-func (c *Root) Showing(v View) bool {
+func (c *Root) Showing(v link.View) bool {
 	if c.Compare == nil {
-		return v == ViewSingle
+		return v == link.ViewSingle
 	}
 	return c.Compare.View == v
 }
 
 // LossSeries and AccSeries are the charts' lines.
 func (c *Root) LossSeries() []Series {
-	return c.series(func(s Sample) (float64, float64) { return s.TrainLoss, s.TestLoss })
+	return c.series(func(s proto.Sample) (float64, float64) { return s.TrainLoss, s.TestLoss })
 }
 
 func (c *Root) AccSeries() []Series {
-	return c.series(func(s Sample) (float64, float64) { return s.TrainAcc, s.TestAcc })
+	return c.series(func(s proto.Sample) (float64, float64) { return s.TrainAcc, s.TestAcc })
 }
 
-func (c *Root) series(pick func(Sample) (train, test float64)) []Series {
+func (c *Root) series(pick func(proto.Sample) (train, test float64)) []Series {
 	h := c.App.History
 	x := make([]float64, len(h))
 	train := make([]float64, len(h))
@@ -39,4 +43,4 @@ func (c *Root) series(pick func(Sample) (train, test float64)) []Series {
 	}
 }
 
-func (c *Root) dismissNotice() { c.App.Notice = "" }
+func (c *Root) dismissNotice() { c.App.DismissNotice() }

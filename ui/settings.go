@@ -3,12 +3,12 @@ package ui
 import (
 	"strconv"
 
-	"resnetplayground/nn/data"
 	"resnetplayground/lab"
 )
 
 // Settings edits every Spec field outside the blocks, in three groups. The controls are
-// described by a table so adding one is a line, and they all go through App.SetField.
+// made from lab.Fields, so a field added there appears here, and they all go through
+// App.SetField.
 type Settings struct {
 	App *App
 
@@ -33,36 +33,58 @@ type ControlGroup struct {
 	Controls []Control
 }
 
-// Groups are the settings in the order the page shows them.
-var Groups = []ControlGroup{
-	{"Data", []Control{
-		{Field: "dataset", Label: "dataset", Kind: "select", Options: data.Names},
-		{Field: "classes", Label: "classes", Kind: "number", Min: "2", Max: "5", Step: "1", Hint: "spiral arms or clusters"},
-		{Field: "points", Label: "points", Kind: "number", Min: "10", Max: "5000", Step: "10"},
-		{Field: "noise", Label: "noise", Kind: "number", Min: "0", Max: "1", Step: "0.05"},
-		{Field: "train_frac", Label: "train share", Kind: "number", Min: "0.1", Max: "0.9", Step: "0.1", Hint: "the rest is the test set"},
-	}},
-	{"Network", []Control{
-		{Field: "width", Label: "input width", Kind: "number", Min: "1", Max: "256", Step: "1", Hint: "the first dense layer, 2 → width"},
-		{Field: "activation", Label: "activation", Kind: "select", Options: lab.Activations},
-		{Field: "batch_norm", Label: "batch norm", Kind: "check"},
-	}},
-	{"Training", []Control{
-		{Field: "optimizer", Label: "optimiser", Kind: "select", Options: lab.Optimizers},
-		{Field: "lr", Label: "learning rate", Kind: "number", Min: "0.0001", Max: "1", Step: "any"},
-		{Field: "batch", Label: "batch size", Kind: "number", Min: "1", Max: "1024", Step: "1"},
-		{Field: "weight_decay", Label: "weight decay", Kind: "number", Min: "0", Max: "0.1", Step: "any"},
-		{Field: "seed", Label: "seed", Kind: "number", Min: "0", Step: "1"},
-	}},
+// Groups are the settings in the order the page shows them: lab.Fields's groups, in its
+// order.
+var Groups = controlGroups(lab.Fields)
+
+func controlGroups(fields []*lab.Field) []ControlGroup {
+	var groups []ControlGroup
+	for _, f := range fields {
+		if f.Group == "" {
+			continue
+		}
+		if len(groups) == 0 || groups[len(groups)-1].Title != f.Group {
+			groups = append(groups, ControlGroup{Title: f.Group})
+		}
+		g := &groups[len(groups)-1]
+		g.Controls = append(g.Controls, controlFor(f))
+	}
+	return groups
+}
+
+// controlFor is the control that edits f.
+func controlFor(f *lab.Field) Control {
+	c := Control{Field: f.Name, Label: f.Label, Hint: f.Hint}
+	switch f.Kind {
+	case lab.Choice:
+		c.Kind, c.Options = "select", f.Options
+	case lab.Bool:
+		c.Kind = "check"
+	default:
+		c.Kind, c.Min, c.Max, c.Step = "number", f.ControlMin(), f.ControlMax(), f.Step
+	}
+	return c
+}
+
+// The block controls' limits (the block editor's and the twins' depth, a block's width and
+// layers) come from lab's block settings too, so no .vugu file writes a limit of its own.
+var (
+	DepthMin, DepthMax           = lab.DepthField.ControlMin(), lab.DepthField.ControlMax()
+	BlockWidthMin, BlockWidthMax = lab.BlockWidthField.ControlMin(), lab.BlockWidthField.ControlMax()
+	LayerOptions                 = wholeNumbers(lab.LayersField)
+)
+
+// wholeNumbers lists an Int field's values, for a menu.
+func wholeNumbers(f *lab.Field) []string {
+	var out []string
+	for n := int(f.Min); n <= int(f.Max); n++ {
+		out = append(out, strconv.Itoa(n))
+	}
+	return out
 }
 
 // Value is the control's current value as text.
-func (c *Settings) Value(field string) string {
-	if field == "batch_norm" {
-		return strconv.FormatBool(c.App.Spec.BatchNorm)
-	}
-	return c.App.fieldText(c.App.Spec, field)
-}
+func (c *Settings) Value(field string) string { return lab.FieldNamed(field).Text(c.App.Spec) }
 
 // Checked is a checkbox control's state.
 func (c *Settings) Checked(field string) bool { return c.Value(field) == "true" }

@@ -1,6 +1,12 @@
 package ui
 
-import "strings"
+import (
+	"resnetplayground/ui/link"
+	"strings"
+
+	"github.com/vugu/vugu"
+	"github.com/vugu/vugu/js"
+)
 
 // Share is the Share / Export / Embed corner of the page. Share copies a link that holds the
 // whole Spec in its hash (the clipboard may be unavailable, for example in an insecure
@@ -13,13 +19,16 @@ type Share struct {
 	Open   string // "", "share", "export" or "embed"
 	Link   string
 	Status string
-	embed  EmbedOptions
+	embed  link.EmbedOptions
 	inited bool
+
+	focusPending bool   // a panel just opened: move focus into it after the render
+	returnTo     string // a panel just closed: the id of the button that opened it
 }
 
 func (c *Share) init() {
 	if !c.inited {
-		c.embed = DefaultEmbedOptions()
+		c.embed = link.DefaultEmbedOptions()
 		c.inited = true
 	}
 }
@@ -30,14 +39,49 @@ func (c *Share) toggle(panel string) {
 		panel = ""
 	}
 	c.Open = panel
+	c.focusPending = panel != ""
 }
 
-func (c *Share) close() { c.Open = "" }
+// close closes the open panel and gives focus back to the button that opened it.
+func (c *Share) close() {
+	if c.Open != "" {
+		c.returnTo = c.Open + "-open"
+	}
+	c.Open = ""
+}
 
 // share opens the link panel and copies the link straight away: one click does the job.
 func (c *Share) share() {
 	c.Open = "share"
+	c.focusPending = true
 	c.copyLink()
+}
+
+// Expanded is an opener's aria-expanded value.
+func (c *Share) Expanded(panel string) string {
+	if c.Open == panel {
+		return "true"
+	}
+	return "false"
+}
+
+// key applies the dialog keyboard rules to the open panel.
+func (c *Share) key(e vugu.DOMEvent) { dialogKey(e, c.close) }
+
+// focusIn runs after each render of an open panel, and moves focus into it once.
+func (c *Share) focusIn(box js.Value) {
+	if c.focusPending {
+		c.focusPending = false
+		focusInto(box)
+	}
+}
+
+// afterRender gives focus back to the opener of a panel that just closed.
+func (c *Share) afterRender() {
+	if c.returnTo != "" {
+		focusByID(c.returnTo)
+		c.returnTo = ""
+	}
 }
 
 // ShareLink is the page's address with the current Spec as its hash.

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"resnetplayground/ui/link"
 	"strings"
 	"testing"
 )
@@ -47,7 +48,7 @@ func TestShareCopiesTheLinkOrSaysHowTo(t *testing.T) {
 }
 
 func TestEmbedDialogKeepsAViewAndPageOrder(t *testing.T) {
-	o := DefaultEmbedOptions()
+	o := link.DefaultEmbedOptions()
 	d := &EmbedDialog{App: NewApp(&fakeHost{}, "", 1), Browser: &fakeBrowser{url: "https://x.org/p/"}, Opts: &o}
 	d.setView("diagram", true)
 	d.setView("controls", true)
@@ -61,8 +62,8 @@ func TestEmbedDialogKeepsAViewAndPageOrder(t *testing.T) {
 		t.Errorf("views %q, status %q; the last view must stay, with a reason", o.Views, d.Status)
 	}
 	d.setHeight("12")
-	if o.Height != MinEmbedHeight {
-		t.Errorf("height %d, want it clamped to %d", o.Height, MinEmbedHeight)
+	if o.Height != link.MinEmbedHeight {
+		t.Errorf("height %d, want it clamped to %d", o.Height, link.MinEmbedHeight)
 	}
 	if !strings.Contains(d.Snippet(), `src="https://x.org/p/embed.html?views=charts#`) {
 		t.Errorf("snippet %s", d.Snippet())

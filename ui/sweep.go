@@ -1,7 +1,8 @@
 package ui
 
 import (
-	"fmt"
+	"resnetplayground/proto"
+	"resnetplayground/ui/link"
 	"strconv"
 	"strings"
 	"time"
@@ -13,19 +14,6 @@ import (
 // plain and a residual network of that many identical blocks, each trained for the same
 // number of steps, spread over a pool of workers. Every run's Spec is lab.DepthSpec of the
 // single view's network, so the page's sweep is the one `go run . sweep` runs.
-
-// CmdSweep asks a pool worker to train Spec for Steps steps; Gen numbers the job within the
-// sweep. The worker answers with SweepPoints: progress, then the final metrics.
-const CmdSweep CommandKind = "sweep"
-
-// The default sweep: the paper's depths, and enough steps for the effect to be clear while
-// the whole sweep takes about a minute on a two-core laptop.
-var DefaultSweepDepths = []int{2, 4, 8, 16, 32, 64}
-
-const DefaultSweepSteps = 1500
-
-// maxSweepSteps keeps a mistyped number from starting an afternoon of training.
-const maxSweepSteps = 100_000
 
 // SweepJob is one run of a sweep.
 type SweepJob struct {
@@ -42,16 +30,6 @@ func (j SweepJob) Residual() bool { return len(j.Spec.Blocks) > 0 && j.Spec.Bloc
 // Cost is the job's work in arbitrary units: a step costs about one unit per block, plus
 // the input and output layers.
 func (j SweepJob) Cost() float64 { return float64(j.Steps) * float64(j.Depth()+1) }
-
-// SweepPoint is a worker's word on a job: Step steps done so far, and once Done, the final
-// metrics (or Err).
-type SweepPoint struct {
-	Step                                   int
-	Done                                   bool
-	TrainAcc, TestAcc, TrainLoss, TestLoss float64
-	Diverged                               bool
-	Err                                    string
-}
 
 // SweepState is where a sweep is.
 type SweepState string
@@ -72,8 +50,8 @@ type SweepRun struct {
 	ID      int // numbers the sweeps, so a stale worker's word is dropped
 	State   SweepState
 	Jobs    []SweepJob
-	Points  []SweepPoint // one per job
-	Classes int          // of the swept dataset, for the chance line
+	Points  []proto.SweepPoint // one per job
+	Classes int                // of the swept dataset, for the chance line
 
 	Started time.Time
 	Took    time.Duration // once done
@@ -81,12 +59,12 @@ type SweepRun struct {
 
 // NewSweepRun is an idle sweep with the default settings.
 func NewSweepRun(base lab.Spec) SweepRun {
-	depths := make([]string, len(DefaultSweepDepths))
-	for i, d := range DefaultSweepDepths {
+	depths := make([]string, len(link.DefaultSweepDepths))
+	for i, d := range link.DefaultSweepDepths {
 		depths[i] = strconv.Itoa(d)
 	}
-	return SweepRun{DepthsText: strings.Join(depths, ", "), StepsText: strconv.Itoa(DefaultSweepSteps),
-		SeedsText: joinSeeds(DefaultSweepSeeds, ", "), State: SweepIdle, Classes: base.Classes}
+	return SweepRun{DepthsText: strings.Join(depths, ", "), StepsText: strconv.Itoa(link.DefaultSweepSteps),
+		SeedsText: link.JoinSeeds(link.DefaultSweepSeeds, ", "), State: SweepIdle, Classes: base.Classes}
 }
 
 // SweepJobs lists the runs of a sweep of base over depths and seeds: lab.SweepConfig.Specs,
@@ -103,40 +81,21 @@ func SweepJobs(base lab.Spec, depths []int, seeds []uint64, steps int) ([]SweepJ
 	return jobs, nil
 }
 
-// ParseDepths reads depths typed as "2, 4, 8" (commas or spaces).
-func ParseDepths(text string) ([]int, error) {
-	var depths []int
-	for _, f := range splitList(text) {
-		d, err := strconv.Atoi(f)
-		if err != nil {
-			return nil, fmt.Errorf("%q is not a whole number of blocks", f)
-		}
-		if d < 1 || d > lab.MaxBlocks {
-			return nil, fmt.Errorf("a depth of %d blocks is out of range: 1 to %d", d, lab.MaxBlocks)
-		}
-		depths = append(depths, d)
-	}
-	if len(depths) == 0 {
-		return nil, fmt.Errorf("list at least one depth, e.g. 2, 8, 32")
-	}
-	return depths, nil
-}
-
 // StartSweep reads the settings and starts a sweep of the single view's network, replacing
 // any sweep still running. Settings that cannot run leave a message instead.
 func (c *Compare) StartSweep() {
 	r := &c.Sweep
-	depths, err := ParseDepths(r.DepthsText)
+	depths, err := lab.ParseDepths(r.DepthsText)
 	if err != nil {
 		r.Msg = "Depths: " + err.Error()
 		return
 	}
-	steps, err := ParseSweepSteps(r.StepsText)
+	steps, err := link.ParseSweepSteps(r.StepsText)
 	if err != nil {
 		r.Msg = "Steps: " + err.Error() + "."
 		return
 	}
-	seeds, err := ParseSeeds(r.SeedsText)
+	seeds, err := link.ParseSeeds(r.SeedsText)
 	if err != nil {
 		r.Msg = "Seeds: " + err.Error() + "."
 		return
@@ -156,7 +115,7 @@ func (c *Compare) StartSweep() {
 	r.ID++
 	r.State = SweepRunning
 	r.Jobs = jobs
-	r.Points = make([]SweepPoint, len(jobs))
+	r.Points = make([]proto.SweepPoint, len(jobs))
 	r.Classes = c.App.Spec.Classes
 	r.Started, r.Took = time.Now(), 0
 	c.host.StartSweep(r.ID, jobs)
@@ -172,7 +131,7 @@ func (c *Compare) CancelSweep() {
 }
 
 // ReceiveSweep takes a pool worker's word on job of sweep id.
-func (c *Compare) ReceiveSweep(id, job int, p SweepPoint) {
+func (c *Compare) ReceiveSweep(id, job int, p proto.SweepPoint) {
 	r := &c.Sweep
 	if id != r.ID || r.State != SweepRunning || job < 0 || job >= len(r.Points) || r.Points[job].Done {
 		return

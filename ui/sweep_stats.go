@@ -3,6 +3,8 @@ package ui
 import (
 	"math"
 	"sort"
+
+	"resnetplayground/lab"
 )
 
 // A sweep over several seeds trains every depth and variant once per seed. One seed can be
@@ -28,7 +30,8 @@ type SweepGroup struct {
 // Complete reports whether every seed of the group has finished.
 func (g SweepGroup) Complete() bool { return g.Done == g.Runs }
 
-// Groups gathers the sweep's runs by depth, plain before residual, in depth order.
+// Groups gathers the sweep's runs by depth, plain before residual, in depth order. The
+// statistics of the finished runs are lab.Summarize's, as `go run . sweep` prints them.
 func (r *SweepRun) Groups() []SweepGroup {
 	type key struct {
 		depth    int
@@ -36,31 +39,26 @@ func (r *SweepRun) Groups() []SweepGroup {
 	}
 	index := map[key]int{}
 	var groups []SweepGroup
-	var train, test [][]float64
+	var finished []lab.SweepResult
 	for i, j := range r.Jobs {
 		k := key{j.Depth(), j.Residual()}
-		gi, ok := index[k]
-		if !ok {
-			gi = len(groups)
-			index[k] = gi
-			groups = append(groups, SweepGroup{Depth: k.depth, Residual: k.residual})
-			train, test = append(train, nil), append(test, nil)
+		if _, ok := index[k]; !ok {
+			index[k] = len(groups)
+			groups = append(groups, SweepGroup{Depth: k.depth, Residual: k.residual, TrainErr: noSpread, TestErr: noSpread})
 		}
-		g := &groups[gi]
-		g.Runs++
+		groups[index[k]].Runs++
 		if i >= len(r.Points) || !r.Points[i].Done || r.Points[i].Err != "" {
 			continue
 		}
 		p := r.Points[i]
-		g.Done++
-		if p.Diverged {
-			g.Diverged++
-		}
-		train[gi] = append(train[gi], 1-p.TrainAcc)
-		test[gi] = append(test[gi], 1-p.TestAcc)
+		finished = append(finished, lab.SweepResult{Depth: k.depth, Residual: k.residual, Seed: j.Spec.Seed, Steps: j.Steps,
+			Final: lab.Metrics{Step: p.Step, TrainAcc: p.TrainAcc, TestAcc: p.TestAcc, TrainLoss: p.TrainLoss, TestLoss: p.TestLoss, Diverged: p.Diverged}})
 	}
-	for i := range groups {
-		groups[i].TrainErr, groups[i].TestErr = spreadOf(train[i]), spreadOf(test[i])
+	for _, s := range lab.Summarize(finished) {
+		g := &groups[index[key{s.Depth, s.Residual}]]
+		g.Done, g.Diverged = s.Runs, s.Diverged
+		g.TrainErr = Spread{Mean: 1 - s.TrainAccMean, Min: 1 - s.TrainAccMax, Max: 1 - s.TrainAccMin}
+		g.TestErr = Spread{Mean: 1 - s.TestAccMean, Min: 1 - s.TestAccMax, Max: 1 - s.TestAccMin}
 	}
 	sort.SliceStable(groups, func(a, b int) bool {
 		if groups[a].Depth != groups[b].Depth {
@@ -71,24 +69,8 @@ func (r *SweepRun) Groups() []SweepGroup {
 	return groups
 }
 
-// spreadOf is the mean, least and greatest of the finite xs; NaN throughout when none is.
-func spreadOf(xs []float64) Spread {
-	s := Spread{Min: math.Inf(1), Max: math.Inf(-1)}
-	n := 0
-	for _, x := range xs {
-		if math.IsNaN(x) || math.IsInf(x, 0) {
-			continue
-		}
-		s.Mean += x
-		s.Min, s.Max = min(s.Min, x), max(s.Max, x)
-		n++
-	}
-	if n == 0 {
-		return Spread{math.NaN(), math.NaN(), math.NaN()}
-	}
-	s.Mean /= float64(n)
-	return s
-}
+// noSpread is the spread of a group with no finished run.
+var noSpread = Spread{math.NaN(), math.NaN(), math.NaN()}
 
 // Seeds is how many seeds each depth and variant of the sweep trains.
 func (r *SweepRun) Seeds() int {

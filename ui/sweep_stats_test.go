@@ -2,6 +2,7 @@ package ui
 
 import (
 	"math"
+	"resnetplayground/proto"
 	"strings"
 	"testing"
 
@@ -10,13 +11,13 @@ import (
 
 // sweepOf is a sweep of depths × seeds with every run's accuracies set by acc (nil: still
 // training).
-func sweepOf(t *testing.T, depths []int, seeds []uint64, acc func(j SweepJob) *SweepPoint) *SweepRun {
+func sweepOf(t *testing.T, depths []int, seeds []uint64, acc func(j SweepJob) *proto.SweepPoint) *SweepRun {
 	t.Helper()
 	jobs, err := SweepJobs(lab.Default(), depths, seeds, 100)
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &SweepRun{Jobs: jobs, Points: make([]SweepPoint, len(jobs)), Classes: 2, State: SweepRunning}
+	r := &SweepRun{Jobs: jobs, Points: make([]proto.SweepPoint, len(jobs)), Classes: 2, State: SweepRunning}
 	for i, j := range jobs {
 		if p := acc(j); p != nil {
 			r.Points[i] = *p
@@ -28,15 +29,15 @@ func sweepOf(t *testing.T, depths []int, seeds []uint64, acc func(j SweepJob) *S
 func TestSweepGroupsAggregateOverSeeds(t *testing.T) {
 	// Plain runs at depth 8 land at 60%, 70% and 80% training accuracy by seed; residual
 	// ones at 100%. The depth-2 runs of seed 3 are still training.
-	r := sweepOf(t, []int{8, 2}, []uint64{1, 2, 3}, func(j SweepJob) *SweepPoint {
+	r := sweepOf(t, []int{8, 2}, []uint64{1, 2, 3}, func(j SweepJob) *proto.SweepPoint {
 		seed := float64(j.Spec.Seed)
 		switch {
 		case j.Depth() == 2 && seed == 3:
 			return nil
 		case j.Residual():
-			return &SweepPoint{Done: true, TrainAcc: 1, TestAcc: 0.95}
+			return &proto.SweepPoint{Done: true, TrainAcc: 1, TestAcc: 0.95}
 		}
-		return &SweepPoint{Done: true, TrainAcc: 0.5 + 0.1*seed, TestAcc: 0.5, Diverged: seed == 1}
+		return &proto.SweepPoint{Done: true, TrainAcc: 0.5 + 0.1*seed, TestAcc: 0.5, Diverged: seed == 1}
 	})
 	g := r.Groups()
 	if len(g) != 4 || g[0].Depth != 2 || g[0].Residual || !g[1].Residual || g[2].Depth != 8 {
@@ -86,7 +87,7 @@ func TestSweepGroupsAggregateOverSeeds(t *testing.T) {
 }
 
 func TestOneSeedSweepHasNoWhiskers(t *testing.T) {
-	r := sweepOf(t, []int{2, 4}, []uint64{7}, func(SweepJob) *SweepPoint { return &SweepPoint{Done: true, TrainAcc: 0.9, TestAcc: 0.8} })
+	r := sweepOf(t, []int{2, 4}, []uint64{7}, func(SweepJob) *proto.SweepPoint { return &proto.SweepPoint{Done: true, TrainAcc: 0.9, TestAcc: 0.8} })
 	geo := sweepGeometry(r)
 	if len(geo.Dots) != 4 || len(geo.Whiskers) != 0 {
 		t.Errorf("%d dots and %d whiskers; want 4 and none", len(geo.Dots), len(geo.Whiskers))

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"resnetplayground/lab"
+	"resnetplayground/ui/link"
 	"strconv"
 	"strings"
 )
@@ -123,11 +125,11 @@ func (c *Sweep) setSeeds(text string) {
 func (c *Sweep) settingsChanged() {
 	r := c.Run()
 	r.Msg = ""
-	if _, err := ParseDepths(r.DepthsText); err != nil {
+	if _, err := lab.ParseDepths(r.DepthsText); err != nil {
 		r.Msg = "Depths: " + err.Error() + "."
-	} else if _, err := ParseSweepSteps(r.StepsText); err != nil {
+	} else if _, err := link.ParseSweepSteps(r.StepsText); err != nil {
 		r.Msg = "Steps: " + err.Error() + "."
-	} else if _, err := ParseSeeds(r.SeedsText); err != nil {
+	} else if _, err := link.ParseSeeds(r.SeedsText); err != nil {
 		r.Msg = "Seeds: " + err.Error() + "."
 	}
 	c.Compare.syncAddress()
@@ -137,6 +139,6 @@ func (c *Sweep) settingsChanged() {
 // numbers: training is bit-identical natively and in wasm (see nn/exp.go).
 func (c *Sweep) CommandLine() string {
 	r := c.Run()
-	return "go run . sweep --spec '" + c.Compare.App.Spec.String() + "' --seeds " + strings.Join(splitList(r.SeedsText), ",") +
-		" --depths " + strings.Join(splitList(r.DepthsText), ",") + " --steps " + strings.TrimSpace(r.StepsText)
+	return "go run . sweep --spec '" + c.Compare.App.Spec.String() + "' --seeds " + strings.Join(lab.SplitList(r.SeedsText), ",") +
+		" --depths " + strings.Join(lab.SplitList(r.DepthsText), ",") + " --steps " + strings.TrimSpace(r.StepsText)
 }

@@ -13,6 +13,42 @@ func (c *Toolbar) PlayLabel() string {
 	return "Play"
 }
 
+// The shortcut switch is as big as Play: it is the page's other half. It turns every
+// block's shortcut on, or every one off; a network with some on shows "some" and turns all on.
+
+// ShortcutsChecked is the switch's aria-checked: "true", "false" or "mixed".
+func (c *Toolbar) ShortcutsChecked() string {
+	on := 0
+	for _, b := range c.App.Spec.Blocks {
+		if b.Shortcut {
+			on++
+		}
+	}
+	switch on {
+	case 0:
+		return "false"
+	case len(c.App.Spec.Blocks):
+		return "true"
+	}
+	return "mixed"
+}
+
+// ShortcutClass styles the switch by its state.
+func (c *Toolbar) ShortcutClass() string { return "shortcuts-" + c.ShortcutsChecked() }
+
+// ShortcutsLabel says what the switch shows.
+func (c *Toolbar) ShortcutsLabel() string {
+	switch c.ShortcutsChecked() {
+	case "true":
+		return "Shortcuts on"
+	case "false":
+		return "Shortcuts off"
+	}
+	return "Some shortcuts"
+}
+
+func (c *Toolbar) toggleShortcuts() { c.App.SetAllShortcuts(!c.App.AllShortcuts()) }
+
 func (c *Toolbar) togglePlay() {
 	if c.App.Running {
 		c.App.Pause()

@@ -1,5 +1,7 @@
 package ui
 
+import "resnetplayground/proto"
+
 import "resnetplayground/lab"
 
 // The twins are the single view's network built twice, once with every shortcut off and
@@ -14,10 +16,10 @@ const (
 
 var TwinNames = [2]string{"plain", "residual"}
 
-// TwinRun is the pair. Each side is an App of its own, driving its own worker: the same
-// state, the same play/pause/step/reset and the same report handling as the single view.
+// TwinRun is the pair. Each side is a Run of its own, driving its own worker: the same
+// play/pause/step/reset and the same report handling as the single view's run.
 type TwinRun struct {
-	Side [2]*App
+	Side [2]*Run
 	Grad [2]*GradHistory
 	From string // the single view's Spec (URL form) the twins were built from
 
@@ -31,16 +33,6 @@ type TwinRun struct {
 // twinSlack is how many steps one twin may run ahead of the other before it waits.
 const twinSlack = 50
 
-// twinHost sends one side's commands to that side's worker; the twins leave the URL alone,
-// which belongs to the single view.
-type twinHost struct {
-	side int
-	host CompareHost
-}
-
-func (h twinHost) Send(c Command)     { h.host.SendTwin(h.side, c) }
-func (h twinHost) ReplaceHash(string) {}
-
 // newTwinRun builds both twins of spec, paused, and tells their workers. When prev is the
 // pair it replaces, the new runs are numbered after the old ones, so a report of an old run
 // still in flight cannot pass for one of the new.
@@ -48,12 +40,12 @@ func newTwinRun(spec lab.Spec, host CompareHost, prev *TwinRun) *TwinRun {
 	plain, residual := lab.Twins(spec)
 	t := &TwinRun{From: spec.String()}
 	for side, s := range [2]lab.Spec{plain, residual} {
-		a := NewApp(twinHost{side, host}, s.String(), uint64(side+1))
+		r := NewRun(func(c proto.Command) { host.SendTwin(side, c) })
 		if prev != nil {
-			a.Gen += prev.Side[side].Gen
-			a.Reset()
+			r.Gen = prev.Side[side].Gen
 		}
-		t.Side[side] = a
+		r.Restart(s)
+		t.Side[side] = r
 		t.Grad[side] = NewGradHistory(gradColumns)
 	}
 	return t
@@ -79,6 +71,15 @@ func (t *TwinRun) Running() bool { return t.Side[Plain].Running || t.Side[Residu
 // Play, Pause, Step and Reset drive both twins at once.
 func (t *TwinRun) Play() {
 	t.held = [2]bool{}
+	if t.Side[Plain].lost || t.Side[Residual].lost {
+		// A twin's worker failed: both start again together, or they would not be compared
+		// from a common start.
+		for _, a := range t.Side {
+			a.Running = true
+			a.Restart(a.spec)
+		}
+		return
+	}
 	for _, a := range t.Side {
 		a.Play()
 	}
@@ -102,11 +103,11 @@ func (t *TwinRun) keepInStep() {
 		switch {
 		case a.Running && ahead && !t.held[side]:
 			t.held[side] = true
-			a.host.Send(Command{Kind: CmdRun, Gen: a.Gen, Run: false})
+			a.send(proto.Command{Kind: proto.CmdRun, Gen: a.Gen, Run: false})
 		case t.held[side] && (!ahead || !a.Running):
 			t.held[side] = false
 			if a.Running {
-				a.host.Send(Command{Kind: CmdRun, Gen: a.Gen, Run: true})
+				a.send(proto.Command{Kind: proto.CmdRun, Gen: a.Gen, Run: true})
 			}
 		}
 	}
@@ -128,7 +129,7 @@ func (t *TwinRun) Reset() {
 }
 
 // ReceiveTwin takes a report from one twin's worker.
-func (c *Compare) ReceiveTwin(side int, r Report) {
+func (c *Compare) ReceiveTwin(side int, r proto.Report) {
 	t := c.Twins
 	if t == nil || side < 0 || side > 1 || r.Gen != t.Side[side].Gen {
 		return

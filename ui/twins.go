@@ -1,5 +1,7 @@
 package ui
 
+import "resnetplayground/proto"
+
 // Twins is the twin view: the plain network and its residual twin trained side by side,
 // with their boundaries, curves, gradient norms per block, and lesions.
 type Twins struct {
@@ -64,14 +66,14 @@ func (c *Twins) BothDiverged() bool {
 // AccSeries and LossSeries overlay both twins: one colour per twin, solid for the training
 // set and dashed for the test set.
 func (c *Twins) AccSeries() []Series {
-	return c.series(func(s Sample) (float64, float64) { return s.TrainAcc, s.TestAcc })
+	return c.series(func(s proto.Sample) (float64, float64) { return s.TrainAcc, s.TestAcc })
 }
 
 func (c *Twins) LossSeries() []Series {
-	return c.series(func(s Sample) (float64, float64) { return s.TrainLoss, s.TestLoss })
+	return c.series(func(s proto.Sample) (float64, float64) { return s.TrainLoss, s.TestLoss })
 }
 
-func (c *Twins) series(pick func(Sample) (train, test float64)) []Series {
+func (c *Twins) series(pick func(proto.Sample) (train, test float64)) []Series {
 	var out []Series
 	for _, test := range []bool{false, true} {
 		for side, a := range c.Run().Side {
@@ -123,7 +125,7 @@ func (c *Twins) GradScale() float64 {
 func (c *Twins) GradScaleLow() string { return PowerOfTen(c.GradScale()) + " × the largest or less" }
 
 // Blocks is the compared network's depth.
-func (c *Twins) Blocks() int { return len(c.Run().Side[Plain].Spec.Blocks) }
+func (c *Twins) Blocks() int { return len(c.Run().Side[Plain].Experiment().Blocks) }
 
 // DepthMsg is the depth control's message, if any.
 func (c *Twins) DepthMsg() string { return c.Compare.App.FieldMsgs["depth"] }
@@ -132,8 +134,11 @@ func (c *Twins) DepthMsg() string { return c.Compare.App.FieldMsgs["depth"] }
 func (c *Twins) Notices() []string {
 	var out []string
 	for side, a := range c.Run().Side {
-		if a.Notice != "" {
-			out = append(out, TwinNames[side]+" twin: "+a.Notice)
+		switch {
+		case a.lost:
+			out = append(out, TwinNames[side]+" twin: "+a.Err)
+		case a.Err != "":
+			out = append(out, TwinNames[side]+" twin: The trainer stopped: "+a.Err)
 		}
 	}
 	return out

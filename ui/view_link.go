@@ -1,5 +1,9 @@
 package ui
 
+import "resnetplayground/ui/link"
+
+import "resnetplayground/lab"
+
 // The view on screen (and the sweep's settings) belong in a shared link as much as the
 // Spec does: a teacher who shares the Twins view wants the class to land on the Twins view.
 // The main page keeps them in its query string (see PageQuery); an embed's query string
@@ -10,23 +14,19 @@ package ui
 // view and the sweep's settings into it. A bad value falls back to its default with a notice
 // beside any the hash left, as a bad hash does.
 func (c *Compare) LoadQuery(query string) {
-	q, err := ParsePageQuery(query)
+	q, err := link.ParsePageQuery(query)
 	if err != nil {
-		msg := "This link's view settings could not all be read, so defaults are used for those: " + err.Error()
-		if c.App.Notice != "" {
-			msg = c.App.Notice + " " + msg
-		}
-		c.App.Notice = msg
+		c.App.AddNotice("This link's view settings could not all be read, so defaults are used for those: " + err.Error())
 	}
 	r := &c.Sweep
 	if q.Depths != nil {
-		r.DepthsText = joinInts(q.Depths, ", ")
+		r.DepthsText = link.JoinInts(q.Depths, ", ")
 	}
 	if q.Steps != 0 {
 		r.StepsText = Itoa(q.Steps)
 	}
 	if q.Seeds != nil {
-		r.SeedsText = joinSeeds(q.Seeds, ", ")
+		r.SeedsText = link.JoinSeeds(q.Seeds, ", ")
 	}
 	c.SetView(q.View)
 	c.addressed = true
@@ -35,12 +35,12 @@ func (c *Compare) LoadQuery(query string) {
 
 // Query is the page query that shows view with the sweep's current settings; settings that
 // do not parse are left at their defaults.
-func (c *Compare) Query(view View) PageQuery {
-	q := PageQuery{View: view}
+func (c *Compare) Query(view link.View) link.PageQuery {
+	q := link.PageQuery{View: view}
 	r := &c.Sweep
-	q.Depths, _ = ParseDepths(r.DepthsText)
-	q.Steps, _ = ParseSweepSteps(r.StepsText)
-	q.Seeds, _ = ParseSeeds(r.SeedsText)
+	q.Depths, _ = lab.ParseDepths(r.DepthsText)
+	q.Steps, _ = link.ParseSweepSteps(r.StepsText)
+	q.Seeds, _ = link.ParseSeeds(r.SeedsText)
 	return q
 }
 
@@ -49,13 +49,4 @@ func (c *Compare) syncAddress() {
 	if c.addressed && c.host != nil {
 		c.host.ReplaceQuery(c.Query(c.View).Encode())
 	}
-}
-
-// PagePath is the main page showing view of spec, relative to the site.
-func PagePath(q PageQuery, spec string) string {
-	path := "index.html"
-	if s := q.Encode(); s != "" {
-		path += "?" + s
-	}
-	return path + "#" + spec
 }

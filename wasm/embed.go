@@ -6,6 +6,7 @@ import (
 	"syscall/js"
 
 	"resnetplayground/ui"
+	"resnetplayground/ui/link"
 )
 
 // embed.html sets self.resnetMode = "embed" before it starts Go, keeps self.resnetVisible
@@ -19,7 +20,7 @@ func startEmbed(app *ui.App, cmp *ui.Compare, update func(func())) *ui.Embed {
 	if g.Get("resnetMode").String() != "embed" {
 		return nil
 	}
-	opts, err := ui.ParseEmbedQuery(g.Get("location").Get("search").String())
+	opts, err := link.ParseEmbedQuery(g.Get("location").Get("search").String())
 	e := &ui.Embed{App: app, Compare: cmp, Options: opts}
 	if err != nil {
 		e.OptionsErr = err.Error()

@@ -8,7 +8,7 @@ import (
 
 	"github.com/vugu/vugu"
 
-	"resnetplayground/ui"
+	"resnetplayground/proto"
 )
 
 // A render of the whole page costs 20–45 ms of the main thread (Vugu rebuilds and re-syncs
@@ -47,7 +47,7 @@ func (p *pacer) now(change func()) { p.queue(paced{change, true}) }
 
 // report queues a worker report's change: paced while the run goes on, at once when it
 // stopped, failed or diverged (a visitor who pressed Pause sees the final numbers at once).
-func (p *pacer) report(r ui.Report, change func()) {
+func (p *pacer) report(r proto.Report, change func()) {
 	p.queue(paced{change, !r.Running || r.Err != "" || r.Metrics.Diverged})
 }
 

@@ -5,7 +5,9 @@ package main
 import (
 	"syscall/js"
 
+	"resnetplayground/proto"
 	"resnetplayground/ui"
+	"resnetplayground/wasm/jsmsg"
 )
 
 // sweepPool trains one sweep on a few workers of its own. A pool lives for one sweep:
@@ -49,14 +51,15 @@ func (h *compareHost) CancelSweep() {
 
 // poolMessage takes worker i's word on its job and gives it the next one when it is done.
 func (h *compareHost) poolMessage(p *sweepPool, i int, v js.Value) {
-	if p.stopped || str(v, "type") != "sweep" {
+	m := jsmsg.FromJS(v)
+	if p.stopped || m.Type() != "sweep" {
 		return
 	}
 	job, ok := p.sched.job(i)
 	if !ok {
 		return
 	}
-	pt := decodeSweepPoint(v)
+	pt := proto.DecodeSweepPoint(m)
 	h.pace.update(func() { h.cmp.ReceiveSweep(p.id, job.Index, pt) })
 	if !pt.Done {
 		return
@@ -77,12 +80,7 @@ func (p *sweepPool) assign(i int) {
 	if !ok {
 		return
 	}
-	msg, err := encodeCommand(ui.Command{Kind: ui.CmdSweep, Gen: job.Index, Spec: job.Spec, Steps: job.Steps})
-	if err != nil {
-		js.Global().Get("console").Call("error", "resnet: cannot encode a sweep run:", err.Error())
-		return
-	}
-	p.workers[i].Call("postMessage", msg)
+	postCommand(p.workers[i], proto.Command{Kind: proto.CmdSweep, Gen: job.Index, Spec: job.Spec, Steps: job.Steps})
 }
 
 // stop terminates the workers and releases their callbacks.

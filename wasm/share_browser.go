@@ -38,6 +38,7 @@ func (b *browser) Copy(text string, done func(ok bool)) {
 // run the copy command. It works without a secure context while the user's click is recent.
 func copyWithCommand(text string) bool {
 	doc := js.Global().Get("document")
+	focused := doc.Get("activeElement") // selecting the textarea takes focus: give it back
 	ta := doc.Call("createElement", "textarea")
 	ta.Set("value", text)
 	ta.Call("setAttribute", "readonly", "")
@@ -49,6 +50,9 @@ func copyWithCommand(text string) bool {
 		ok = doc.Call("execCommand", "copy").Truthy()
 	}
 	ta.Call("remove")
+	if !focused.IsNull() && focused.Get("focus").Type() == js.TypeFunction {
+		focused.Call("focus")
+	}
 	return ok
 }
 

@@ -5,7 +5,9 @@ package main
 import (
 	"syscall/js"
 
+	"resnetplayground/proto"
 	"resnetplayground/ui"
+	"resnetplayground/wasm/jsmsg"
 )
 
 // compareHost is ui.CompareHost in the browser: a worker per twin (started the first time
@@ -14,7 +16,7 @@ import (
 type compareHost struct {
 	cmp    *ui.Compare
 	pace   *pacer
-	twins  [2]js.Value
+	twins  [2]*supervisedWorker
 	pool   *sweepPool
 	poolID int
 }
@@ -28,7 +30,8 @@ func startCompare(app *ui.App, pace *pacer) *ui.Compare {
 }
 
 // newWorker starts a training worker on the module the page compiled, and calls onmessage
-// with each message it posts and onerror if it dies.
+// with each message it posts and onerror if it dies. The sweep's pool uses it: a pool lives
+// for one sweep, and a failed sweep is run again with a new pool.
 func newWorker(onmessage func(js.Value), onerror func(string)) (js.Value, []js.Func) {
 	g := js.Global()
 	w := g.Get("Worker").New("worker.js")
@@ -37,9 +40,9 @@ func newWorker(onmessage func(js.Value), onerror func(string)) (js.Value, []js.F
 		return nil
 	})
 	fail := js.FuncOf(func(_ js.Value, args []js.Value) any {
-		why := "a training worker failed"
+		why := "a training worker could not start or crashed (offline, or worker.js blocked?)"
 		if len(args) > 0 && args[0].Get("message").Type() == js.TypeString {
-			why += ": " + args[0].Get("message").String()
+			why = "a training worker failed: " + args[0].Get("message").String()
 		}
 		onerror(why)
 		return nil
@@ -51,34 +54,27 @@ func newWorker(onmessage func(js.Value), onerror func(string)) (js.Value, []js.F
 }
 
 // SendTwin sends a command to one twin's worker, starting the worker first if need be.
-// The twins' workers live as long as the page.
-func (h *compareHost) SendTwin(side int, c ui.Command) {
+// The twins' workers live as long as the page, or until they fail: then a reset starts a
+// fresh one.
+func (h *compareHost) SendTwin(side int, c proto.Command) {
 	if side < 0 || side > 1 {
 		return
 	}
-	if h.twins[side].IsUndefined() {
-		h.twins[side], _ = newWorker(func(v js.Value) {
-			if str(v, "type") == "lesion" {
-				r := decodeLesion(v)
+	if h.twins[side] == nil {
+		h.twins[side] = superviseWorker("The "+ui.TwinNames[side]+" twin's worker", func(v js.Value) {
+			m := jsmsg.FromJS(v)
+			if m.Type() == "lesion" {
+				r := proto.DecodeLesion(m)
 				h.pace.now(func() { h.cmp.ReceiveLesion(side, r) })
 				return
 			}
-			r := decodeReport(v)
+			r := proto.DecodeReport(m)
 			h.pace.report(r, func() { h.cmp.ReceiveTwin(side, r) })
 		}, func(why string) {
-			h.pace.now(func() {
-				a := h.cmp.Twins.Side[side]
-				a.Notice, a.Running = why, false
-				h.cmp.App.Notice = "The " + ui.TwinNames[side] + " twin stopped: " + why
-			})
+			h.pace.now(func() { h.cmp.Twins.Side[side].WorkerLost(why) })
 		})
 	}
-	msg, err := encodeCommand(c)
-	if err != nil {
-		js.Global().Get("console").Call("error", "resnet: cannot encode command:", err.Error())
-		return
-	}
-	h.twins[side].Call("postMessage", msg)
+	h.twins[side].post(c)
 }
 
 // ReplaceQuery rewrites the page's query string (the view and the sweep's settings), keeping

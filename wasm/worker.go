@@ -5,38 +5,26 @@ package main
 import (
 	"sync"
 	"syscall/js"
-	"time"
 
-	"resnetplayground/lab"
-	"resnetplayground/ui"
+	"resnetplayground/proto"
+	"resnetplayground/wasm/jsmsg"
+	"resnetplayground/worker"
 )
 
-// The worker trains in bursts and reports at most every reportEvery. Between bursts it
-// yields to the JS event loop, which is when messages from the page arrive: Go on wasm has
-// no preemption, so a loop that never blocks would never hear "pause".
-const (
-	burst          = 25 * time.Millisecond
-	reportEvery    = 100 * time.Millisecond // ≤ 10 reports a second: each one re-renders the page
-	boundaryEvery  = 200 * time.Millisecond // the boundary costs GridN² forward passes
-	evalShareLimit = 4                      // keep measuring under 1/4 of the time
-)
+// The worker role: worker.Worker does the work; this file moves its messages and lets the
+// JS event loop run between its bursts (Go on wasm has no preemption, so a loop that never
+// yields would never hear "pause").
 
-// inbox queues the page's commands between the JS callback and the training loop.
+// inbox queues the page's messages between the JS callback and the training loop.
 type inbox struct {
 	mu   sync.Mutex
-	cmds []received
+	msgs []proto.Message
 	wake chan struct{}
 }
 
-// received is a command as decoded, or why it could not be.
-type received struct {
-	cmd ui.Command
-	err error
-}
-
-func (b *inbox) push(c ui.Command, err error) {
+func (b *inbox) push(m proto.Message) {
 	b.mu.Lock()
-	b.cmds = append(b.cmds, received{c, err})
+	b.msgs = append(b.msgs, m)
 	b.mu.Unlock()
 	select {
 	case b.wake <- struct{}{}:
@@ -44,12 +32,12 @@ func (b *inbox) push(c ui.Command, err error) {
 	}
 }
 
-func (b *inbox) take() []received {
+func (b *inbox) take() []proto.Message {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	cmds := b.cmds
-	b.cmds = nil
-	return cmds
+	msgs := b.msgs
+	b.msgs = nil
+	return msgs
 }
 
 // runWorker is main in the Web Worker. worker.js queues messages in self.resnetInbox until
@@ -58,10 +46,9 @@ func runWorker() {
 	self := js.Global()
 	box := &inbox{wake: make(chan struct{}, 1)}
 	deliver := js.FuncOf(func(_ js.Value, args []js.Value) any {
-		if len(args) == 0 {
-			return nil
+		if len(args) > 0 {
+			box.push(jsmsg.FromJS(args[0]))
 		}
-		box.push(decodeCommand(args[0]))
 		return nil
 	})
 	self.Set("resnetDeliver", deliver)
@@ -73,61 +60,18 @@ func runWorker() {
 	}
 
 	yield := newYielder()
-	s := newSession()
-	side := &sideWork{} // lesions and sweep runs
-	var lastReport, lastBoundary time.Time
-	postEvery, boundaryGap := reportEvery, boundaryEvery
+	w := worker.New()
 	for {
-		dirty := false
-		for _, r := range box.take() {
-			if side.take(s, r) {
-				continue
-			}
-			if r.err != nil {
-				// Most likely a Spec that does not validate: the run it was meant to
-				// replace is gone either way, so it becomes a failed run.
-				s.handle(ui.Command{Kind: ui.CmdReset, Gen: r.cmd.Gen, Spec: lab.Spec{}})
-				s.err = "the settings did not reach the trainer intact: " + r.err.Error()
-				dirty = true
-				continue
-			}
-			dirty = s.handle(r.cmd) || dirty
+		for _, m := range box.take() {
+			postToPage(w.Receive(m)...)
 		}
-
-		if side.busy() {
-			side.work()
+		postToPage(w.Work()...)
+		if w.Busy() {
 			yield()
 			continue
-		}
-		if s.training() {
-			s.train(burst)
-			if time.Since(lastReport) >= postEvery || dirty {
-				withBoundary := time.Since(lastBoundary) >= boundaryGap
-				start := time.Now()
-				post(s.report(withBoundary))
-				took := time.Since(start)
-				lastReport = time.Now()
-				if withBoundary {
-					lastBoundary = lastReport
-					boundaryGap = max(boundaryEvery, evalShareLimit*took)
-				} else {
-					postEvery = max(reportEvery, evalShareLimit*took)
-				}
-			}
-			yield()
-			continue
-		}
-		if dirty {
-			post(s.report(true))
-			lastReport, lastBoundary = time.Now(), time.Now()
 		}
 		<-box.wake // sleep until the page says something
 	}
-}
-
-func post(r ui.Report) {
-	msg, transfer := encodeReport(r)
-	js.Global().Call("postMessage", msg, js.ValueOf(transfer))
 }
 
 // newYielder returns a function that lets the JS event loop run once and then returns. It

@@ -30,8 +30,19 @@ type Config struct {
 	Seed      uint64
 }
 
-// Names lists the datasets Make knows, in the order a menu should show them.
-var Names = []string{"spiral", "circles", "xor", "gauss", "moons"}
+// Names lists the datasets Make knows, in the order a menu should show them: the 2-D toys,
+// then the digits.
+var Names = append(append([]string(nil), Toys...), DigitsName)
+
+// Toys are the seeded 2-D datasets, drawn by Make from Config's fields.
+var Toys = []string{"spiral", "circles", "xor", "gauss", "moons"}
+
+// DigitsName names the handwritten digits (see digits.go): 14×14 images, not 2-D points.
+const DigitsName = "digits"
+
+// IsImages reports whether the dataset name holds images (whose examples have Dim pixels)
+// rather than points of the plane.
+func IsImages(name string) bool { return name == DigitsName }
 
 // Limits that Make enforces on a Config.
 const (

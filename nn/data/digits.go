@@ -1,7 +1,7 @@
 package data
 
 // The digits file: a fixed, class-balanced subset of MNIST (LeCun, Cortes & Burges; CC BY-SA
-// 3.0), made by `go generate ./nn/data` (see mkdigits) and shipped as assets/digits.bin, so
+// 3.0), made by `go generate ./nn/data` (see mkdigits) and shipped as nn/data/digits.bin, so
 // neither the page nor CI downloads anything. Layout, all integers little-endian:
 //
 //	offset size  field
@@ -20,7 +20,7 @@ package data
 // Quantising to a few grey levels (the generator keeps 16) costs the classifier nothing
 // visible and lets the file compress to a fraction of its size.
 
-//go:generate go run ./mkdigits -o ../../assets/digits.bin
+//go:generate go run ./mkdigits -o digits.bin
 
 import (
 	"bytes"

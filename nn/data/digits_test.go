@@ -99,9 +99,9 @@ func TestEncodeDigitsRejectsBadShapes(t *testing.T) {
 
 // TestShippedDigits checks the committed file: 6,000 + 1,000 balanced 14×14 images.
 func TestShippedDigits(t *testing.T) {
-	f, err := os.ReadFile("../../assets/digits.bin")
+	f, err := os.ReadFile("digits.bin")
 	if err != nil {
-		t.Skip("assets/digits.bin not readable here:", err)
+		t.Skip("digits.bin not readable here:", err)
 	}
 	d, err := DecodeDigits(f)
 	if err != nil {
@@ -118,5 +118,20 @@ func TestShippedDigits(t *testing.T) {
 		if n != 600 {
 			t.Errorf("digit %d: %d training images, want 600", c, n)
 		}
+	}
+}
+
+// TestMakeDigits: the "digits" dataset is the built-in file's, whatever the Config's other
+// fields say.
+func TestMakeDigits(t *testing.T) {
+	train, test, err := Make(Config{Name: DigitsName})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if train.Len() != 6000 || test.Len() != 1000 || train.Dim != 196 || train.Classes != 10 {
+		t.Fatalf("train %d×%d, test %d, %d classes", train.Len(), train.Dim, test.Len(), train.Classes)
+	}
+	if !IsImages(DigitsName) || IsImages("spiral") {
+		t.Error("IsImages is wrong")
 	}
 }

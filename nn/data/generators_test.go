@@ -86,7 +86,7 @@ func ruleAccuracy(t *testing.T, c Config) float64 {
 // configsForRules gives every dataset with every class count it accepts.
 func configsForRules(noise float64) []Config {
 	var cs []Config
-	for _, name := range Names {
+	for _, name := range Toys {
 		top := MinClasses
 		if datasets[name].multiClass {
 			top = MaxClasses
@@ -155,7 +155,7 @@ func TestFingerprints(t *testing.T) {
 		"gauss":   "57a76b0ff84aa1ce",
 		"moons":   "cd26b529163cd8f6",
 	}
-	for _, name := range Names {
+	for _, name := range Toys {
 		c := valid(name)
 		c.Noise = 0.5
 		train, test := mustMake(t, c)

@@ -12,7 +12,7 @@ import (
 // outside [-1, 1]² and is clipped by Make.
 type generator func(r *rand.Rand, class, classes int, noise float64) (x, y float64)
 
-// dataset is how Make draws one of Names.
+// dataset is how Make draws one of Toys.
 type dataset struct {
 	generate   generator
 	multiClass bool // whether Config.Classes applies; if not, the set has two classes
@@ -33,7 +33,17 @@ const pcgStream = 0x9e3779b97f4a7c15
 // round(Points·TrainFrac) go to train, the rest to test. Classes are as equal in size as the
 // point count allows (over train and test together). The same Config always gives the same
 // sets.
+//
+// Digits are not drawn: Make returns the fixed sets of the digits file (see LoadDigits),
+// whatever Points, Noise, Classes, TrainFrac and Seed say, shared with every other caller.
 func Make(c Config) (train, test Set, err error) {
+	if c.Name == DigitsName {
+		d, err := LoadDigits()
+		if err != nil {
+			return Set{}, Set{}, err
+		}
+		return d.Train, d.Test, nil
+	}
 	if err := validate(c); err != nil {
 		return Set{}, Set{}, err
 	}

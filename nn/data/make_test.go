@@ -23,7 +23,7 @@ func mustMake(t *testing.T, c Config) (train, test Set) {
 }
 
 func TestSameConfigGivesSameSets(t *testing.T) {
-	for _, name := range Names {
+	for _, name := range Toys {
 		train1, test1 := mustMake(t, valid(name))
 		train2, test2 := mustMake(t, valid(name))
 		if !reflect.DeepEqual(train1, train2) || !reflect.DeepEqual(test1, test2) {
@@ -33,7 +33,7 @@ func TestSameConfigGivesSameSets(t *testing.T) {
 }
 
 func TestDifferentSeedGivesDifferentSets(t *testing.T) {
-	for _, name := range Names {
+	for _, name := range Toys {
 		c := valid(name)
 		train1, _ := mustMake(t, c)
 		c.Seed++
@@ -74,7 +74,7 @@ func TestSizesAndSplit(t *testing.T) {
 }
 
 func TestClassesAreBalancedAndLabelsInRange(t *testing.T) {
-	for _, name := range Names {
+	for _, name := range Toys {
 		for classes := MinClasses; classes <= MaxClasses; classes++ {
 			c := valid(name)
 			c.Classes, c.Points = classes, 503 // not a multiple of 2..5: sizes must differ by one at most
@@ -108,7 +108,7 @@ func TestClassesAreBalancedAndLabelsInRange(t *testing.T) {
 }
 
 func TestEveryPointLiesInTheUnitSquare(t *testing.T) {
-	for _, name := range Names {
+	for _, name := range Toys {
 		c := valid(name)
 		c.Noise, c.Points, c.Classes = 1, 5000, 5 // most noise: the likeliest to stray
 		train, test := mustMake(t, c)
@@ -189,7 +189,7 @@ func TestUnknownNameListsTheDatasets(t *testing.T) {
 	if err == nil {
 		t.Fatal("Make with Name \"swirl\" succeeded; want an error")
 	}
-	for _, name := range Names {
+	for _, name := range Toys {
 		if !strings.Contains(err.Error(), name) {
 			t.Errorf("error %q does not list the dataset %q", err, name)
 		}
@@ -209,12 +209,12 @@ func TestEveryBadFieldIsReported(t *testing.T) {
 }
 
 func TestNamesAndGeneratorsAgree(t *testing.T) {
-	if len(Names) != len(datasets) {
-		t.Errorf("Names has %d entries but Make knows %d datasets", len(Names), len(datasets))
+	if len(Toys) != len(datasets) {
+		t.Errorf("Toys has %d entries but Make knows %d datasets", len(Toys), len(datasets))
 	}
-	for _, name := range Names {
+	for _, name := range Toys {
 		if _, ok := datasets[name]; !ok {
-			t.Errorf("Names lists %q but Make has no generator for it", name)
+			t.Errorf("Toys lists %q but Make has no generator for it", name)
 		}
 	}
 }

@@ -35,12 +35,12 @@ func TestReproducible(t *testing.T) {
 	if !bytes.Equal(a, b) {
 		t.Fatal("two runs with the same inputs wrote different bytes")
 	}
-	committed, err := os.ReadFile("../../../assets/digits.bin")
+	committed, err := os.ReadFile("../digits.bin")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(a, committed) {
-		t.Fatal("assets/digits.bin is not what the generator writes; run go generate ./nn/data")
+		t.Fatal("nn/data/digits.bin is not what the generator writes; run go generate ./nn/data")
 	}
 }
 

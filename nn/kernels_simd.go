@@ -1,0 +1,165 @@
+//go:build wasm && goexperiment.simd
+
+package nn
+
+import "simd/archsimd"
+
+// mulAcc sets c = c0 + A·b for c rows×cols and b inner×cols (row-major, contiguous), where
+// A(r,s) = a[r·ars + s·acs] (so a may be read transposed) and c0 is each row of c as it was,
+// or, when init is given (cols long), init for every row. It runs in wasm's 128-bit SIMD: two
+// float64 lanes along a row of c. Each lane takes its terms in order of s with a separate
+// multiply and add (Mul then Add: wasm has no fused multiply-add), exactly as
+// kernels_scalar.go does, so both builds agree to the bit (kernels.go).
+//
+// Register-blocked: a panel of two rows by eight columns of c (eight vectors) stays in
+// registers for the whole sum; per step four vector loads of b and two broadcasts of a feed
+// eight multiply-adds. The panel is written out in the loop, not called: a call costs more
+// under wasm than a 16-step panel.
+func mulAcc(c, init, a, b []float64, rows, inner, cols, ars, acs int) {
+	if rows == 0 || cols == 0 {
+		return
+	}
+	j := 0
+	for ; j+8 <= cols; j += 8 {
+		var i0 *[8]float64
+		if init != nil {
+			i0 = (*[8]float64)(init[j : j+8])
+		}
+		r := 0
+		for ; r+2 <= rows; r += 2 {
+			c0 := (*[8]float64)(c[r*cols+j : r*cols+j+8])
+			c1 := (*[8]float64)(c[(r+1)*cols+j : (r+1)*cols+j+8])
+			src0, src1 := c0, c1
+			if i0 != nil {
+				src0, src1 = i0, i0
+			}
+			p00 := archsimd.LoadFloat64x2Array((*[2]float64)(src0[0:2]))
+			p01 := archsimd.LoadFloat64x2Array((*[2]float64)(src0[2:4]))
+			p02 := archsimd.LoadFloat64x2Array((*[2]float64)(src0[4:6]))
+			p03 := archsimd.LoadFloat64x2Array((*[2]float64)(src0[6:8]))
+			p10 := archsimd.LoadFloat64x2Array((*[2]float64)(src1[0:2]))
+			p11 := archsimd.LoadFloat64x2Array((*[2]float64)(src1[2:4]))
+			p12 := archsimd.LoadFloat64x2Array((*[2]float64)(src1[4:6]))
+			p13 := archsimd.LoadFloat64x2Array((*[2]float64)(src1[6:8]))
+			ao0, ao1, bo := r*ars, (r+1)*ars, j
+			s := 0
+			for ; s+2 <= inner; s += 2 { // two steps a pass: a loop's back edge is dear under wasm
+				{
+					bs := (*[8]float64)(b[bo : bo+8])
+					x0 := archsimd.BroadcastFloat64x2(a[ao0])
+					x1 := archsimd.BroadcastFloat64x2(a[ao1])
+					b0 := archsimd.LoadFloat64x2Array((*[2]float64)(bs[0:2]))
+					p00 = p00.Add(x0.Mul(b0))
+					p10 = p10.Add(x1.Mul(b0))
+					b1 := archsimd.LoadFloat64x2Array((*[2]float64)(bs[2:4]))
+					p01 = p01.Add(x0.Mul(b1))
+					p11 = p11.Add(x1.Mul(b1))
+					b2 := archsimd.LoadFloat64x2Array((*[2]float64)(bs[4:6]))
+					p02 = p02.Add(x0.Mul(b2))
+					p12 = p12.Add(x1.Mul(b2))
+					b3 := archsimd.LoadFloat64x2Array((*[2]float64)(bs[6:8]))
+					p03 = p03.Add(x0.Mul(b3))
+					p13 = p13.Add(x1.Mul(b3))
+					ao0 += acs
+					ao1 += acs
+					bo += cols
+				}
+				{
+					bs := (*[8]float64)(b[bo : bo+8])
+					x0 := archsimd.BroadcastFloat64x2(a[ao0])
+					x1 := archsimd.BroadcastFloat64x2(a[ao1])
+					b0 := archsimd.LoadFloat64x2Array((*[2]float64)(bs[0:2]))
+					p00 = p00.Add(x0.Mul(b0))
+					p10 = p10.Add(x1.Mul(b0))
+					b1 := archsimd.LoadFloat64x2Array((*[2]float64)(bs[2:4]))
+					p01 = p01.Add(x0.Mul(b1))
+					p11 = p11.Add(x1.Mul(b1))
+					b2 := archsimd.LoadFloat64x2Array((*[2]float64)(bs[4:6]))
+					p02 = p02.Add(x0.Mul(b2))
+					p12 = p12.Add(x1.Mul(b2))
+					b3 := archsimd.LoadFloat64x2Array((*[2]float64)(bs[6:8]))
+					p03 = p03.Add(x0.Mul(b3))
+					p13 = p13.Add(x1.Mul(b3))
+					ao0 += acs
+					ao1 += acs
+					bo += cols
+				}
+			}
+			if s < inner {
+				bs := (*[8]float64)(b[bo : bo+8])
+				x0 := archsimd.BroadcastFloat64x2(a[ao0])
+				x1 := archsimd.BroadcastFloat64x2(a[ao1])
+				b0 := archsimd.LoadFloat64x2Array((*[2]float64)(bs[0:2]))
+				p00 = p00.Add(x0.Mul(b0))
+				p10 = p10.Add(x1.Mul(b0))
+				b1 := archsimd.LoadFloat64x2Array((*[2]float64)(bs[2:4]))
+				p01 = p01.Add(x0.Mul(b1))
+				p11 = p11.Add(x1.Mul(b1))
+				b2 := archsimd.LoadFloat64x2Array((*[2]float64)(bs[4:6]))
+				p02 = p02.Add(x0.Mul(b2))
+				p12 = p12.Add(x1.Mul(b2))
+				b3 := archsimd.LoadFloat64x2Array((*[2]float64)(bs[6:8]))
+				p03 = p03.Add(x0.Mul(b3))
+				p13 = p13.Add(x1.Mul(b3))
+				ao0 += acs
+				ao1 += acs
+				bo += cols
+			}
+			p00.StoreArray((*[2]float64)(c0[0:2]))
+			p01.StoreArray((*[2]float64)(c0[2:4]))
+			p02.StoreArray((*[2]float64)(c0[4:6]))
+			p03.StoreArray((*[2]float64)(c0[6:8]))
+			p10.StoreArray((*[2]float64)(c1[0:2]))
+			p11.StoreArray((*[2]float64)(c1[2:4]))
+			p12.StoreArray((*[2]float64)(c1[4:6]))
+			p13.StoreArray((*[2]float64)(c1[6:8]))
+		}
+		if r < rows {
+			c0 := (*[8]float64)(c[r*cols+j : r*cols+j+8])
+			src0 := c0
+			if i0 != nil {
+				src0 = i0
+			}
+			p00 := archsimd.LoadFloat64x2Array((*[2]float64)(src0[0:2]))
+			p01 := archsimd.LoadFloat64x2Array((*[2]float64)(src0[2:4]))
+			p02 := archsimd.LoadFloat64x2Array((*[2]float64)(src0[4:6]))
+			p03 := archsimd.LoadFloat64x2Array((*[2]float64)(src0[6:8]))
+			ao0, bo := r*ars, j
+			for s := 0; s < inner; s++ {
+				bs := (*[8]float64)(b[bo : bo+8])
+				x0 := archsimd.BroadcastFloat64x2(a[ao0])
+				p00 = p00.Add(x0.Mul(archsimd.LoadFloat64x2Array((*[2]float64)(bs[0:2]))))
+				p01 = p01.Add(x0.Mul(archsimd.LoadFloat64x2Array((*[2]float64)(bs[2:4]))))
+				p02 = p02.Add(x0.Mul(archsimd.LoadFloat64x2Array((*[2]float64)(bs[4:6]))))
+				p03 = p03.Add(x0.Mul(archsimd.LoadFloat64x2Array((*[2]float64)(bs[6:8]))))
+				ao0 += acs
+				bo += cols
+			}
+			p00.StoreArray((*[2]float64)(c0[0:2]))
+			p01.StoreArray((*[2]float64)(c0[2:4]))
+			p02.StoreArray((*[2]float64)(c0[4:6]))
+			p03.StoreArray((*[2]float64)(c0[6:8]))
+		}
+	}
+	for ; j+2 <= cols; j += 2 {
+		for r := 0; r < rows; r++ {
+			cr := (*[2]float64)(c[r*cols+j : r*cols+j+2])
+			src := cr
+			if init != nil {
+				src = (*[2]float64)(init[j : j+2])
+			}
+			acc := archsimd.LoadFloat64x2Array(src)
+			ao, bo := r*ars, j
+			for s := 0; s < inner; s++ {
+				x := archsimd.BroadcastFloat64x2(a[ao])
+				acc = acc.Add(x.Mul(archsimd.LoadFloat64x2Array((*[2]float64)(b[bo : bo+2]))))
+				ao += acs
+				bo += cols
+			}
+			acc.StoreArray(cr)
+		}
+	}
+	if j < cols {
+		mulAccColumn(c, init, a, b, rows, inner, cols, ars, acs, j)
+	}
+}

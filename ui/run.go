@@ -1,0 +1,135 @@
+package ui
+
+import (
+	"resnetplayground/lab"
+	"resnetplayground/nn/data"
+	"resnetplayground/proto"
+)
+
+// Run is one experiment training in a worker, as the page knows it: the commands that drive
+// it and what the worker last said. The single view has one (App.Run), the twins two. A Run
+// knows nothing of the editor, the address or the page's notices; its Err says why its
+// trainer stopped, and the page decides how to tell the visitor.
+type Run struct {
+	Gen      int // numbers the trainer resets; reports of older ones are ignored
+	Running  bool
+	Metrics  lab.Metrics
+	Measured bool // Metrics are of the current run (false until its first report)
+	History  []proto.Sample
+	Diverged bool
+	Lesion   *proto.LesionReport // the latest lesion answer about this run, nil before the first
+	Err      string              // why the trainer stopped; "" while it is fine
+
+	Boundary        []float32 // see proto.Report
+	GridN, Classes  int
+	BoundaryVersion int // bumped for every new boundary, so the canvas repaints only then
+	Train, Test     *data.Set
+	PointsVersion   int
+
+	// Sent numbers the commands sent to the worker and Acked is the last one the worker has
+	// acknowledged (proto.Command.Seq); the page shows both as data-sent and data-acked, so
+	// a browser test can wait until the worker has answered everything.
+	Sent, Acked int
+
+	spec lab.Spec // what the worker trains
+	lost bool     // the worker failed (see WorkerLost); the next Play, Step or Reset starts anew
+	post func(proto.Command)
+}
+
+// NewRun is a run whose commands go to post; it trains nothing until Restart.
+func NewRun(post func(proto.Command)) *Run { return &Run{post: post} }
+
+// Experiment is the Spec the worker trains.
+func (r *Run) Experiment() lab.Spec { return r.spec }
+
+// Restart has the worker build a new trainer for spec, keeping play/pause, and forgets
+// everything heard of the previous one.
+func (r *Run) Restart(spec lab.Spec) {
+	r.Gen++
+	r.spec, r.lost = spec, false
+	r.Metrics, r.Measured, r.History = lab.Metrics{}, false, nil
+	r.Diverged, r.Lesion, r.Err = false, nil, ""
+	r.Boundary = nil
+	r.BoundaryVersion++
+	r.send(proto.Command{Kind: proto.CmdReset, Gen: r.Gen, Spec: spec, Run: r.Running})
+}
+
+// Play trains continuously; Pause stops; Step trains one minibatch.
+func (r *Run) Play() {
+	if r.lost {
+		r.Running = true
+		r.Restart(r.spec) // a fresh worker, running from step 0
+		return
+	}
+	if r.Diverged {
+		return // nothing more can happen to a diverged run; the page offers Reset
+	}
+	r.Running = true
+	r.send(proto.Command{Kind: proto.CmdRun, Gen: r.Gen, Run: true})
+}
+
+func (r *Run) Pause() {
+	r.Running = false
+	r.send(proto.Command{Kind: proto.CmdRun, Gen: r.Gen, Run: false})
+}
+
+func (r *Run) Step() {
+	if r.lost {
+		r.Restart(r.spec) // a fresh worker first
+	}
+	if r.Running {
+		r.Pause()
+	}
+	if !r.Diverged {
+		r.send(proto.Command{Kind: proto.CmdStep, Gen: r.Gen, Steps: 1})
+	}
+}
+
+// Reset starts the same experiment again from the same initial weights, paused.
+func (r *Run) Reset() {
+	r.Running = false
+	r.Restart(r.spec)
+}
+
+// Fail records that the trainer stopped (why says how): the run stops where it was.
+func (r *Run) Fail(why string) { r.Err, r.Running = why, false }
+
+// WorkerLost records that the worker training this run failed, in the words why: the run
+// stops, and the next Play, Step or Reset starts a fresh worker.
+func (r *Run) WorkerLost(why string) {
+	r.Fail(why)
+	r.lost = true
+}
+
+// send numbers c and sends it to the worker.
+func (r *Run) send(c proto.Command) {
+	r.Sent++
+	c.Seq = r.Sent
+	r.post(c)
+}
+
+// Receive takes a report from the worker.
+func (r *Run) Receive(rep proto.Report) {
+	r.Acked = max(r.Acked, rep.Ack)
+	if rep.Gen != r.Gen {
+		return // from a trainer that has since been replaced
+	}
+	if rep.Err != "" {
+		r.Fail(rep.Err)
+	}
+	r.Metrics = rep.Metrics
+	r.Measured = true
+	r.History = rep.History
+	if len(rep.Boundary) > 0 {
+		r.Boundary, r.GridN, r.Classes = rep.Boundary, rep.GridN, rep.Classes
+		r.BoundaryVersion++
+	}
+	if rep.Train != nil && rep.Test != nil {
+		r.Train, r.Test = rep.Train, rep.Test
+		r.PointsVersion++
+	}
+	if rep.Metrics.Diverged && !r.Diverged {
+		r.Diverged = true
+		r.Running = false
+	}
+}

@@ -1,0 +1,172 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"fmt"
+	"syscall/js"
+	"time"
+
+	"resnetplayground/proto"
+)
+
+// A training worker can fail in ways the page hears of only indirectly: worker.js or
+// wasm_exec.js does not load (offline, blocked: an error event before any message), its Go
+// program ends (a panic: worker.js posts {type: "exited"}), or it goes silent (the tab ran
+// out of memory, the browser killed it). supervisedWorker turns each into one plain
+// sentence for the page, and the next reset after a failure starts a fresh worker, so
+// Reset (or Play) recovers without a reload.
+
+// Silence limits: a worker must answer its first command within startLimit (it loads
+// worker.js and wasm_exec.js and instantiates the module the page compiled), and a worker
+// that owes an answer (it is training, or was just asked something) must say something
+// within silenceLimit, or five times the longest gap it has shown, for a very costly
+// network whose steps and measurements take seconds.
+const (
+	startLimit   = 30 * time.Second
+	silenceLimit = 10 * time.Second
+)
+
+type supervisedWorker struct {
+	name      string // "The training worker", "The plain twin's worker"
+	onMessage func(js.Value)
+	onFail    func(why string) // once per lost worker
+
+	w      js.Value
+	funcs  []js.Func
+	dead   bool
+	heard  bool          // the current worker has posted something
+	owed   bool          // an answer is due: a command was sent, or it reports it is training
+	since  time.Time     // when the answer became due, or the worker last spoke
+	maxGap time.Duration // the longest wait for it so far
+}
+
+// superviseWorker starts a worker and watches it.
+func superviseWorker(name string, onMessage func(js.Value), onFail func(string)) *supervisedWorker {
+	s := &supervisedWorker{name: name, onMessage: onMessage, onFail: onFail}
+	s.start()
+	go s.watch()
+	return s
+}
+
+// start makes a fresh worker on the module the page compiled.
+func (s *supervisedWorker) start() {
+	g := js.Global()
+	s.w = g.Get("Worker").New("worker.js")
+	s.dead, s.heard, s.owed, s.maxGap = false, false, true, 0
+	s.since = time.Now()
+	w := s.w
+	msg := js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if !w.Equal(s.w) || s.dead {
+			return nil // a replaced worker's last words
+		}
+		v := args[0].Get("data")
+		kind := ""
+		if t := v.Get("type"); t.Type() == js.TypeString {
+			kind = t.String()
+		}
+		if kind == "memory" {
+			return nil // worker.js answering `make soak`, not the Go program
+		}
+		if kind == "exited" {
+			why := "its program ended"
+			if w := v.Get("why"); w.Type() == js.TypeString {
+				why += ": " + w.String()
+			}
+			s.fail(s.name + " stopped (" + why + "). Press Reset to start a new one.")
+			return nil
+		}
+		now := time.Now()
+		if s.owed {
+			s.maxGap = max(s.maxGap, now.Sub(s.since))
+		}
+		s.heard, s.since = true, now
+		if r := v.Get("running"); r.Type() == js.TypeBoolean {
+			s.owed = r.Bool() // a training worker keeps reporting; a paused one owes nothing
+		} else {
+			s.owed = false
+		}
+		s.onMessage(v)
+		return nil
+	})
+	fail := js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if !w.Equal(s.w) || s.dead {
+			return nil
+		}
+		detail := ""
+		if len(args) > 0 && args[0].Get("message").Type() == js.TypeString {
+			detail = args[0].Get("message").String()
+		}
+		if !s.heard {
+			s.fail(s.name + " could not start: worker.js or wasm_exec.js did not load (offline, or blocked?). Press Reset to try again.")
+			return nil
+		}
+		s.fail(s.name + " crashed (" + detail + "). Press Reset to start a new one.")
+		return nil
+	})
+	s.w.Set("onmessage", msg)
+	s.w.Set("onerror", fail)
+	s.funcs = []js.Func{msg, fail}
+	s.w.Call("postMessage", js.ValueOf(map[string]any{"type": "module", "module": g.Get("resnetModule")}))
+	// Every worker started, for tests and debugging (a test ends one to see the page notice).
+	if g.Get("resnetWorkers").IsUndefined() {
+		g.Set("resnetWorkers", g.Get("Array").New())
+	}
+	g.Get("resnetWorkers").Call("push", s.w)
+}
+
+// post sends c. A lost worker hears nothing until a reset, which starts a fresh one.
+func (s *supervisedWorker) post(c proto.Command) {
+	if s.dead {
+		if c.Kind != proto.CmdReset {
+			return
+		}
+		s.start()
+	}
+	if !s.owed {
+		s.owed, s.since = true, time.Now()
+	}
+	postCommand(s.w, c)
+}
+
+// fail ends the current worker and tells the page why, once.
+func (s *supervisedWorker) fail(why string) {
+	if s.dead {
+		return
+	}
+	s.dead = true
+	s.w.Call("terminate")
+	// The callbacks may be running now (fail is called from them): release them later.
+	funcs := s.funcs
+	s.funcs = nil
+	time.AfterFunc(time.Second, func() {
+		for _, f := range funcs {
+			f.Release()
+		}
+	})
+	s.onFail(why)
+}
+
+// watch looks for a worker that owes an answer and has been silent too long.
+func (s *supervisedWorker) watch() {
+	last := time.Now()
+	for now := range time.Tick(time.Second) {
+		stalled := now.Sub(last) > 3*time.Second
+		last = now
+		if stalled {
+			// The page itself was busy or asleep (a hidden tab): the worker's messages may be
+			// waiting behind this tick. Judge it at the next one.
+			continue
+		}
+		if s.dead || !s.owed {
+			continue
+		}
+		silent := time.Since(s.since)
+		switch {
+		case !s.heard && silent > startLimit:
+			s.fail(fmt.Sprintf("%s did not start within %d s (is the connection slow, or gone?). Press Reset to try again.", s.name, int(startLimit.Seconds())))
+		case s.heard && silent > max(silenceLimit, 5*s.maxGap):
+			s.fail(fmt.Sprintf("%s stopped answering (nothing for %d s; it may have run out of memory). Press Reset to start a new one.", s.name, int(silent.Seconds())))
+		}
+	}
+}

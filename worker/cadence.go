@@ -1,0 +1,86 @@
+package worker
+
+import (
+	"math"
+	"time"
+)
+
+// cadence decides, after each training burst, whether the worker reports and what the report
+// measures. Three things run at their own pace, and together keep measuring to about a
+// quarter of the worker's time, so training keeps the rest:
+//
+//   - a report at most every reportEvery: the step count and the latest measurement, which
+//     costs nothing, so the page can show ten updates a second whatever the network;
+//   - metrics (the whole training and test sets) at most every reportEvery, and no more
+//     often than metricsShare allows: a measurement that took 20 ms waits 240 ms;
+//   - the boundary at most every boundaryEvery (five pictures a second), no more often than
+//     gridShare allows, on a grid sized so one picture takes about gridBudget: as fine as
+//     MaxGridN when the worker is fast enough, coarser (down to MinGridN) when it is not.
+type cadence struct {
+	lastReport, lastMetrics, lastGrid time.Time
+	metricsGap, gridGap               time.Duration
+	perMAC                            float64 // seconds per multiply-add of a boundary picture; 0 until one was timed
+}
+
+const (
+	reportEvery   = 100 * time.Millisecond // ≤ 10 reports a second: each one re-renders the page
+	boundaryEvery = 200 * time.Millisecond // ≤ 5 pictures a second
+	metricsShare  = 12                     // metrics take at most 1/12 of the time
+	gridShare     = 6                      // the boundary at most 1/6: with the metrics, a quarter
+	gridBudget    = boundaryEvery / gridShare
+)
+
+func newCadence() *cadence {
+	return &cadence{metricsGap: reportEvery, gridGap: boundaryEvery}
+}
+
+// due says whether a report is due at now and what it measures. cost is the network's
+// forward pass in multiply-adds per point, to size the grid.
+func (c *cadence) due(now time.Time, cost int) (want measure, ok bool) {
+	if now.Sub(c.lastReport) < reportEvery {
+		return measure{}, false
+	}
+	want.metrics = now.Sub(c.lastMetrics) >= c.metricsGap
+	if now.Sub(c.lastGrid) >= c.gridGap {
+		want.gridN = c.gridN(cost)
+	}
+	return want, true
+}
+
+// reported records when a report was posted and what its measuring cost.
+func (c *cadence) reported(now time.Time, want measure, cost measured) {
+	c.lastReport = now
+	if want.metrics {
+		c.lastMetrics = now
+		c.metricsGap = max(reportEvery, metricsShare*cost.metrics)
+	}
+	if want.gridN > 0 {
+		c.lastGrid = now
+		c.gridGap = max(boundaryEvery, gridShare*cost.grid)
+	}
+}
+
+// timedGrid learns how fast this worker draws from a picture of n×n points of a network of
+// cost multiply-adds per point that took took. The estimate is smoothed, so one slow picture
+// (the browser busy elsewhere) does not halve the next one's resolution.
+func (c *cadence) timedGrid(n, cost int, took time.Duration) {
+	if n <= 0 || cost <= 0 || took <= 0 {
+		return
+	}
+	per := took.Seconds() / float64(n*n*cost)
+	if c.perMAC == 0 {
+		c.perMAC = per
+	} else {
+		c.perMAC = 0.7*c.perMAC + 0.3*per
+	}
+}
+
+// gridN is the boundary's resolution for a network of cost multiply-adds per point: what
+// fits in gridBudget at the speed measured so far, or before any measurement gridSize's guess.
+func (c *cadence) gridN(cost int) int {
+	if c.perMAC == 0 || cost <= 0 {
+		return gridSize(cost)
+	}
+	n := int(math.Sqrt(gridBudget.Seconds() / (c.perMAC * float64(cost))))
+	return max(MinGridN, min(MaxGridN, n))
+}

@@ -1,0 +1,119 @@
+// Package worker is what a Web Worker does, in plain Go: it keeps the page's network (a
+// session: reset, run, step, toggle a shortcut, report), answers lesion questions, and in a
+// sweep's pool trains one sweep run at a time. Messages come and go as proto.Messages;
+// wasm/ only moves them across postMessage and lets the JS event loop run between bursts,
+// so everything here runs in native tests.
+package worker
+
+import (
+	"time"
+
+	"resnetplayground/lab"
+	"resnetplayground/proto"
+)
+
+// The worker trains in bursts, and between them reports as the cadence says (cadence.go).
+// Between bursts the glue yields to the JS event loop, which is when messages from the page
+// arrive: Go on wasm has no preemption, so a loop that never blocks would never hear "pause".
+const Burst = 25 * time.Millisecond
+
+// Worker is one worker's state. Use it from one goroutine: Receive every message from the
+// page, then Work, and post what they return; while Busy, let the event loop run and call
+// Work again, else wait for the next message.
+type Worker struct {
+	s         *session
+	pace      *cadence
+	job       *sweepJob // a sweep run, in a pool worker
+	dirty     bool      // the page should hear about the session at once
+	lastPoint time.Time // of the sweep run
+}
+
+// New is a worker with no network yet.
+func New() *Worker {
+	return &Worker{s: newSession(), pace: newCadence()}
+}
+
+// Receive applies one message from the page and returns the replies it needs at once (a
+// lesion's answer). A command that cannot be decoded, most likely a Spec that does not
+// validate, fails the run it was meant to replace, which is gone either way.
+func (w *Worker) Receive(m proto.Message) []proto.Message {
+	c, err := proto.DecodeCommand(m)
+	switch c.Kind {
+	case proto.CmdLesion:
+		// What earlier commands changed is posted first, so the answer's Ack holds.
+		var out []proto.Message
+		if w.dirty {
+			out = append(out, w.report(measure{metrics: true, gridN: w.pace.gridN(w.s.cost())}))
+			w.dirty = false
+		}
+		w.s.ack = max(w.s.ack, c.Seq)
+		r := w.s.lesion(c)
+		r.Ack = w.s.ack
+		return append(out, proto.EncodeLesion(r))
+	case proto.CmdSweep:
+		if err != nil {
+			w.job = &sweepJob{err: "the run's settings did not reach the worker intact: " + err.Error()}
+		} else {
+			w.job = newSweepJob(c)
+		}
+		w.lastPoint = time.Now()
+		return nil
+	}
+	if err != nil {
+		w.s.handle(proto.Command{Kind: proto.CmdReset, Gen: c.Gen, Seq: c.Seq, Spec: lab.Spec{}})
+		w.s.err = "the settings did not reach the trainer intact: " + err.Error()
+		w.dirty = true
+		return nil
+	}
+	w.dirty = w.s.handle(c) || w.dirty
+	return nil
+}
+
+// Busy reports whether Work has more to do: a sweep run to train or a network running.
+func (w *Worker) Busy() bool { return w.job != nil || w.s.training() }
+
+// Work does one burst and returns what to post: a sweep run's progress about every
+// reportEvery and its final metrics once done; or, for the page's network, a fully measured
+// report at once when the page changed something (a reset, a step, a pause), and while it
+// trains the reports the cadence asks for.
+func (w *Worker) Work() []proto.Message {
+	dirty := w.dirty
+	w.dirty = false
+	if w.job != nil {
+		return w.workSweep()
+	}
+	var out []proto.Message
+	if dirty {
+		out = append(out, w.report(measure{metrics: true, gridN: w.pace.gridN(w.s.cost())}))
+	}
+	if w.s.training() {
+		w.s.train(Burst)
+		if want, ok := w.pace.due(time.Now(), w.s.cost()); ok {
+			out = append(out, w.report(want))
+		}
+	}
+	return out
+}
+
+// report is the session's report measuring want; the cadence learns what it cost.
+func (w *Worker) report(want measure) proto.Message {
+	r, cost := w.s.report(want)
+	msg := proto.EncodeReport(r)
+	w.pace.reported(time.Now(), want, cost)
+	w.pace.timedGrid(cost.gridN, w.s.cost(), cost.grid)
+	return msg
+}
+
+// workSweep trains the sweep run for a burst and says how far it got.
+func (w *Worker) workSweep() []proto.Message {
+	w.job.advance(Burst)
+	p := w.job.point()
+	if !p.Done && time.Since(w.lastPoint) < reportEvery {
+		return nil
+	}
+	w.lastPoint = time.Now()
+	if p.Done {
+		w.job = nil
+	}
+	return []proto.Message{proto.EncodeSweepPoint(p)}
+}
