@@ -42,6 +42,8 @@ type Command struct {
 	Steps int      // CmdStep, CmdSweep
 	Block int      // CmdShortcut, CmdLesion
 	On    bool     // CmdShortcut
+
+	Landscape lab.LandscapeConfig // CmdLandscape
 }
 
 // Sample is one point of the loss and accuracy history.
