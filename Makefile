@@ -4,35 +4,38 @@ WASM_PATH := $(shell $(GO) env GOROOT)/lib/wasm
 export PATH := $(WASM_PATH):$(PATH)
 # The SIMD build of the engine (nn/kernels_simd.go): Go 1.27.3's simd/archsimd for wasm. The go
 # command fetches that toolchain itself the first time (GOTOOLCHAIN); tests run under Node with
-# the same toolchain's wasm_exec. BENCH picks benchmarks by pattern: make bench-wasm BENCH=Boundary.
+# the same toolchain's wasm_exec; nojsonv2 as in the shipped main.wasm (server_build.go). BENCH
+# picks benchmarks by pattern: make bench-wasm BENCH=Boundary.
 SIMD_TOOLCHAIN ?= go1.27.3
-SIMD_GO   = GOTOOLCHAIN=$(SIMD_TOOLCHAIN) GOEXPERIMENT=simd $(GO)
+SIMD_GO   = GOTOOLCHAIN=$(SIMD_TOOLCHAIN) GOEXPERIMENT=simd,nojsonv2 $(GO)
 SIMD_PATH = PATH="$$(GOTOOLCHAIN=$(SIMD_TOOLCHAIN) $(GO) env GOROOT)/lib/wasm:$$PATH"
 BENCH    ?= .
 
-.PHONY: soak run test test-native test-wasm test-wasm-scalar test-wasm-simd vet generate bench bench-native bench-wasm bench-wasm-scalar build bench-browser screenshot dist
+.PHONY: soak run test test-native test-wasm test-wasm-scalar test-wasm-simd vet generate bench bench-native bench-wasm bench-wasm-scalar bench-tfjs build bench-browser screenshot dist
 
 run:
 	$(GO) run .
 
 # vet, the native tests (browser tests included), then the engine's, the protocol's and the
-# worker's tests compiled to wasm (run under Node), the engine in both builds: the scalar
-# kernels (plain Go) and the SIMD kernels (Go 1.27.3, GOEXPERIMENT=simd).
+# worker's tests compiled to wasm (run under Node), in both builds: the scalar kernels (plain
+# Go) and the SIMD kernels as main.wasm ships them (Go 1.27.3, GOEXPERIMENT=simd,nojsonv2).
 test: vet test-native test-wasm
 
 vet:
 	$(GO) vet ./...
 
 test-native:
-	$(GO) test -count=1 ./...
+	$(GO) test -count=1 -timeout=30m ./...
+
+WASM_TESTS := ./nn/... ./lab/... ./proto/... ./worker/... ./wasm/jsmsg/...
 
 test-wasm: test-wasm-scalar test-wasm-simd
 
 test-wasm-scalar:
-	GOOS=js GOARCH=wasm $(GO) test -count=1 ./nn/... ./lab/... ./proto/... ./worker/... ./wasm/jsmsg/...
+	GOOS=js GOARCH=wasm $(GO) test -count=1 -timeout=20m $(WASM_TESTS)
 
 test-wasm-simd:
-	$(SIMD_PATH) GOOS=js GOARCH=wasm $(SIMD_GO) test -count=1 ./nn/... ./lab/...
+	$(SIMD_PATH) GOOS=js GOARCH=wasm $(SIMD_GO) test -count=1 -timeout=20m $(WASM_TESTS)
 
 generate:
 	$(GO) generate ./...
@@ -49,6 +52,11 @@ bench-wasm:
 # The scalar fallback (browsers without wasm SIMD), under Node.
 bench-wasm-scalar:
 	GOOS=js GOARCH=wasm $(GO) test -run=^$$ -bench='$(BENCH)' -benchmem ./nn/... ./lab/...
+
+# TF.js 4.22's wasm backend (SIMD and plain, one thread) on the same 100×100 grid as
+# BenchmarkBoundary, under Node; npm installs the pinned packages into bench/tfjs the first time.
+bench-tfjs:
+	cd bench/tfjs && npm ci --no-audit --no-fund --silent && node grid.js simd && node grid.js nosimd
 
 # The page: build/ holds the site `make run` serves (only what is stale is rebuilt).
 build:

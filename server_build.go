@@ -15,7 +15,8 @@ import (
 )
 
 // The site is built from the module root (where go.mod lives) into one folder that the server
-// serves as it is: index.html, style.css, boot.js, worker.js, wasm_exec.js and main.wasm, the embed
+// serves as it is: index.html, style.css, boot.js, worker.js, wasm_exec.js, main.wasm and
+// main-scalar.wasm (buildWasm), the embed
 // page and the example blog post, each compressible file with .gz (and, written by the
 // server in the background or by --build-only, .br) beside it.
 
@@ -32,13 +33,17 @@ func buildSite(dir string) error {
 	if err := generateUI(); err != nil {
 		return err
 	}
-	if err := buildWasm(filepath.Join(dir, "main.wasm")); err != nil {
+	if err := buildWasm(dir, os.Stderr); err != nil {
 		return err
 	}
 	if err := copyWasmExec(filepath.Join(dir, "wasm_exec.js")); err != nil {
 		return err
 	}
 	if err := copyAssets("assets", dir); err != nil {
+		return err
+	}
+	// The digits: fetched by the page only when a visitor picks them (1.4 MB, 250 KB as brotli).
+	if err := copyIfStale(filepath.Join("nn", "data", "digits.bin"), filepath.Join(dir, "digits.bin")); err != nil {
 		return err
 	}
 	if err := copyIfStale(filepath.Join("docs", "example-post.html"), filepath.Join(dir, "example-post.html")); err != nil {
@@ -60,11 +65,31 @@ func generateUI() error {
 	return runGo(nil, "generate", "./ui")
 }
 
-// buildWasm compiles ./wasm for the browser when any Go source or go.mod is newer than out.
-// The linker flags strip debug information, which halves the download.
-func buildWasm(out string) error {
+// simdToolchain is the Go release whose simd/archsimd package supports GOARCH=wasm. The go
+// command fetches it from the module proxy the first time (GOTOOLCHAIN, about 76 MB, kept in
+// the module cache); a machine with plain Go 1.26 needs nothing else.
+var simdToolchain = "go1.27.3"
+
+// The two builds of the page's module: main.wasm uses wasm SIMD (nn/kernels_simd.go), what
+// every current browser runs; main-scalar.wasm is the fallback boot.js picks for a browser
+// without it (or for ?simd=0). Both are the same program and train to the same numbers.
+const (
+	wasmSIMD   = "main.wasm"
+	wasmScalar = "main-scalar.wasm"
+)
+
+// buildWasm compiles ./wasm for the browser twice, the scalar build with the go command at
+// hand and the SIMD build with simdToolchain, each when any Go source or go.mod is newer than
+// it. The linker flags strip debug information, which halves the download. When simdToolchain
+// cannot be had (offline, not cached), main.wasm is a copy of the scalar build and one line
+// says so on warn; the next build tries again.
+func buildWasm(dir string, warn io.Writer) error {
+	sources, err := wasmSources()
+	if err != nil {
+		return err
+	}
 	var newest time.Time
-	for _, d := range []string{"wasm", "ui", "nn", "go.mod", "go.sum"} {
+	for _, d := range sources {
 		t, err := newestModTime(d, ".go")
 		if err != nil {
 			return fmt.Errorf("build: %w", err)
@@ -73,15 +98,76 @@ func buildWasm(out string) error {
 			newest = t
 		}
 	}
-	if !isStale(out, newest) {
+	scalar, simd := filepath.Join(dir, wasmScalar), filepath.Join(dir, wasmSIMD)
+	args := []string{"build", "-trimpath", "-ldflags=-s -w", "-o"}
+	if isStale(scalar, newest) {
+		if err := runGo([]string{"GOOS=js", "GOARCH=wasm"}, append(args, scalar, "./wasm")...); err != nil {
+			return err
+		}
+	}
+	if !isStale(simd, newest) && !sameFile(simd, scalar) {
 		return nil
 	}
-	env := []string{"GOOS=js", "GOARCH=wasm"}
-	return runGo(env, "build", "-trimpath", "-ldflags=-s -w", "-o", out, "./wasm")
+	if err := haveToolchain(simdToolchain); err != nil {
+		fmt.Fprintf(warn, "build: %s (for the wasm SIMD build) is not available, so main.wasm is the scalar build: %v\n", simdToolchain, err)
+		return copyFile(scalar, simd)
+	}
+	// nojsonv2: Go 1.27 backs encoding/json with json/v2, which adds ~1 MB to main.wasm
+	// (~0.2 MB brotli) for nothing the page uses; without it the SIMD build is the scalar
+	// build's size, and JSON behaves exactly as in the scalar build.
+	env := []string{"GOOS=js", "GOARCH=wasm", "GOTOOLCHAIN=" + simdToolchain, "GOEXPERIMENT=simd,nojsonv2"}
+	return runGo(env, append(args, simd, "./wasm")...)
 }
 
-// copyWasmExec copies the JS glue from the same toolchain that builds main.wasm; since Go
-// 1.24 it lives in lib/wasm (not misc/wasm, where older tools still look).
+// wasmSources lists what main.wasm is built from: go.mod, go.sum and the folders of this
+// module's packages that ./wasm imports (as the go command lists them for js/wasm).
+func wasmSources() ([]string, error) {
+	cmd := exec.Command("go", "list", "-deps", "-f", "{{if .Module}}{{if .Module.Main}}{{.Dir}}{{end}}{{end}}", "./wasm")
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	cmd.Stderr = os.Stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("build: go list ./wasm: %w", err)
+	}
+	return append(strings.Fields(string(out)), "go.mod", "go.sum"), nil
+}
+
+// haveToolchain asks the go command to run version (a toolchain switch, so a download on
+// first use); the error is the go command's first line, e.g. that the proxy cannot be reached.
+func haveToolchain(version string) error {
+	cmd := exec.Command("go", "version")
+	cmd.Env = append(os.Environ(), "GOTOOLCHAIN="+version)
+	out, err := cmd.CombinedOutput()
+	if err == nil && strings.Contains(string(out), version) {
+		return nil
+	}
+	first, _, _ := strings.Cut(strings.TrimSpace(string(out)), "\n")
+	if first == "" && err != nil {
+		first = err.Error()
+	}
+	return errors.New(first)
+}
+
+// sameFile reports whether a and b both exist with the same contents (main.wasm standing in
+// for itself with the scalar build).
+func sameFile(a, b string) bool {
+	x, err := os.ReadFile(a)
+	if err != nil {
+		return false
+	}
+	y, err := os.ReadFile(b)
+	return err == nil && bytes.Equal(x, y)
+}
+
+// copyFile copies src to dst whatever their times.
+func copyFile(src, dst string) error {
+	os.Remove(dst)
+	return copyIfStale(src, dst)
+}
+
+// copyWasmExec copies the JS glue from the toolchain that builds main-scalar.wasm (go1.27.3's
+// is the same file, so one serves both builds); since Go 1.24 it lives in lib/wasm (not
+// misc/wasm, where older tools still look).
 func copyWasmExec(out string) error {
 	var goroot bytes.Buffer
 	cmd := exec.Command("go", "env", "GOROOT")

@@ -26,6 +26,7 @@ var contentTypes = map[string]string{
 	".svg":  "image/svg+xml",
 	".ico":  "image/x-icon",
 	".txt":  "text/plain; charset=utf-8",
+	".bin":  "application/octet-stream", // the digits
 }
 
 // newHandler serves the files of dir (and nothing outside it): "/" is index.html, folders

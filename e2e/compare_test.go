@@ -163,12 +163,17 @@ func TestDefaultSweep(t *testing.T) {
 	p := newPage(t, 1280, 800)
 	p.open(t, "")
 	p.click(t, "#view-sweep")
+	var before, after struct{ N, MS float64 }
+	const renders = `({N: self.resnetRenders, MS: self.resnetRenderMS})`
+	p.eval(t, renders, &before)
 	start := time.Now()
 	p.click(t, "#sweep-run")
 	p.waitFor(t, "the default sweep to finish", `document.querySelector("#sweep-status").dataset.state === "done"`, 5*time.Minute)
+	p.eval(t, renders, &after)
 	var cores int
 	p.eval(t, `navigator.hardwareConcurrency`, &cores)
-	t.Logf("default sweep: %s (wall clock %.1f s, %d cores reported)", p.text(t, "#sweep-status"), time.Since(start).Seconds(), cores)
+	t.Logf("default sweep: %s (wall clock %.1f s, %d cores reported; the page rendered %.0f times, %.1f s in all)",
+		p.text(t, "#sweep-status"), time.Since(start).Seconds(), cores, after.N-before.N, (after.MS-before.MS)/1000)
 	var rows [][]string
 	p.eval(t, `[...document.querySelectorAll(".sweep-table tbody tr")].map(r => [...r.cells].map(c => c.textContent))`, &rows)
 	for _, r := range rows {

@@ -24,7 +24,7 @@ func TestDistWorksFromASubPath(t *testing.T) {
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("building dist: %v\n%s", err, out)
 	}
-	for _, name := range []string{"index.html", "embed.html", "embed.js", "main.wasm", "main.wasm.br", "main.wasm.gz", "wasm_exec.js", "worker.js", "style.css", "example-post.html"} {
+	for _, name := range []string{"index.html", "embed.html", "embed.js", "main.wasm", "main.wasm.br", "main.wasm.gz", "main-scalar.wasm", "main-scalar.wasm.br", "main-scalar.wasm.gz", "wasm_exec.js", "worker.js", "style.css", "example-post.html"} {
 		if _, err := os.Stat(filepath.Join(dist, name)); err != nil {
 			t.Errorf("dist lacks %s", name)
 		}

@@ -140,6 +140,9 @@ func TestEmbedPlaysOnASecondPressAfterAFailedStart(t *testing.T) {
 	p := newPage(t, 900, 900)
 	p.run(t, "open an embed", chromedp.Navigate(url+"/embed.html?views=controls,charts#b=16x2r*2"))
 	p.waitFor(t, "the poster", `document.querySelector("#poster-play")`, 10*time.Second)
+	// In view, the embed may start (and fail) by itself before the press: wait for the
+	// press's own attempt to fail.
+	p.waitFor(t, "no start under way", `!document.querySelector("#poster").classList.contains("starting")`, 20*time.Second)
 	p.click(t, "#poster-play")
 	p.waitFor(t, "the failed start", `document.body.hasAttribute("data-start-failed")`, 20*time.Second)
 	if msg := p.text(t, "#poster-state"); !strings.Contains(msg, "404") || !strings.Contains(msg, "try again") {

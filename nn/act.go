@@ -58,15 +58,7 @@ func (a *Act) Forward(x *mat.Dense, _ bool) *mat.Dense {
 	ys = ys[:len(xs)]
 	switch a.Kind {
 	case ReLU:
-		for i, v := range xs {
-			// Not max(v, 0): under wasm that is a runtime call, a tenth of a training step.
-			// Written so that NaN passes through, as it must for divergence to be seen.
-			if !(v <= 0) {
-				ys[i] = v
-			} else {
-				ys[i] = 0
-			}
-		}
+		relu(ys, xs) // kernels_*.go: NaN passes through, as it must for divergence to be seen
 	case Tanh:
 		for i, v := range xs {
 			ys[i] = tanh(v)

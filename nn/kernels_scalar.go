@@ -2,6 +2,9 @@
 
 package nn
 
+// Kernels names the build of the kernels in this binary: "simd" or "scalar".
+const Kernels = "scalar"
+
 // mulAcc sets c = c0 + A·b for c rows×cols and b inner×cols (row-major, contiguous), where
 // A(r,s) = a[r·ars + s·acs] (so a may be read transposed) and c0 is each row of c as it was,
 // or, when init is given (cols long), init for every row. Each c element takes its terms in
@@ -72,5 +75,18 @@ func mulAcc(c, init, a, b []float64, rows, inner, cols, ars, acs int) {
 	}
 	for ; j < cols; j++ {
 		mulAccColumn(c, init, a, b, rows, inner, cols, ars, acs, j)
+	}
+}
+
+// relu sets y = x where !(x ≤ 0) (so NaN passes through) and +0 elsewhere (len(y) ≥ len(x)).
+// Not max(v, 0): under wasm that is a runtime call, a tenth of a training step.
+func relu(y, x []float64) {
+	y = y[:len(x)]
+	for i, v := range x {
+		if !(v <= 0) {
+			y[i] = v
+		} else {
+			y[i] = 0
+		}
 	}
 }

@@ -4,6 +4,9 @@ package nn
 
 import "simd/archsimd"
 
+// Kernels names the build of the kernels in this binary: "simd" or "scalar".
+const Kernels = "simd"
+
 // mulAcc sets c = c0 + A·b for c rows×cols and b inner×cols (row-major, contiguous), where
 // A(r,s) = a[r·ars + s·acs] (so a may be read transposed) and c0 is each row of c as it was,
 // or, when init is given (cols long), init for every row. It runs in wasm's 128-bit SIMD: two
@@ -161,5 +164,28 @@ func mulAcc(c, init, a, b []float64, rows, inner, cols, ars, acs int) {
 	}
 	if j < cols {
 		mulAccColumn(c, init, a, b, rows, inner, cols, ars, acs, j)
+	}
+}
+
+// relu sets y = x where !(x ≤ 0) (so NaN passes through, its bits kept) and +0 elsewhere, two
+// lanes at a time: the same bits as kernels_scalar.go (not Max, which would turn −0 into −0
+// and NaN into a canonical NaN).
+func relu(y, x []float64) {
+	y = y[:len(x)]
+	zero := archsimd.BroadcastFloat64x2(0)
+	i := 0
+	for ; i+4 <= len(x); i += 4 {
+		x4, y4 := (*[4]float64)(x[i:i+4]), (*[4]float64)(y[i:i+4])
+		v0 := archsimd.LoadFloat64x2Array((*[2]float64)(x4[0:2]))
+		v1 := archsimd.LoadFloat64x2Array((*[2]float64)(x4[2:4]))
+		zero.IfElse(v0.LessEqual(zero), v0).StoreArray((*[2]float64)(y4[0:2]))
+		zero.IfElse(v1.LessEqual(zero), v1).StoreArray((*[2]float64)(y4[2:4]))
+	}
+	for ; i < len(x); i++ {
+		if v := x[i]; !(v <= 0) {
+			y[i] = v
+		} else {
+			y[i] = 0
+		}
 	}
 }

@@ -227,3 +227,28 @@ func BenchmarkKernels(b *testing.B) {
 		}
 	}
 }
+
+// TestReLUKernel checks relu against its definition bit for bit: x where !(x ≤ 0), so NaN
+// passes through, and +0 elsewhere, −0 included; on every length up to 9.
+func TestReLUKernel(t *testing.T) {
+	vals := []float64{1.5, -2, 0, math.Copysign(0, -1), math.NaN(), math.Inf(1), math.Inf(-1), 5e-324, -5e-324}
+	for n := 0; n <= len(vals); n++ {
+		for shift := range vals {
+			x := make([]float64, n)
+			for i := range x {
+				x[i] = vals[(i+shift)%len(vals)]
+			}
+			y := kernelValues(rand.New(rand.NewPCG(1, uint64(n))), n, nil)
+			relu(y, x)
+			for i, v := range x {
+				want := 0.0
+				if !(v <= 0) {
+					want = v
+				}
+				if math.Float64bits(y[i]) != math.Float64bits(want) && !(math.IsNaN(y[i]) && math.IsNaN(want)) {
+					t.Fatalf("relu(%v) = %v (bits %#x), want %v", v, y[i], math.Float64bits(y[i]), want)
+				}
+			}
+		}
+	}
+}

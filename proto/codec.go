@@ -9,14 +9,16 @@ import (
 )
 
 // The messages on the wire. Page → worker: {type, gen, seq, spec (the Spec's JSON text, for
-// reset and sweep), run, steps, block, on}. Worker → page:
+// reset and sweep), run, steps, block, on, data: Uint8Array (the digits file), pixels:
+// Float32Array (a drawn image)}. Worker → page:
 //
 //   - {type: "report", gen, ack, running, step, epoch, trainLoss, trainAcc, testLoss, testAcc,
 //     diverged, err, history: Float64Array (SampleFields per sample: step, train loss, train
 //     acc, test loss, test acc; float64 so step numbers past 2²⁴ stay exact), blocks:
 //     Float32Array (gradient norm, activation mean and standard deviation per block), and
 //     when present boundary: Float32Array with gridN, classes and boundaryMS, and trainXY/testXY:
-//     Float32Array with trainY/testY: Uint8Array and classes};
+//     Float32Array with trainY/testY: Uint8Array and classes, and for images digitsSide with
+//     digitsImages/digitsLabels/digitsPred: Uint8Array and digitsProbe: Float32Array};
 //   - {type: "sweep", step, done, trainAcc, testAcc, trainLoss, testLoss, diverged, err}
 //     (the page knows which job each pool worker runs);
 //   - {type: "lesion", gen, ack, step, trainAcc, testAcc, err, lesions: Float32Array (block,
@@ -26,6 +28,12 @@ import (
 // EncodeCommand turns c into a Message; it fails only if the Spec cannot be written as JSON.
 func EncodeCommand(c Command) (Message, error) {
 	m := Message{"type": string(c.Kind), "gen": c.Gen, "seq": c.Seq, "run": c.Run, "steps": c.Steps, "block": c.Block, "on": c.On}
+	if c.Data != nil {
+		m["data"] = c.Data
+	}
+	if c.Pixels != nil {
+		m["pixels"] = c.Pixels
+	}
 	if c.Kind == CmdReset || c.Kind == CmdSweep {
 		b, err := json.Marshal(c.Spec)
 		if err != nil {
@@ -45,6 +53,7 @@ func DecodeCommand(m Message) (Command, error) {
 	c := Command{
 		Kind: Kind(m.str("type")), Gen: m.num("gen"), Seq: m.num("seq"), Run: m.flag("run"),
 		Steps: m.num("steps"), Block: m.num("block"), On: m.flag("on"),
+		Data: m.bytes("data"), Pixels: m.float32s("pixels"),
 	}
 	if c.Kind == CmdReset || c.Kind == CmdSweep {
 		s, err := lab.ParseJSON([]byte(m.str("spec")))
@@ -84,6 +93,18 @@ func EncodeReport(r Report) Message {
 		m["testXY"], m["testY"] = toFloat32(r.Test.X), labels(r.Test.Y)
 		m["classes"] = r.Train.Classes
 	}
+	if d := r.Digits; d != nil {
+		m["digitsSide"] = d.Side
+		if d.Images != nil {
+			m["digitsImages"], m["digitsLabels"] = d.Images, d.Labels
+		}
+		if d.Pred != nil {
+			m["digitsPred"] = d.Pred
+		}
+		if d.Probe != nil {
+			m["digitsProbe"] = d.Probe
+		}
+	}
 	return m
 }
 
@@ -109,6 +130,10 @@ func DecodeReport(m Message) Report {
 		classes := m.num("classes")
 		r.Train = &data.Set{X: toFloat64(xy), Y: unlabels(m.bytes("trainY")), Classes: classes}
 		r.Test = &data.Set{X: toFloat64(m.float32s("testXY")), Y: unlabels(m.bytes("testY")), Classes: classes}
+	}
+	if side := m.num("digitsSide"); side > 0 {
+		r.Digits = &DigitsView{Side: side, Images: m.bytes("digitsImages"), Labels: m.bytes("digitsLabels"),
+			Pred: m.bytes("digitsPred"), Probe: m.float32s("digitsProbe")}
 	}
 	return r
 }

@@ -21,6 +21,8 @@ const (
 	CmdShortcut Kind = "shortcut" // turn Block's shortcut On in the running network
 	CmdLesion   Kind = "lesion"   // measure the network without Block (LesionAll: each in turn)
 	CmdSweep    Kind = "sweep"    // a pool worker: train Spec for Steps steps; Gen numbers the job
+	CmdDigits   Kind = "digits"   // Data is the digits file, fetched by the page when a visitor picks Digits
+	CmdProbe    Kind = "probe"    // Pixels is an image the visitor drew: report its class probabilities from now on
 )
 
 // LesionAll in Command.Block asks for every block in turn.
@@ -34,14 +36,16 @@ const LesionAll = -1
 // heard everything its commands caused, and an idle worker will say nothing more. The page
 // exposes both numbers, so browser tests wait on that fact instead of on time.
 type Command struct {
-	Kind  Kind
-	Gen   int
-	Seq   int      // numbers every command the page sends a worker; the worker acknowledges it
-	Spec  lab.Spec // CmdReset, CmdSweep
-	Run   bool     // CmdReset (start running at once) and CmdRun
-	Steps int      // CmdStep, CmdSweep
-	Block int      // CmdShortcut, CmdLesion
-	On    bool     // CmdShortcut
+	Kind   Kind
+	Gen    int
+	Seq    int       // numbers every command the page sends a worker; the worker acknowledges it
+	Spec   lab.Spec  // CmdReset, CmdSweep
+	Run    bool      // CmdReset (start running at once) and CmdRun
+	Steps  int       // CmdStep, CmdSweep
+	Block  int       // CmdShortcut, CmdLesion
+	On     bool      // CmdShortcut
+	Data   []byte    // CmdDigits
+	Pixels []float32 // CmdProbe: the dataset's Dim values (for the digits 14×14 in [0, 1], row by row)
 
 	Landscape lab.LandscapeConfig // CmdLandscape
 }
@@ -71,8 +75,11 @@ type Report struct {
 	Classes    int
 	BoundaryMS float64 // what drawing it took the worker, for `make bench-browser`
 
-	// Train and Test are sent once per reset (empty otherwise), to draw the points.
+	// Train and Test are sent once per reset (empty otherwise), to draw the points; never
+	// for images, which Digits shows instead.
 	Train, Test *data.Set
+
+	Digits *DigitsView // for a dataset of images; nil otherwise
 
 	Err string // the worker could not do what was asked (a bad Spec, a panic)
 }
@@ -104,3 +111,21 @@ type LesionResult struct {
 	TrainAcc, TestAcc float64
 	Err               string
 }
+
+// DigitsView is what the page shows of a network trained on images, in place of the
+// decision boundary: test images with the predicted class of each, a confusion matrix, and
+// the class probabilities of the image the visitor drew.
+type DigitsView struct {
+	// Sent once per reset (empty otherwise): the first GridImages test images, Side² grey
+	// levels (0..255) each, and the labels of every test image the worker evaluates.
+	Side   int
+	Images []byte
+	Labels []byte
+	// Pred is the predicted class of every evaluated test image, when this report measured
+	// them; Probe the class probabilities of the drawn image, when there is one.
+	Pred  []byte
+	Probe []float32
+}
+
+// GridImages is how many test images the page shows with their predictions.
+const GridImages = 48

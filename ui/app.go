@@ -36,6 +36,8 @@ type App struct {
 	Selected  int               // the block the editor shows
 	FieldMsgs map[string]string // per-control messages, by the Spec's JSON field name
 
+	DigitsLoad DigitsLoad // the digits file's fetch (see app_digits.go)
+
 	notice string // shown above everything: a bad link, a worker failure
 
 	host Host

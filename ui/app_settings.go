@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"resnetplayground/lab"
+	"resnetplayground/nn/data"
 )
 
 // Settings are the Spec fields outside the blocks. Controls hand over the text the user
@@ -24,6 +25,13 @@ func (a *App) SetField(field, text string) {
 		return
 	}
 	delete(a.FieldMsgs, field)
+	if field == "dataset" && data.IsImages(s.Dataset) != data.IsImages(a.Spec.Dataset) {
+		// Images and points want different networks: the digits open with the deep plain
+		// convolutional network of their experiment, the points with the page's default.
+		keep := s.Seed
+		s = lab.DefaultFor(s.Dataset)
+		s.Seed = keep
+	}
 	if err := s.Validate(); err != nil {
 		var se *lab.SpecError
 		msg := err.Error()

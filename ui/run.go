@@ -26,6 +26,8 @@ type Run struct {
 	Train, Test     *data.Set
 	PointsVersion   int
 
+	Digits Digits // for a dataset of images (see app_digits.go)
+
 	// Sent numbers the commands sent to the worker and Acked is the last one the worker has
 	// acknowledged (proto.Command.Seq); the page shows both as data-sent and data-acked, so
 	// a browser test can wait until the worker has answered everything.
@@ -51,6 +53,8 @@ func (r *Run) Restart(spec lab.Spec) {
 	r.Diverged, r.Lesion, r.Err = false, nil, ""
 	r.Boundary = nil
 	r.BoundaryVersion++
+	r.Digits.Pred = nil
+	r.Digits.Version++
 	r.send(proto.Command{Kind: proto.CmdReset, Gen: r.Gen, Spec: spec, Run: r.Running})
 }
 
@@ -128,6 +132,7 @@ func (r *Run) Receive(rep proto.Report) {
 		r.Train, r.Test = rep.Train, rep.Test
 		r.PointsVersion++
 	}
+	r.receiveDigits(rep.Digits)
 	if rep.Metrics.Diverged && !r.Diverged {
 		r.Diverged = true
 		r.Running = false

@@ -24,8 +24,7 @@ var controlFields = map[string]*lab.Field{
 // ownLimits are the number controls that edit no Spec field: their limits are not lab's.
 var ownLimits = []string{
 	"block-no", "lesion-block", // a block's 1-based number, up to the depth
-	"sweep-steps",  // a sweep's steps; checked by ParseSweepSteps
-	"embed-height", // an embed's height in pixels; see embed_options.go
+	"sweep-steps", // a sweep's steps; checked by link.ParseSweepSteps
 }
 
 // Every number control on the page takes its min and max from lab's field table: rendered

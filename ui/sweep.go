@@ -85,6 +85,18 @@ func SweepJobs(base lab.Spec, depths []int, seeds []uint64, steps int) ([]SweepJ
 // any sweep still running. Settings that cannot run leave a message instead.
 func (c *Compare) StartSweep() {
 	r := &c.Sweep
+	if c.App.Spec.IsConv() && r.DepthsText == NewSweepRun(c.App.Spec).DepthsText {
+		// A convolutional network counts depth in blocks per stage, and its steps cost a
+		// hundred times more: the digits experiment's own sizes.
+		depths := make([]string, len(lab.DigitsDepths))
+		for i, d := range lab.DigitsDepths {
+			depths[i] = strconv.Itoa(d)
+		}
+		r.DepthsText = strings.Join(depths, ", ")
+		if r.StepsText == strconv.Itoa(link.DefaultSweepSteps) {
+			r.StepsText = strconv.Itoa(lab.DigitsSteps)
+		}
+	}
 	depths, err := lab.ParseDepths(r.DepthsText)
 	if err != nil {
 		r.Msg = "Depths: " + err.Error()
@@ -117,6 +129,9 @@ func (c *Compare) StartSweep() {
 	r.Jobs = jobs
 	r.Points = make([]proto.SweepPoint, len(jobs))
 	r.Classes = c.App.Spec.Classes
+	if c.App.ShowsImages() {
+		r.Classes = 10 // the digits
+	}
 	r.Started, r.Took = time.Now(), 0
 	c.host.StartSweep(r.ID, jobs)
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/vugu/vugu"
 	"github.com/vugu/vugu/domrender"
 
+	"resnetplayground/nn"
 	"resnetplayground/proto"
 	"resnetplayground/ui"
 	"resnetplayground/wasm/jsmsg"
@@ -65,6 +66,7 @@ func runPage() {
 			f()
 		}()
 	}
+	digits.progress = func(d ui.DigitsLoad) { update(func() { app.SetDigitsLoad(d) }) }
 	grids, gridMS := 0, 0.0
 	pace = newPacer(env)                   // worker reports: shown at a pace the page can afford
 	root.Compare = startCompare(app, pace) // the twin and sweep views, with workers of their own
@@ -85,6 +87,8 @@ func runPage() {
 		pace.report(r, func() { app.Receive(r) })
 	}
 	root.Browser = &browser{update: update}
+	// A render on demand, without changing anything: `make bench-browser` times renders this way.
+	g.Set("resnetRender", js.FuncOf(func(js.Value, []js.Value) any { update(func() {}); return nil }))
 	var top vugu.Builder = root
 	if embed := startEmbed(app, root.Compare, update); embed != nil {
 		top = embed // embed.html: only the views its options name
@@ -121,7 +125,7 @@ func runPage() {
 		cost := time.Since(start)
 		pace.rendered(cost)
 		renders, renderTime, buildTime = renders+1, renderTime+cost, buildTime+build
-		costs.SetIndex(renders%len64, cost.Seconds()*1000) // the latest 64, for a median
+		costs.SetIndex(renders%len64, cost.Seconds()*1000) // the latest 64
 		g.Set("resnetRenders", renders)
 		g.Set("resnetRenderMS", renderTime.Seconds()*1000)
 		g.Set("resnetBuildMS", buildTime.Seconds()*1000)
@@ -129,6 +133,8 @@ func runPage() {
 			// Time to interactive, for `make bench-browser`; tests wait for data-ready.
 			g.Set("resnetReadyAt", g.Get("performance").Call("now"))
 			g.Get("document").Get("body").Call("setAttribute", "data-ready", "1")
+			// Which kernels this module (and so every worker, which runs the same module) carries.
+			g.Get("document").Get("body").Call("setAttribute", "data-kernels", nn.Kernels)
 			ready = true
 		}
 	}

@@ -9,8 +9,12 @@ import (
 	"resnetplayground/wasm/jsmsg"
 )
 
-// postCommand sends c to a worker.
-func postCommand(worker js.Value, c proto.Command) {
+// postCommand sends c to a worker; a command about images waits for the digits file (see
+// digitsLoader).
+func postCommand(worker js.Value, c proto.Command) { digits.post(worker, c) }
+
+// postNow sends c to a worker at once.
+func postNow(worker js.Value, c proto.Command) {
 	m, err := proto.EncodeCommand(c)
 	if err != nil {
 		js.Global().Get("console").Call("error", "resnet: cannot encode command:", err.Error())

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"resnetplayground/lab"
+	"resnetplayground/nn/data"
 	"resnetplayground/proto"
 )
 
@@ -25,8 +26,17 @@ type session struct {
 
 	ack        int // the Seq of the last command handled
 	pointsSent bool
+	digitsSent bool      // the test images and labels went with a report of this run
+	probe      []float32 // the image the visitor drew, if any
+	probeX     []float64
+	probs      []float32
 	err        string // reported once, then cleared
 }
+
+// EvalImages is how many training and test images the worker's measurements use: enough
+// for accuracies to a percent or so, few enough that measuring a deep convolutional network
+// does not keep the worker from hearing "pause" for seconds (all 7,000 would).
+const EvalImages = 1000
 
 // The boundary picture has between MinGridN and MaxGridN cells per side: as many as the
 // worker can draw in about gridBudget (see cadence), so that it can refresh the picture five
@@ -60,6 +70,17 @@ func newSession() *session { return &session{hist: NewHistory(historyMax)} }
 func (s *session) handle(c proto.Command) (changed bool) {
 	defer s.recoverInto(&changed)
 	s.ack = max(s.ack, c.Seq)
+	switch c.Kind {
+	case proto.CmdDigits: // for every run of this worker, whatever its generation
+		if err := data.ProvideDigits(c.Data); err != nil {
+			s.err = "the digits file did not arrive intact: " + err.Error()
+			return true
+		}
+		return false
+	case proto.CmdProbe: // the drawing stays the same across resets
+		s.probe = append(s.probe[:0], c.Pixels...)
+		return s.trainer != nil
+	}
 	if c.Kind != proto.CmdReset && c.Gen != s.gen {
 		return false // for a trainer that has been replaced already
 	}
@@ -69,12 +90,16 @@ func (s *session) handle(c proto.Command) (changed bool) {
 		s.hist.Reset()
 		s.pointsSent = false
 		s.last, s.measured = lab.Metrics{}, false
+		s.digitsSent = false
 		t, err := lab.NewTrainer(c.Spec)
 		if err != nil {
 			s.trainer, s.running = nil, false
 			s.err = err.Error()
 		} else {
 			s.trainer = t
+			if data.IsImages(c.Spec.Dataset) {
+				t.SetEvalSample(EvalImages)
+			}
 		}
 		return true
 	case proto.CmdRun:
@@ -139,10 +164,11 @@ func (s *session) report(want measure) (r proto.Report, cost measured) {
 			return
 		}
 		step, epoch := s.trainer.Progress()
+		measuredNow := false
 		if want.metrics || !s.measured || (s.trainer.Diverged() && !s.last.Diverged) {
 			start := time.Now()
 			s.last = s.trainer.Metrics()
-			s.measured = true
+			s.measured, measuredNow = true, true
 			cost.metrics = time.Since(start)
 			m := s.last
 			s.hist.Add(proto.Sample{Step: float64(m.Step), TrainLoss: m.TrainLoss, TrainAcc: m.TrainAcc, TestLoss: m.TestLoss, TestAcc: m.TestAcc})
@@ -159,7 +185,9 @@ func (s *session) report(want measure) (r proto.Report, cost measured) {
 			r.Boundary, r.GridN, r.Classes = s.grid, n, s.classes()
 			r.BoundaryMS = cost.grid.Seconds() * 1000
 		}
-		if !s.pointsSent {
+		if d := s.trainer.Train(); data.IsImages(s.spec.Dataset) {
+			r.Digits = s.digitsView(d.Dim, measuredNow)
+		} else if !s.pointsSent {
 			train, test := s.trainer.Train(), s.trainer.Test()
 			r.Train, r.Test = &train, &test
 			s.pointsSent = true
@@ -198,4 +226,43 @@ func (s *session) recoverInto(changed *bool) {
 			*changed = true
 		}
 	}
+}
+
+// digitsView is the report's picture of a network on images: the test images and labels
+// once per run, the test predictions when this report measured them, and the drawn image's
+// class probabilities when there is one.
+func (s *session) digitsView(dim int, measuredNow bool) *proto.DigitsView {
+	side := int(math.Sqrt(float64(dim)))
+	v := &proto.DigitsView{Side: side}
+	if !s.digitsSent {
+		test := s.trainer.Test()
+		n := min(proto.GridImages, test.Len())
+		v.Images = make([]byte, n*dim)
+		for i, x := range test.X[:n*dim] {
+			v.Images[i] = byte(math.Round(255 * min(max(x, 0), 1)))
+		}
+		v.Labels = make([]byte, min(EvalImages, test.Len()))
+		for i := range v.Labels {
+			v.Labels[i] = byte(test.Y[i])
+		}
+		s.digitsSent = true
+	}
+	if pred := s.trainer.TestPredictions(); measuredNow && pred != nil {
+		v.Pred = make([]byte, len(pred))
+		for i, p := range pred {
+			v.Pred[i] = byte(p)
+		}
+	}
+	if len(s.probe) == dim {
+		s.probeX = s.probeX[:0]
+		for _, p := range s.probe {
+			s.probeX = append(s.probeX, float64(p))
+		}
+		probs, err := s.trainer.Classify(s.probeX, s.probs)
+		if err == nil {
+			s.probs = probs
+			v.Probe = append([]float32(nil), probs...)
+		}
+	}
+	return v
 }

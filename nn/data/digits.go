@@ -144,3 +144,8 @@ func DecodeDigits(file []byte) (*Digits, error) {
 		Test:  Set{X: x[trainN*px:], Y: y[trainN:], Classes: classes, Dim: px},
 	}, nil
 }
+
+// ShippedDigitsSize is the size of the digits file this program ships (6,000 + 1,000 images
+// of 14×14 with their labels, after the header): the page shows the progress of its fetch as
+// a share of it, since a compressed transfer's Content-Length counts other bytes.
+const ShippedDigitsSize = digitsHeaderSize + 7000*(1+14*14)

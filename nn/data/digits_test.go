@@ -107,6 +107,9 @@ func TestShippedDigits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if len(f) != ShippedDigitsSize {
+		t.Errorf("the file has %d bytes; ShippedDigitsSize says %d", len(f), ShippedDigitsSize)
+	}
 	if d.Side != 14 || d.Train.Len() != 6000 || d.Test.Len() != 1000 || d.Train.Classes != 10 {
 		t.Fatalf("side %d, %d train, %d test, %d classes", d.Side, d.Train.Len(), d.Test.Len(), d.Train.Classes)
 	}

@@ -1,0 +1,34 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestBuildFallsBackToScalarWithoutTheSIMDToolchain is `go run .` on a machine that cannot
+// fetch the SIMD toolchain: the site still gets a main.wasm (the scalar build), and one line
+// says why.
+func TestBuildFallsBackToScalarWithoutTheSIMDToolchain(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds main.wasm")
+	}
+	defer func(v string) { simdToolchain = v }(simdToolchain)
+	simdToolchain = "go1.27.99" // no such release, and nothing may be fetched
+	t.Setenv("GOPROXY", "off")
+	dir := t.TempDir()
+	var warn bytes.Buffer
+	if err := buildWasm(dir, &warn); err != nil {
+		t.Fatal(err)
+	}
+	simd, err1 := os.ReadFile(filepath.Join(dir, wasmSIMD))
+	scalar, err2 := os.ReadFile(filepath.Join(dir, wasmScalar))
+	if err1 != nil || err2 != nil || !bytes.Equal(simd, scalar) || len(scalar) == 0 {
+		t.Fatalf("main.wasm should be the scalar build (%v, %v)", err1, err2)
+	}
+	if lines := strings.Split(strings.TrimSpace(warn.String()), "\n"); len(lines) != 1 || !strings.Contains(lines[0], "go1.27.99") || !strings.Contains(lines[0], "scalar") {
+		t.Errorf("want one line naming the toolchain and the scalar build, got %q", warn.String())
+	}
+}

@@ -1,0 +1,69 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"resnetplayground/lab"
+	"resnetplayground/proto"
+)
+
+// Picking Digits brings the digits' deep plain conv network; picking points again, the
+// page's default network. The seed stays.
+func TestPickingDigitsSwitchesNetwork(t *testing.T) {
+	h := &fakeHost{}
+	a := NewApp(h, "", 1)
+	a.SetField("seed", "7")
+	a.SetField("dataset", "digits")
+	if !a.Spec.IsConv() || a.Spec.Seed != 7 || !a.ShowsImages() || a.FieldMsgs["dataset"] != "" {
+		t.Fatalf("after picking digits: %s (%v)", a.Spec, a.FieldMsgs)
+	}
+	if last := h.sent[len(h.sent)-1]; last.Kind != proto.CmdReset || last.Spec.Dataset != "digits" {
+		t.Errorf("last command %+v, want a reset on the digits", last)
+	}
+	a.SetField("dataset", "moons")
+	if a.Spec.IsConv() || a.Spec.Seed != 7 || a.Spec.Dataset != "moons" || len(a.Spec.Blocks) != len(lab.Default().Blocks) {
+		t.Errorf("after picking moons: %s", a.Spec)
+	}
+}
+
+// Reports build up the digits view: images once, predictions and probabilities as they come;
+// the confusion matrix counts predictions by true digit.
+func TestDigitsViewFromReports(t *testing.T) {
+	a := NewApp(&fakeHost{}, "d=digits&net=conv&w=4&b=4x2p,8x2p,16x2p", 1)
+	a.Receive(proto.Report{Gen: a.Gen, Digits: &proto.DigitsView{Side: 2, Images: []byte{1, 2, 3, 4}, Labels: []byte{0, 1, 1}}})
+	a.Receive(proto.Report{Gen: a.Gen, Digits: &proto.DigitsView{Side: 2, Pred: []byte{0, 1, 0}, Probe: []float32{0.25, 0.75}}})
+	d := a.Digits
+	if len(d.Images) != 4 || len(d.Pred) != 3 || len(d.Probe) != 2 {
+		t.Fatalf("digits view %+v", d)
+	}
+	m := d.Confusion(2)
+	if m[0][0] != 1 || m[1][1] != 1 || m[1][0] != 1 || m[0][1] != 0 {
+		t.Errorf("confusion %v", m)
+	}
+	panel := &DigitsPanel{App: a}
+	if got := panel.ProbsText(); got != "0.250,0.750" {
+		t.Errorf("ProbsText %q", got)
+	}
+	if rows := panel.Probs(); rows[1].Class != " best" || rows[1].Pct != "75%" || rows[5].Width != "0%" {
+		t.Errorf("probability rows %+v", rows[:2])
+	}
+	a.Probe(nil)
+	if a.Digits.Probe != nil {
+		t.Error("clearing the pad kept the probabilities")
+	}
+	a.Reset()
+	if a.Digits.Pred != nil || len(a.Digits.Images) == 0 {
+		t.Error("a reset should drop the predictions, not the images")
+	}
+}
+
+// The depth sweep of a conv network starts with the digits experiment's sizes.
+func TestSweepOfDigitsUsesItsSizes(t *testing.T) {
+	h := &fakeCompareHost{}
+	c := NewCompare(NewApp(&fakeHost{}, lab.DigitsDefault().String(), 1), h)
+	c.StartSweep()
+	if c.Sweep.Msg != "" || !strings.HasPrefix(c.Sweep.DepthsText, "1, 2, 3") || c.Sweep.Classes != 10 || len(c.Sweep.Jobs) == 0 {
+		t.Errorf("sweep: %q, depths %q, %d classes, %d jobs", c.Sweep.Msg, c.Sweep.DepthsText, c.Sweep.Classes, len(c.Sweep.Jobs))
+	}
+}
