@@ -67,3 +67,32 @@ func TestSweepOfDigitsUsesItsSizes(t *testing.T) {
 		t.Errorf("sweep: %q, depths %q, %d classes, %d jobs", c.Sweep.Msg, c.Sweep.DepthsText, c.Sweep.Classes, len(c.Sweep.Jobs))
 	}
 }
+
+// The editor and the diagram speak in stages for a conv network: blocks per stage rebuild the
+// stages, labels give channels and stride.
+func TestConvNetworkInStages(t *testing.T) {
+	a := NewApp(&fakeHost{}, lab.DigitsDefault().String(), 1)
+	ed := &BlockEditor{App: a}
+	if ed.PerStage() != "5" || ed.LayerCount() != "= 32 weight layers" || ed.WidthLabel() != "channels" {
+		t.Errorf("editor: %s per stage, %q, %q", ed.PerStage(), ed.LayerCount(), ed.WidthLabel())
+	}
+	a.SetPerStage("2")
+	if got := a.Spec.String(); !strings.Contains(got, "b=4x2p*2,8x2p*2,16x2p*2") {
+		t.Errorf("after 2 per stage: %s", got)
+	}
+	a.Select(2)
+	if got := ed.Stage(); got != "stride 2: a new stage, 7×7 out" {
+		t.Errorf("stage of block 3: %q", got)
+	}
+	if got := convWidthLabel(a.Spec, 2); got != "↓2 8ch" {
+		t.Errorf("diagram label %q", got)
+	}
+	a.SetAllShortcuts(true)
+	if got := ed.ShortcutKind(); !strings.Contains(got, "option A") {
+		t.Errorf("shortcut of a stage entry: %q", got)
+	}
+	d := &Diagram{App: a}
+	if !strings.Contains(d.InputLabel(), "3×3 conv") || !strings.Contains(d.OutputLabel(), "10 classes") {
+		t.Errorf("diagram labels %q, %q", d.InputLabel(), d.OutputLabel())
+	}
+}

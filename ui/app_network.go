@@ -180,3 +180,22 @@ func IsProjection(s lab.Spec, i int) bool {
 	}
 	return s.Blocks[i].Width != prev
 }
+
+// SetPerStage sets the blocks per stage of a convolutional network from text: every stage
+// keeps its width and gets that many copies of the first block's layers and shortcut (the
+// paper's 6n+2 layers for n).
+func (a *App) SetPerStage(text string) {
+	n, ok := a.parseInt("depth", text)
+	if !ok || !a.Spec.IsConv() {
+		return
+	}
+	widths := lab.StageWidths(a.Spec.Blocks)
+	maxN := lab.MaxBlocks / max(len(widths), 1)
+	if c := min(max(n, 1), maxN); c != n {
+		a.FieldMsgs["depth"] = fmt.Sprintf("Blocks per stage are 1 to %d; set to %d.", maxN, c)
+		n = c
+	}
+	first := a.Spec.Blocks[0]
+	blocks := lab.Stages(n, widths, first.Layers, first.Shortcut)
+	a.changeBlocks(blocks, min(a.Selected, len(blocks)-1))
+}

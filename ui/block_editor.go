@@ -1,6 +1,10 @@
 package ui
 
-import "strconv"
+import (
+	"strconv"
+
+	"resnetplayground/lab"
+)
 
 // BlockEditor edits the stack: its depth, the selected block (width, layers, shortcut;
 // duplicate, remove), a block added at the end, all shortcuts at once, and what a shortcut
@@ -33,6 +37,8 @@ func (c *BlockEditor) ShortcutKind() string {
 	switch {
 	case !c.Shortcut():
 		return "off: a plain block"
+	case c.App.Spec.IsConv() && IsProjection(c.App.Spec, c.sel()):
+		return convShortcut(c.App.Spec, c.sel()) + " (the shape changes)"
 	case IsProjection(c.App.Spec, c.sel()):
 		return "projection (the width changes)"
 	}
@@ -62,3 +68,38 @@ func (c *BlockEditor) move(delta int) { c.App.Select(c.sel() + delta) }
 
 // Msg is the message recorded for a control, or "".
 func (c *BlockEditor) Msg(field string) string { return c.App.FieldMsgs[field] }
+
+// WidthLabel names a block's width: units, or channels in a convolutional network.
+func (c *BlockEditor) WidthLabel() string {
+	if c.App.Spec.IsConv() {
+		return "channels"
+	}
+	return "width"
+}
+
+// Stage describes the selected block's place in a convolutional network ("stride 2: 7×7
+// out, a new stage"), or "" for a dense one.
+func (c *BlockEditor) Stage() string {
+	if !c.App.Spec.IsConv() {
+		return ""
+	}
+	stride, side := convStage(c.App.Spec, c.sel())
+	out := strconv.Itoa(side) + "×" + strconv.Itoa(side) + " out"
+	if stride == 2 {
+		return "stride 2: a new stage, " + out
+	}
+	return "stride 1, " + out
+}
+
+// PerStage is the blocks per stage (the paper's n) of a convolutional network, as shown.
+func (c *BlockEditor) PerStage() string { return strconv.Itoa(lab.Depth(c.App.Spec)) }
+
+// Layers6n2 says how many weight layers the network has, e.g. "= 32 layers".
+func (c *BlockEditor) LayerCount() string {
+	return "= " + strconv.Itoa(lab.WeightLayers(c.App.Spec)) + " weight layers"
+}
+
+func (c *BlockEditor) commitPerStage(text string) {
+	c.typed.Commit("per-stage")
+	c.App.SetPerStage(text)
+}

@@ -188,3 +188,13 @@ func shortNumber(x float64) string {
 	}
 	return strconv.FormatFloat(x, 'g', 3, 64)
 }
+
+// GridPath draws every horizontal grid line as one path: one node instead of a group and a
+// line per tick, since every render re-syncs every node.
+func (c *Chart) GridPath() string {
+	d := ""
+	for _, t := range c.g.YTicks {
+		d += "M44 " + P(t.Pos) + "H352"
+	}
+	return d
+}

@@ -8,6 +8,7 @@ import (
 	"github.com/vugu/vugu/js"
 
 	"resnetplayground/lab"
+	"resnetplayground/nn/data"
 )
 
 // Diagram draws the network as SVG: the input, one row per block (a box per dense layer, as
@@ -113,7 +114,7 @@ func (c *Diagram) layout(s lab.Spec, selected int) {
 			ShowLabel: h >= 14,
 			ShowIndex: h >= 14 || i%8 == 0 || i == len(s.Blocks)-1,
 			Title:     blockTitle(s, i),
-			Width:     strconv.Itoa(b.Width),
+			Width:     widthLabel(s, i),
 			On:        strconv.FormatBool(b.Shortcut),
 			ArcLabel:  "shortcut of block " + strconv.Itoa(i+1),
 			TabIndex:  "-1",
@@ -238,6 +239,9 @@ func dataIndex(el js.Value, name string) int {
 
 // blockTitle is a block's tooltip: what it is and what a click does.
 func blockTitle(s lab.Spec, i int) string {
+	if s.IsConv() {
+		return convBlockTitle(s, i)
+	}
 	b := s.Blocks[i]
 	t := "Block " + strconv.Itoa(i+1) + ": " + strconv.Itoa(b.Layers) + " dense layer"
 	if b.Layers > 1 {
@@ -266,11 +270,30 @@ func (c *Diagram) OutputY() float64 { return c.height - ioH }
 
 // InputLabel and OutputLabel name the ends of the network.
 func (c *Diagram) InputLabel() string {
-	return "input (x, y) → " + strconv.Itoa(c.App.Spec.Width)
+	s := c.App.Spec
+	switch {
+	case s.IsConv():
+		return "input 14×14 → 3×3 conv, " + strconv.Itoa(s.Width) + " channels"
+	case data.IsImages(s.Dataset):
+		return "input 14×14 = 196 pixels → " + strconv.Itoa(s.Width)
+	}
+	return "input (x, y) → " + strconv.Itoa(s.Width)
 }
 
 func (c *Diagram) OutputLabel() string {
-	return "output → " + strconv.Itoa(c.App.Spec.Classes) + " classes (softmax)"
+	out := "output → " + strconv.Itoa(classesOf(c.App.Spec)) + " classes (softmax)"
+	if c.App.Spec.IsConv() {
+		out = "average pool, " + out
+	}
+	return out
+}
+
+// widthLabel is the label on block i: its width, or for a convolutional block its channels.
+func widthLabel(s lab.Spec, i int) string {
+	if s.IsConv() {
+		return convWidthLabel(s, i)
+	}
+	return strconv.Itoa(s.Blocks[i].Width)
 }
 
 // Summary describes the network for screen readers and the caption.

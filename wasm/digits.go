@@ -19,27 +19,37 @@ type digitsLoader struct {
 	mu       sync.Mutex
 	state    string   // "", "loading", "ready" or "failed"
 	file     js.Value // a Uint8Array once ready
-	waiting  map[int][]proto.Command
+	waiting  map[int][]queued
 	workers  map[int]js.Value
 	nextID   int
 	progress func(ui.DigitsLoad) // tells the page; set by runPage
 }
 
-var digits = &digitsLoader{waiting: map[int][]proto.Command{}, workers: map[int]js.Value{}}
+var digits = &digitsLoader{waiting: map[int][]queued{}, workers: map[int]js.Value{}}
 
-// post sends c to worker now, or after the digits file when the worker still needs it.
-func (l *digitsLoader) post(worker js.Value, c proto.Command) {
+// queued is a command waiting for the digits, and what to do once it is posted.
+type queued struct {
+	c    proto.Command
+	sent func()
+}
+
+// post sends c to worker now, or after the digits file when the worker still needs it; sent
+// (if not nil) runs when c has been posted.
+func (l *digitsLoader) post(worker js.Value, c proto.Command, sent func()) {
 	l.mu.Lock()
 	id := l.id(worker)
-	_, queued := l.waiting[id]
+	_, waits := l.waiting[id]
 	needs := (c.Kind == proto.CmdReset || c.Kind == proto.CmdSweep) && data.IsImages(c.Spec.Dataset) &&
 		!worker.Get("resnetHasDigits").Truthy()
-	if !queued && !needs {
+	if !waits && !needs {
 		l.mu.Unlock()
 		postNow(worker, c)
+		if sent != nil {
+			sent()
+		}
 		return
 	}
-	l.waiting[id] = append(l.waiting[id], c)
+	l.waiting[id] = append(l.waiting[id], queued{c, sent})
 	start := l.state != "loading" && l.state != "ready"
 	if start {
 		l.state = "loading"
@@ -104,7 +114,7 @@ func (l *digitsLoader) fetch() {
 func (l *digitsLoader) flush() {
 	l.mu.Lock()
 	waiting := l.waiting
-	l.waiting = map[int][]proto.Command{}
+	l.waiting = map[int][]queued{}
 	file, ready := l.file, l.state == "ready"
 	l.mu.Unlock()
 	for id, cmds := range waiting {
@@ -114,8 +124,11 @@ func (l *digitsLoader) flush() {
 			w.Call("postMessage", js.ValueOf(map[string]any{"type": string(proto.CmdDigits), "data": file}))
 			w.Set("resnetHasDigits", true)
 		}
-		for _, c := range cmds {
-			postNow(w, c)
+		for _, q := range cmds {
+			postNow(w, q.c)
+			if q.sent != nil {
+				q.sent()
+			}
 		}
 	}
 }

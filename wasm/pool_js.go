@@ -17,7 +17,7 @@ type sweepPool struct {
 	id      int
 	workers []js.Value
 	funcs   []js.Func
-	sched   *schedule
+	sched   *ui.SweepSchedule
 	stopped bool
 }
 
@@ -29,9 +29,9 @@ func (h *compareHost) StartSweep(id int, jobs []ui.SweepJob) {
 	if cores.Type() == js.TypeNumber {
 		n = cores.Int()
 	}
-	p := &sweepPool{id: id, sched: newSchedule(jobs)}
+	p := &sweepPool{id: id, sched: ui.NewSweepSchedule(jobs)}
 	h.pool = p
-	for i := range poolSize(n, len(jobs)) {
+	for i := range ui.PoolSize(n, len(jobs)) {
 		w, funcs := newWorker(func(v js.Value) { h.poolMessage(p, i, v) }, func(why string) {
 			h.pace.now(func() { h.cmp.SweepFailed(p.id, why) })
 		})
@@ -55,7 +55,7 @@ func (h *compareHost) poolMessage(p *sweepPool, i int, v js.Value) {
 	if p.stopped || m.Type() != "sweep" {
 		return
 	}
-	job, ok := p.sched.job(i)
+	job, ok := p.sched.Job(i)
 	if !ok {
 		return
 	}
@@ -64,9 +64,9 @@ func (h *compareHost) poolMessage(p *sweepPool, i int, v js.Value) {
 	if !pt.Done {
 		return
 	}
-	p.sched.finish(i)
+	p.sched.Finish(i)
 	p.assign(i)
-	if p.sched.done() {
+	if p.sched.Done() {
 		p.stop()
 		if h.pool == p {
 			h.pool = nil
@@ -76,7 +76,7 @@ func (h *compareHost) poolMessage(p *sweepPool, i int, v js.Value) {
 
 // assign posts worker i its next job, if any is left.
 func (p *sweepPool) assign(i int) {
-	job, ok := p.sched.next(i)
+	job, ok := p.sched.Next(i)
 	if !ok {
 		return
 	}

@@ -11,7 +11,7 @@ import (
 
 // postCommand sends c to a worker; a command about images waits for the digits file (see
 // digitsLoader).
-func postCommand(worker js.Value, c proto.Command) { digits.post(worker, c) }
+func postCommand(worker js.Value, c proto.Command) { digits.post(worker, c, nil) }
 
 // postNow sends c to a worker at once.
 func postNow(worker js.Value, c proto.Command) {

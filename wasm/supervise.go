@@ -123,10 +123,13 @@ func (s *supervisedWorker) post(c proto.Command) {
 		}
 		s.start()
 	}
-	if !s.owed {
-		s.owed, s.since = true, time.Now()
-	}
-	postCommand(s.w, c)
+	// The clock starts when the command is posted: one about images may first wait for the
+	// digits file, which is not the worker's silence.
+	digits.post(s.w, c, func() {
+		if !s.owed || !s.heard {
+			s.owed, s.since = true, time.Now()
+		}
+	})
 }
 
 // fail ends the current worker and tells the page why, once.
