@@ -71,3 +71,18 @@ func TestWhyLandscapeSpeed(t *testing.T) {
 	p.eval(t, `document.querySelector(".twin-why").dataset.whyMs`, &ms)
 	t.Logf("default network (24 blocks): 31×31 landscape + 61-point slice + 31-point line = 1,053 passes over 300 training points; the slower worker computed for %s ms; %s from click to both drawn (two workers at once)", ms, wall.Round(10*time.Millisecond))
 }
+
+// An embed can show the Why panel alone: the twins train behind it, and the reader draws.
+func TestEmbedWhyView(t *testing.T) {
+	p := newPage(t, 1000, 900)
+	p.run(t, "open a Why embed", navigate(site("/embed.html")+"?views=why&autoplay=1#b=16x2p*4"))
+	p.waitFor(t, "the Why panel", `document.querySelector(".twin-why") !== null`, 30*time.Second)
+	for sel, want := range map[string]int{"#why-draw": 1, "#twin-play": 0, ".twin-grid": 0, "#play": 0} {
+		if got := p.count(t, sel); got != want {
+			t.Errorf("%s: %d on a Why embed, want %d", sel, got, want)
+		}
+	}
+	p.click(t, "#why-draw")
+	p.waitFor(t, "both landscapes", `document.querySelector(".twin-why").dataset.whyState === "done"`, 60*time.Second)
+	p.checkNoErrors(t)
+}
