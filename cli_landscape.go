@@ -58,7 +58,7 @@ biases and batch norm). Also a 1-D slice through θ along δ, and the straight l
 initial weights θ₀ to θ (Goodfellow, Vinyals & Saxe 2015).
 
 With no flags it runs the Why view's preset: the page's default with batch norm and 12
-blocks (` + "`go run . train --bn --depth 12`" + `), deep enough that the plain twin trains only
+blocks (` + "`go run . train --bn --depth 14`" + `), deep enough that the plain twin trains only
 partly. There the residual landscape is a smooth bowl and the plain one is rough: the summary
 prints each one's roughness, the mean absolute second difference of log₁₀ loss between
 neighbouring grid points (lower is smoother). A plain twin stuck at chance (try --bn=false
@@ -94,7 +94,7 @@ twin at initialisation and after --steps steps of training it prints the lag-1
 autocorrelation of that gradient: near 0 it is white noise (shattered: neighbouring inputs get
 unrelated gradients), near 1 brown noise (smooth). A deep plain net at initialisation is
 shattered; its residual twin is not. With no flags it runs the Why view's preset (batch norm,
-12 blocks). With batch norm, the network at initialisation first sets its running statistics
+14 blocks). With batch norm, the network at initialisation first sets its running statistics
 from one pass over the training set.
 
 --json prints one object:

@@ -15,7 +15,7 @@ func TestWhyLandscapesFillInForBothTwins(t *testing.T) {
 	p.click(t, "#view-twins")
 	p.waitFor(t, "the Why panel", `document.querySelector(".twin-why") !== null`, 5*time.Second)
 	p.click(t, "#why-preset")
-	p.waitFor(t, "the suggested network (12 blocks, batch norm)", `location.hash.includes("b=16x2p*12") && location.hash.includes("bn=1") && document.querySelector("#why-preset") === null`, 5*time.Second)
+	p.waitFor(t, "the suggested network (14 blocks, batch norm)", `location.hash.includes("b=16x2p*14") && location.hash.includes("bn=1") && document.querySelector("#why-preset") === null`, 5*time.Second)
 	p.click(t, "#twin-play")
 	p.waitFor(t, "both twins to train past step 200", `["plain", "residual"].every(n => parseInt(document.querySelector("#ro-" + n + "-step").textContent.replace(/,/g, "")) > 200)`, 60*time.Second)
 

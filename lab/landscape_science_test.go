@@ -38,10 +38,10 @@ func TestResidualLandscapeIsSmoother(t *testing.T) {
 			rough[i] = l.Roughness()
 		}
 		t.Logf("seed %d: training accuracy plain %.2f, residual %.2f; roughness plain %.3f, residual %.3f", seed, acc[0], acc[1], rough[0], rough[1])
-		if !(acc[0] > 0.55 && acc[0] < 0.95 && acc[1] > 0.97) {
+		if !(acc[0] > 0.5 && acc[0] < 0.9 && acc[1] > 0.97) {
 			t.Errorf("seed %d: training accuracy plain %.2f, residual %.2f: the preset should have the plain twin train partly and the residual one fully", seed, acc[0], acc[1])
 		}
-		if !(rough[1] < 0.75*rough[0]) {
+		if !(rough[1] < 0.65*rough[0]) {
 			t.Errorf("seed %d: roughness plain %.3f, residual %.3f: want the residual landscape clearly smoother", seed, rough[0], rough[1])
 		}
 	}

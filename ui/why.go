@@ -170,7 +170,7 @@ func fixed2(x float64) string {
 }
 
 // UseWhyPreset gives the page the network where the landscapes' contrast shows best
-// (lab.WhyPreset: batch norm and 12 blocks, so the plain twin trains partly) and rebuilds the
+// (lab.WhyPreset: batch norm and 14 blocks, so the plain twin trains partly) and rebuilds the
 // twins from it, paused at step 0.
 func (c *Compare) UseWhyPreset() {
 	c.App.LoadHash(lab.WhyPreset().String())
