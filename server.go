@@ -31,10 +31,15 @@ func serve(args []string) error {
 
 	if !*noBuild {
 		start := time.Now()
-		if err := buildSite(*dir); err != nil {
+		compiled, err := buildSite(*dir)
+		if err != nil {
 			return err
 		}
-		fmt.Fprintf(os.Stderr, "site is up to date in %s (%.1fs)\n", *dir, time.Since(start).Seconds())
+		if compiled {
+			fmt.Fprintf(os.Stderr, "built main.wasm and the site in %s (%.1fs)\n", *dir, time.Since(start).Seconds())
+		} else {
+			fmt.Fprintf(os.Stderr, "site is up to date in %s (%.1fs)\n", *dir, time.Since(start).Seconds())
+		}
 	}
 	if !*noBuild {
 		if err := writeHostHeaders(*dir); err != nil {

@@ -23,19 +23,27 @@ import (
 // buildSite brings the site in dir up to date, rebuilding only what is older than its
 // sources: the generated Vugu code in ui/, main.wasm, wasm_exec.js and the assets. It must
 // run in the module root.
-func buildSite(dir string) error {
+// It says on stderr when it compiles main.wasm, the step that keeps a first `go run .` quiet
+// for a minute, and reports whether it did.
+func buildSite(dir string) (compiled bool, err error) {
 	if _, err := os.Stat("go.mod"); err != nil {
-		return errors.New("build: no go.mod in the working directory; run from the module root, or pass --no-build to serve an already built site")
+		return false, errors.New("build: no go.mod in the working directory; run from the module root, or pass --no-build to serve an already built site")
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("build: %w", err)
+		return false, fmt.Errorf("build: %w", err)
 	}
 	if err := generateUI(); err != nil {
-		return err
+		return false, err
 	}
-	if err := buildWasm(dir, os.Stderr); err != nil {
-		return err
+	compiled, err = buildWasm(dir, os.Stderr)
+	if err != nil {
+		return compiled, err
 	}
+	return compiled, buildRest(dir)
+}
+
+// buildRest copies what the site needs besides main.wasm and compresses it.
+func buildRest(dir string) error {
 	if err := copyWasmExec(filepath.Join(dir, "wasm_exec.js")); err != nil {
 		return err
 	}
@@ -83,16 +91,16 @@ const (
 // it. The linker flags strip debug information, which halves the download. When simdToolchain
 // cannot be had (offline, not cached), main.wasm is a copy of the scalar build and one line
 // says so on warn; the next build tries again.
-func buildWasm(dir string, warn io.Writer) error {
+func buildWasm(dir string, warn io.Writer) (compiled bool, err error) {
 	sources, err := wasmSources()
 	if err != nil {
-		return err
+		return false, err
 	}
 	var newest time.Time
 	for _, d := range sources {
 		t, err := newestModTime(d, ".go")
 		if err != nil {
-			return fmt.Errorf("build: %w", err)
+			return false, fmt.Errorf("build: %w", err)
 		}
 		if t.After(newest) {
 			newest = t
@@ -100,24 +108,31 @@ func buildWasm(dir string, warn io.Writer) error {
 	}
 	scalar, simd := filepath.Join(dir, wasmScalar), filepath.Join(dir, wasmSIMD)
 	args := []string{"build", "-trimpath", "-ldflags=-s -w", "-o"}
+	if isStale(scalar, newest) || isStale(simd, newest) {
+		fmt.Fprintln(progress, "building main.wasm (the first build takes about a minute)…")
+	}
 	if isStale(scalar, newest) {
+		compiled = true
 		if err := runGo([]string{"GOOS=js", "GOARCH=wasm"}, append(args, scalar, "./wasm")...); err != nil {
-			return err
+			return compiled, err
 		}
 	}
 	if !isStale(simd, newest) && !sameFile(simd, scalar) {
-		return nil
+		return compiled, nil
 	}
 	if err := haveToolchain(simdToolchain); err != nil {
 		fmt.Fprintf(warn, "build: %s (for the wasm SIMD build) is not available, so main.wasm is the scalar build: %v\n", simdToolchain, err)
-		return copyFile(scalar, simd)
+		return compiled, copyFile(scalar, simd)
 	}
 	// nojsonv2: Go 1.27 backs encoding/json with json/v2, which adds ~1 MB to main.wasm
 	// (~0.2 MB brotli) for nothing the page uses; without it the SIMD build is the scalar
 	// build's size, and JSON behaves exactly as in the scalar build.
 	env := []string{"GOOS=js", "GOARCH=wasm", "GOTOOLCHAIN=" + simdToolchain, "GOEXPERIMENT=simd,nojsonv2"}
-	return runGo(env, append(args, simd, "./wasm")...)
+	return true, runGo(env, append(args, simd, "./wasm")...)
 }
+
+// progress is where the build says what it is doing that takes a while.
+var progress io.Writer = os.Stderr
 
 // wasmSources lists what main.wasm is built from: go.mod, go.sum and the folders of this
 // module's packages that ./wasm imports (as the go command lists them for js/wasm).

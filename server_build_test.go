@@ -20,7 +20,7 @@ func TestBuildFallsBackToScalarWithoutTheSIMDToolchain(t *testing.T) {
 	t.Setenv("GOPROXY", "off")
 	dir := t.TempDir()
 	var warn bytes.Buffer
-	if err := buildWasm(dir, &warn); err != nil {
+	if _, err := buildWasm(dir, &warn); err != nil {
 		t.Fatal(err)
 	}
 	simd, err1 := os.ReadFile(filepath.Join(dir, wasmSIMD))

@@ -84,13 +84,7 @@ func (a *Act) Backward(dy *mat.Dense) *mat.Dense {
 	dx, xs, ys = dx[:len(ds)], xs[:len(ds)], ys[:len(ds)]
 	switch a.Kind {
 	case ReLU:
-		for i, d := range ds {
-			if xs[i] > 0 {
-				dx[i] = d
-			} else {
-				dx[i] = 0
-			}
-		}
+		reluGrad(dx, ds, xs) // kernels_*.go
 	case Tanh:
 		for i, d := range ds {
 			dx[i] = d * (1 - ys[i]*ys[i])

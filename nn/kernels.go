@@ -70,12 +70,6 @@ func transpose(t, a []float64, r, c int) {
 	}
 }
 
-// addColSums accumulates gb += the column sums of dy (n×m), the rows in order.
-func addColSums(gb, dy []float64, n, m int) {
-	gb = gb[:m]
-	for i := 0; i < n; i++ {
-		for j, v := range dy[i*m : i*m+m] {
-			gb[j] += v
-		}
-	}
-}
+// adamConsts are one Adam update's numbers (optim.go): β₁, β₂, the learning rate, ε, the
+// weight decay, and the bias corrections 1/(1−β₁ᵗ) and 1/(1−β₂ᵗ).
+type adamConsts struct{ b1, b2, lr, eps, wd, c1, c2 float64 }

@@ -2,6 +2,8 @@
 
 package nn
 
+import "math"
+
 // Kernels names the build of the kernels in this binary: "simd" or "scalar".
 const Kernels = "scalar"
 
@@ -88,5 +90,39 @@ func relu(y, x []float64) {
 		} else {
 			y[i] = 0
 		}
+	}
+}
+
+// reluGrad sets dx = dy where x > 0 and +0 elsewhere (len(dx), len(x) ≥ len(dy)).
+func reluGrad(dx, dy, x []float64) {
+	dx, x = dx[:len(dy)], x[:len(dy)]
+	for i, d := range dy {
+		if x[i] > 0 {
+			dx[i] = d
+		} else {
+			dx[i] = 0
+		}
+	}
+}
+
+// addColSums accumulates gb += the column sums of dy (n×m), the rows in order.
+func addColSums(gb, dy []float64, n, m int) {
+	gb = gb[:m]
+	for i := 0; i < n; i++ {
+		for j, v := range dy[i*m : i*m+m] {
+			gb[j] += v
+		}
+	}
+}
+
+// adamStep is Adam's update of the weights w from their gradients g and moments m, v (all
+// len(w) long), each operation in the order kernels_simd.go's lanes take.
+func adamStep(w, g, m, v []float64, k adamConsts) {
+	g, m, v = g[:len(w)], m[:len(w)], v[:len(w)]
+	for i := range w {
+		gi := g[i] + k.wd*w[i]
+		m[i] = k.b1*m[i] + (1-k.b1)*gi
+		v[i] = k.b2*v[i] + (1-k.b2)*gi*gi
+		w[i] -= k.lr * (m[i] * k.c1) / (math.Sqrt(v[i]*k.c2) + k.eps)
 	}
 }

@@ -2,7 +2,11 @@
 
 package nn
 
-import "simd/archsimd"
+import (
+	"math"
+	"simd/archsimd"
+	"unsafe"
+)
 
 // Kernels names the build of the kernels in this binary: "simd" or "scalar".
 const Kernels = "simd"
@@ -22,6 +26,12 @@ func mulAcc(c, init, a, b []float64, rows, inner, cols, ars, acs int) {
 	if rows == 0 || cols == 0 {
 		return
 	}
+	// The 2×8 panel's inner loop reads a and b through pointers, without Go's bounds checks
+	// (under wasm they cost as much as the arithmetic); these checks make every read in range.
+	if inner > 0 && (len(b) < inner*cols || len(a) < (rows-1)*ars+(inner-1)*acs+1 || ars < 0 || acs < 0) {
+		panic("nn: mulAcc: a or b is too short for the shapes given")
+	}
+	ap, bp := unsafe.Pointer(unsafe.SliceData(a)), unsafe.Pointer(unsafe.SliceData(b))
 	j := 0
 	for ; j+8 <= cols; j += 8 {
 		var i0 *[8]float64
@@ -48,9 +58,9 @@ func mulAcc(c, init, a, b []float64, rows, inner, cols, ars, acs int) {
 			s := 0
 			for ; s+2 <= inner; s += 2 { // two steps a pass: a loop's back edge is dear under wasm
 				{
-					bs := (*[8]float64)(b[bo : bo+8])
-					x0 := archsimd.BroadcastFloat64x2(a[ao0])
-					x1 := archsimd.BroadcastFloat64x2(a[ao1])
+					bs := (*[8]float64)(unsafe.Add(bp, bo*8))
+					x0 := archsimd.BroadcastFloat64x2(*(*float64)(unsafe.Add(ap, ao0*8)))
+					x1 := archsimd.BroadcastFloat64x2(*(*float64)(unsafe.Add(ap, ao1*8)))
 					b0 := archsimd.LoadFloat64x2Array((*[2]float64)(bs[0:2]))
 					p00 = p00.Add(x0.Mul(b0))
 					p10 = p10.Add(x1.Mul(b0))
@@ -68,9 +78,9 @@ func mulAcc(c, init, a, b []float64, rows, inner, cols, ars, acs int) {
 					bo += cols
 				}
 				{
-					bs := (*[8]float64)(b[bo : bo+8])
-					x0 := archsimd.BroadcastFloat64x2(a[ao0])
-					x1 := archsimd.BroadcastFloat64x2(a[ao1])
+					bs := (*[8]float64)(unsafe.Add(bp, bo*8))
+					x0 := archsimd.BroadcastFloat64x2(*(*float64)(unsafe.Add(ap, ao0*8)))
+					x1 := archsimd.BroadcastFloat64x2(*(*float64)(unsafe.Add(ap, ao1*8)))
 					b0 := archsimd.LoadFloat64x2Array((*[2]float64)(bs[0:2]))
 					p00 = p00.Add(x0.Mul(b0))
 					p10 = p10.Add(x1.Mul(b0))
@@ -89,9 +99,9 @@ func mulAcc(c, init, a, b []float64, rows, inner, cols, ars, acs int) {
 				}
 			}
 			if s < inner {
-				bs := (*[8]float64)(b[bo : bo+8])
-				x0 := archsimd.BroadcastFloat64x2(a[ao0])
-				x1 := archsimd.BroadcastFloat64x2(a[ao1])
+				bs := (*[8]float64)(unsafe.Add(bp, bo*8))
+				x0 := archsimd.BroadcastFloat64x2(*(*float64)(unsafe.Add(ap, ao0*8)))
+				x1 := archsimd.BroadcastFloat64x2(*(*float64)(unsafe.Add(ap, ao1*8)))
 				b0 := archsimd.LoadFloat64x2Array((*[2]float64)(bs[0:2]))
 				p00 = p00.Add(x0.Mul(b0))
 				p10 = p10.Add(x1.Mul(b0))
@@ -187,5 +197,71 @@ func relu(y, x []float64) {
 		} else {
 			y[i] = 0
 		}
+	}
+}
+
+// reluGrad sets dx = dy where x > 0 and +0 elsewhere, two lanes at a time.
+func reluGrad(dx, dy, x []float64) {
+	dx, x = dx[:len(dy)], x[:len(dy)]
+	zero := archsimd.BroadcastFloat64x2(0)
+	i := 0
+	for ; i+2 <= len(dy); i += 2 {
+		d := archsimd.LoadFloat64x2Array((*[2]float64)(dy[i : i+2]))
+		xv := archsimd.LoadFloat64x2Array((*[2]float64)(x[i : i+2]))
+		d.Masked(xv.Greater(zero)).StoreArray((*[2]float64)(dx[i : i+2]))
+	}
+	if i < len(dy) {
+		if x[i] > 0 {
+			dx[i] = dy[i]
+		} else {
+			dx[i] = 0
+		}
+	}
+}
+
+// addColSums accumulates gb += the column sums of dy (n×m), the rows in order, two columns
+// a lane pair.
+func addColSums(gb, dy []float64, n, m int) {
+	gb = gb[:m]
+	j := 0
+	for ; j+2 <= m; j += 2 {
+		acc := archsimd.LoadFloat64x2Array((*[2]float64)(gb[j : j+2]))
+		for i := 0; i < n; i++ {
+			acc = acc.Add(archsimd.LoadFloat64x2Array((*[2]float64)(dy[i*m+j : i*m+j+2])))
+		}
+		acc.StoreArray((*[2]float64)(gb[j : j+2]))
+	}
+	if j < m {
+		for i := 0; i < n; i++ {
+			gb[j] += dy[i*m+j]
+		}
+	}
+}
+
+// adamStep is Adam's update (kernels_scalar.go) two weights at a time, with the scalar loop's
+// operations in its order (Sqrt and Div are exactly rounded in both).
+func adamStep(w, g, m, v []float64, k adamConsts) {
+	g, m, v = g[:len(w)], m[:len(w)], v[:len(w)]
+	b1, b2 := archsimd.BroadcastFloat64x2(k.b1), archsimd.BroadcastFloat64x2(k.b2)
+	nb1, nb2 := archsimd.BroadcastFloat64x2(1-k.b1), archsimd.BroadcastFloat64x2(1-k.b2)
+	lr, eps, wd := archsimd.BroadcastFloat64x2(k.lr), archsimd.BroadcastFloat64x2(k.eps), archsimd.BroadcastFloat64x2(k.wd)
+	c1, c2 := archsimd.BroadcastFloat64x2(k.c1), archsimd.BroadcastFloat64x2(k.c2)
+	i := 0
+	for ; i+2 <= len(w); i += 2 {
+		wp, mp, vp := (*[2]float64)(w[i:i+2]), (*[2]float64)(m[i:i+2]), (*[2]float64)(v[i:i+2])
+		wv := archsimd.LoadFloat64x2Array(wp)
+		gi := archsimd.LoadFloat64x2Array((*[2]float64)(g[i : i+2])).Add(wd.Mul(wv))
+		mv := b1.Mul(archsimd.LoadFloat64x2Array(mp)).Add(nb1.Mul(gi))
+		vv := b2.Mul(archsimd.LoadFloat64x2Array(vp)).Add(nb2.Mul(gi).Mul(gi))
+		step := lr.Mul(mv.Mul(c1)).Div(vv.Mul(c2).Sqrt().Add(eps))
+		mv.StoreArray(mp)
+		vv.StoreArray(vp)
+		wv.Sub(step).StoreArray(wp)
+	}
+	for ; i < len(w); i++ {
+		gi := g[i] + k.wd*w[i]
+		m[i] = k.b1*m[i] + (1-k.b1)*gi
+		v[i] = k.b2*v[i] + (1-k.b2)*gi*gi
+		w[i] -= k.lr * (m[i] * k.c1) / (math.Sqrt(v[i]*k.c2) + k.eps)
 	}
 }

@@ -252,3 +252,75 @@ func TestReLUKernel(t *testing.T) {
 		}
 	}
 }
+
+// TestReLUGradKernel checks reluGrad against its definition: dy where x > 0, +0 elsewhere
+// (NaN x included), on ragged lengths with NaN and ±Inf in both inputs.
+func TestReLUGradKernel(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	special := []float64{math.NaN(), math.Inf(1), math.Inf(-1), math.Copysign(0, -1)}
+	for n := 0; n <= 9; n++ {
+		dy, x, dx := kernelValues(rng, n, special), kernelValues(rng, n, special), kernelValues(rng, n, nil)
+		reluGrad(dx, dy, x)
+		want := make([]float64, n)
+		for i := range want {
+			if x[i] > 0 {
+				want[i] = dy[i]
+			}
+		}
+		if i, ok := sameBits(dx, want); !ok {
+			t.Fatalf("n=%d: dx[%d] = %v for dy %v, x %v; want %v", n, i, dx[i], dy[i], x[i], want[i])
+		}
+	}
+}
+
+// TestAdamKernel checks adamStep against Adam's update written out element by element, bit
+// for bit, on ragged lengths, with and without weight decay, NaN and Inf gradients included.
+func TestAdamKernel(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for n := 0; n <= 9; n++ {
+		for _, k := range []adamConsts{
+			{0.9, 0.999, 1e-3, 1e-8, 0, 1 / (1 - 0.9), 1 / (1 - 0.999)},
+			{0.8, 0.99, 0.05, 1e-6, 1e-3, 1 / (1 - 0.8*0.8*0.8), 1 / (1 - 0.99*0.99*0.99)},
+		} {
+			w, g := kernelValues(rng, n, nil), kernelValues(rng, n, []float64{math.NaN(), math.Inf(-1)})
+			m, v := kernelValues(rng, n, nil), kernelValues(rng, n, nil)
+			for i := range v {
+				v[i] = math.Abs(v[i])
+			}
+			ww, wm, wv := append([]float64(nil), w...), append([]float64(nil), m...), append([]float64(nil), v...)
+			for i := range ww {
+				gi := g[i] + k.wd*ww[i]
+				wm[i] = k.b1*wm[i] + (1-k.b1)*gi
+				wv[i] = k.b2*wv[i] + (1-k.b2)*gi*gi
+				ww[i] -= k.lr * (wm[i] * k.c1) / (math.Sqrt(wv[i]*k.c2) + k.eps)
+			}
+			adamStep(w, g, m, v, k)
+			for _, c := range []struct {
+				name      string
+				got, want []float64
+			}{{"w", w, ww}, {"m", m, wm}, {"v", v, wv}} {
+				if i, ok := sameBits(c.got, c.want); !ok {
+					t.Fatalf("n=%d %+v: %s[%d] = %v, want %v", n, k, c.name, i, c.got[i], c.want[i])
+				}
+			}
+		}
+	}
+}
+
+// TestMulAccRejectsShortInputs: the SIMD kernel reads without bounds checks, after checking the
+// lengths once; a slice too short for the shapes must panic, not read past its end.
+func TestMulAccRejectsShortInputs(t *testing.T) {
+	for _, c := range []struct {
+		name    string
+		a, b, c int // lengths, for rows 4, inner 3, cols 8 (a by rows)
+	}{{"short a", 11, 24, 32}, {"short b", 12, 23, 32}} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("%s: mulAcc did not panic", c.name)
+				}
+			}()
+			mulAcc(make([]float64, c.c), nil, make([]float64, c.a), make([]float64, c.b), 4, 3, 8, 3, 1)
+		}()
+	}
+}

@@ -1,9 +1,6 @@
 package nn
 
-import (
-	"fmt"
-	"math"
-)
+import "fmt"
 
 // Optimizer updates parameters from their accumulated gradients.
 type Optimizer interface {
@@ -89,12 +86,7 @@ func (o *Adam) Update(params []*Param) {
 		if p.Decay {
 			wd = o.WeightDecay
 		}
-		for i := range w {
-			gi := g[i] + wd*w[i]
-			m[i] = o.Beta1*m[i] + (1-o.Beta1)*gi
-			v[i] = o.Beta2*v[i] + (1-o.Beta2)*gi*gi
-			w[i] -= o.LR * (m[i] * c1) / (math.Sqrt(v[i]*c2) + o.Eps)
-		}
+		adamStep(w, g, m, v, adamConsts{o.Beta1, o.Beta2, o.LR, o.Eps, wd, c1, c2}) // kernels_*.go
 	}
 }
 

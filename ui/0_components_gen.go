@@ -517,10 +517,12 @@ func (c *Chart) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				_ = vgiterkey
 				t := t
 				_ = t
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "text", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "tick y"}, vugu.VGAttribute{Namespace: "", Key: "x", Val: "40"}}}
-				vgparent.AppendChild(vgn)
-				vgn.AddAttrInterface("y", P(t.Pos+3))
-				vgn.SetInnerHTML(t.Label)
+				if t.Label != "" {
+					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "text", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "tick y"}, vugu.VGAttribute{Namespace: "", Key: "x", Val: "40"}}}
+					vgparent.AppendChild(vgn)
+					vgn.AddAttrInterface("y", P(t.Pos+3))
+					vgn.SetInnerHTML(t.Label)
+				}
 			}
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
 			vgparent.AppendChild(vgn)
@@ -529,8 +531,9 @@ func (c *Chart) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				_ = vgiterkey
 				t := t
 				_ = t
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "text", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "tick x"}, vugu.VGAttribute{Namespace: "", Key: "y", Val: "161"}}}
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "text", Attr: []vugu.VGAttribute{{Namespace: "", Key: "y", Val: "161"}}}
 				vgparent.AppendChild(vgn)
+				vgn.AddAttrInterface("class", t.Class)
 				vgn.AddAttrInterface("x", P(t.Pos))
 				vgn.SetInnerHTML(t.Label)
 			}
@@ -4079,7 +4082,7 @@ func (c *Twins) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgparent.AppendChild(vgn)
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "caption"}}}
 				vgparent.AppendChild(vgn)
-				vgn.SetInnerHTML(vugu.HTML("Solid lines: training set; dashed: test set. Degradation is not overfitting: it is the\n        \x3Cem\x3Etraining\x3C/em\x3E curve of the deep plain net that stays low."))
+				vgn.SetInnerHTML(vugu.HTML("Residual twin: solid line for the training set, dashed for the test set; plain twin: long\n        dashes for the training set, dots for the test set. Degradation is not overfitting: it is the\n        \x3Cem\x3Etraining\x3C/em\x3E curve of the deep plain net that stays low."))
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
 				vgparent.AppendChild(vgn)
 			}

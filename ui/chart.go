@@ -27,10 +27,11 @@ type Series struct {
 	X, Y        []float64
 }
 
-// Tick is an axis label at Pos (in SVG units along its axis).
+// Tick is an axis label at Pos (in SVG units along its axis). Class is its CSS class.
 type Tick struct {
 	Pos   float64
 	Label string
+	Class string
 }
 
 // Line is a series ready to draw.
@@ -113,7 +114,11 @@ func (c *Chart) geometry() chartGeom {
 	}
 
 	for _, x := range NiceTicks(xmin, xmax, 5) {
-		g.XTicks = append(g.XTicks, Tick{sx(x), shortNumber(x)})
+		t := Tick{Pos: sx(x), Label: shortNumber(x), Class: "tick x"}
+		if t.Pos > plotR-20 {
+			t.Class += " end" // centred, "1.5k" would run past the picture's right edge
+		}
+		g.XTicks = append(g.XTicks, t)
 	}
 	var ys []float64
 	switch {
@@ -124,14 +129,45 @@ func (c *Chart) geometry() chartGeom {
 	default:
 		ys = NiceTicks(ylo, yhi, 4)
 	}
-	for _, y := range ys {
+	every := LabelEvery(len(ys), maxYLabels)
+	for i, y := range ys {
 		label := shortNumber(y)
-		if c.Percent {
+		switch {
+		case c.Percent:
 			label = strconv.Itoa(int(math.Round(100*y))) + "%"
+		case c.LogY:
+			label = logLabel(y)
 		}
-		g.YTicks = append(g.YTicks, Tick{sy(y), label})
+		if (len(ys)-1-i)%every != 0 {
+			label = "" // a grid line without a label: 11 labels on 138 units collide
+		}
+		g.YTicks = append(g.YTicks, Tick{Pos: sy(y), Label: label})
 	}
 	return g
+}
+
+// maxYLabels is how many labels the y axis holds without their text (13.5 units) colliding.
+const maxYLabels = 6
+
+// LabelEvery is k such that labelling every k-th of n ticks (counted from the top one)
+// leaves at most max labels.
+func LabelEvery(n, max int) int {
+	if n <= max {
+		return 1
+	}
+	return (n + max - 1) / max
+}
+
+// logLabel labels a log axis compactly: 1, 0.1, 0.01, then 1e-3, 1e-4, …
+func logLabel(y float64) string {
+	if y >= 0.01 {
+		return shortNumber(y)
+	}
+	e := math.Log10(y)
+	if r := math.Round(e); math.Abs(e-r) < 1e-9 {
+		return "1e" + strconv.Itoa(int(r))
+	}
+	return strconv.FormatFloat(y, 'g', 2, 64)
 }
 
 func usable(y float64, log bool) bool {

@@ -88,10 +88,10 @@ func sweepGeometry(r *SweepRun) sweepGeom {
 	}
 
 	for _, d := range ds {
-		g.XTicks = append(g.XTicks, Tick{sx(d), strconv.Itoa(d)})
+		g.XTicks = append(g.XTicks, Tick{Pos: sx(d), Label: strconv.Itoa(d)})
 	}
 	for _, y := range NiceTicks(0, yhi, 5) {
-		g.YTicks = append(g.YTicks, Tick{sy(y), strconv.Itoa(int(math.Round(100*y))) + "%"})
+		g.YTicks = append(g.YTicks, Tick{Pos: sy(y), Label: strconv.Itoa(int(math.Round(100*y))) + "%"})
 	}
 	if chance := 1 - 1/float64(max(r.Classes, 2)); chance <= yhi {
 		g.ChanceY, g.ChanceLabel = sy(chance), "chance ("+strconv.Itoa(int(math.Round(100*chance)))+"% error)"

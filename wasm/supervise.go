@@ -124,10 +124,14 @@ func (s *supervisedWorker) post(c proto.Command) {
 		s.start()
 	}
 	// The clock starts when the command is posted: one about images may first wait for the
-	// digits file, which is not the worker's silence.
+	// digits file, which is not the worker's silence. Only commands the worker always
+	// answers start it.
 	digits.post(s.w, c, func() {
-		if !s.owed || !s.heard {
-			s.owed, s.since = true, time.Now()
+		switch c.Kind {
+		case proto.CmdReset, proto.CmdRun, proto.CmdStep, proto.CmdLesion:
+			if !s.owed || !s.heard {
+				s.owed, s.since = true, time.Now()
+			}
 		}
 	})
 }

@@ -104,7 +104,7 @@ func (s *session) handle(c proto.Command) (changed bool) {
 		return true
 	case proto.CmdRun:
 		s.running = c.Run && s.trainer != nil
-		return !c.Run
+		return !s.running // a pause, or a Play with nothing to train, is answered at once
 	case proto.CmdStep:
 		if s.trainer != nil {
 			s.trainer.Step(max(c.Steps, 1))

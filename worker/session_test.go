@@ -166,3 +166,15 @@ func TestBoundaryShrinksForCostlyNetworks(t *testing.T) {
 		t.Fatalf("128 blocks of width 64: grid %d with %d values", r.GridN, len(r.Boundary))
 	}
 }
+
+// The page's watchdog counts on an answer to every Run: a Play with no network to train
+// (its Spec failed) is answered at once, as a pause is.
+func TestRunWithNothingToTrainIsAnswered(t *testing.T) {
+	s := newSession()
+	if !s.handle(proto.Command{Kind: proto.CmdRun, Run: true}) {
+		t.Error("a Play without a trainer gets no answer")
+	}
+	if s.training() {
+		t.Error("training without a trainer")
+	}
+}
