@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"resnetplayground/lab"
 )
 
 // drawStroke draws a vertical stroke on the digits pad with pointer events, as a finger or a
@@ -37,15 +39,18 @@ func TestDigitsPickTrainDraw(t *testing.T) {
 	if h := p.hash(t); !strings.Contains(h, "d=digits") || !strings.Contains(h, "net=conv") {
 		t.Errorf("hash after picking Digits = %q, want the digits' conv network", h)
 	}
+	// The editor speaks in stages: one block per stage is the 8-layer net, quick to train.
+	p.run(t, "one block per stage", setValue("#per-stage", "1"))
+	p.waitFor(t, "the 8-layer net", `location.hash.includes("b=4x2p,8x2p,16x2p&")`, 10*time.Second)
 	p.click(t, "#play")
-	p.waitFor(t, "predictions for the test digits", `document.querySelector(".digits[data-predicted='1000']")`, 60*time.Second)
+	p.waitFor(t, "predictions for the test digits", `document.querySelector(".digits[data-predicted='500']")`, 60*time.Second)
 
 	var drew bool
 	p.eval(t, drawStroke, &drew)
 	if !drew {
 		t.Fatal("no drawing pad")
 	}
-	p.waitFor(t, "probabilities for the drawing", `document.querySelector(".digits").dataset.probs.split(",").length === 10`, 30*time.Second)
+	p.waitFor(t, "probabilities for the drawing", `document.querySelector(".digits").dataset.probs.split(",").length === 10`, 60*time.Second)
 	first := p.attr(t, ".digits", "data-probs")
 	p.waitFor(t, "the probabilities to change as the network trains",
 		`document.querySelector(".digits").dataset.probs !== `+jsString(first), 60*time.Second)
@@ -79,5 +84,15 @@ func TestDigitsFetchFailureIsExplained(t *testing.T) {
 	p.run(t, "pick the spiral again", setValue("#set-dataset", "spiral"))
 	p.click(t, "#step")
 	p.waitFor(t, "the spiral to train a step", `document.querySelector("#ro-step").textContent === "1"`, 20*time.Second)
+	p.checkNoErrors(t)
+}
+
+// The twins train on the digits too, each in its own worker, each showing its predictions.
+func TestDigitsTwins(t *testing.T) {
+	p := newPage(t, 1280, 900)
+	s := lab.DepthSpec(lab.DigitsDefault(), 1, false, 1)
+	p.open(t, "?view=twins#"+s.String())
+	p.click(t, "#twin-play")
+	p.waitFor(t, "both twins' predictions", `document.querySelectorAll(".twin-map .digits[data-predicted='500']").length === 2`, 90*time.Second)
 	p.checkNoErrors(t)
 }

@@ -29,6 +29,9 @@ type DigitsLoad struct {
 // rather than as a decision boundary over points.
 func (a *App) ShowsImages() bool { return data.IsImages(a.Spec.Dataset) }
 
+// ShowsImages reports whether the run trains on images.
+func (r *Run) ShowsImages() bool { return data.IsImages(r.spec.Dataset) }
+
 // receiveDigits merges a report's digits view: images and labels come once per reset,
 // predictions and probabilities when measured.
 func (r *Run) receiveDigits(v *proto.DigitsView) {

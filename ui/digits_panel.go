@@ -136,18 +136,23 @@ const (
 
 // paintGrid draws the test digits with their predictions.
 func (c *DigitsPanel) paintGrid(wrap js.Value) {
-	d := &c.App.Digits
+	paintDigitsGrid(wrap, &c.grid, &c.gridShown, &c.App.Digits)
+}
+
+// paintDigitsGrid draws d's test digits with their predictions into a canvas kept in wrap,
+// when d changed since *shown.
+func paintDigitsGrid(wrap js.Value, keep *js.Value, shown *int, d *Digits) {
 	if wrap.IsUndefined() || wrap.IsNull() || d.Side == 0 || len(d.Images) == 0 {
 		return
 	}
 	n := len(d.Images) / (d.Side * d.Side)
 	rows := (n + gridCols - 1) / gridCols
-	canvas, made := canvasIn(wrap, c.grid, "digits-grid", gridCols*cellW, rows*cellH, "Test digits with the network's prediction under each; wrong ones in red")
-	c.grid = canvas
-	if !made && c.gridShown == d.Version {
+	canvas, made := canvasIn(wrap, *keep, "digits-grid", gridCols*cellW, rows*cellH, "Test digits with the network's prediction under each; wrong ones in red")
+	*keep = canvas
+	if !made && *shown == d.Version {
 		return
 	}
-	c.gridShown = d.Version
+	*shown = d.Version
 	ctx := canvas.Call("getContext", "2d")
 	ctx.Call("clearRect", 0, 0, gridCols*cellW, rows*cellH)
 	tiles := js.Global().Get("document").Call("createElement", "canvas")

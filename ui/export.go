@@ -45,7 +45,7 @@ type ExportButton struct {
 func (c *Export) Rows() []ExportRow {
 	rows := []ExportRow{
 		{"Charts", []ExportButton{{"export-svg", "SVG", c.chartsSVG}, {"export-png", "PNG", c.chartsPNG}}},
-		{"Metrics (" + Itoa(len(c.App.History)) + " recorded steps)", []ExportButton{{"export-csv", "CSV", c.metricsCSV}, {"export-json", "JSON", c.metricsJSON}}},
+		{"Metrics (" + Plural(len(c.App.History), "recorded step") + ")", []ExportButton{{"export-csv", "CSV", c.metricsCSV}, {"export-json", "JSON", c.metricsJSON}}},
 		{"Settings", []ExportButton{{"export-spec", "Spec JSON", c.specJSON}}},
 	}
 	for _, x := range c.Extras {

@@ -58,3 +58,11 @@ func Itoa(n int) string { return strconv.Itoa(n) }
 
 // P formats an SVG coordinate to a tenth of a unit (Vugu would print six decimals).
 func P(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) }
+
+// Plural is "1 recorded step", "2 recorded steps": n and noun, with an s unless n is 1.
+func Plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return Itoa(n) + " " + noun + "s"
+}

@@ -66,3 +66,33 @@ func TestSessionDigits(t *testing.T) {
 		t.Error("a truncated digits file was accepted silently")
 	}
 }
+
+// A drawing is answered by a report that measures nothing else: one forward pass.
+func TestWorkerAnswersADrawingWithoutMeasuring(t *testing.T) {
+	file, err := os.ReadFile("../nn/data/digits.bin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := New()
+	for _, c := range []proto.Command{
+		{Kind: proto.CmdDigits, Data: file},
+		{Kind: proto.CmdReset, Gen: 1, Seq: 1, Spec: digitsSpec()},
+	} {
+		m, _ := proto.EncodeCommand(c)
+		w.Receive(m)
+	}
+	w.Work() // the reset's measured report
+	m, _ := proto.EncodeCommand(proto.Command{Kind: proto.CmdProbe, Gen: 1, Seq: 2, Pixels: make([]float32, 196)})
+	w.Receive(m)
+	if !w.Busy() {
+		t.Fatal("a drawing waits for an answer, but the worker is not busy")
+	}
+	out := w.Work()
+	if len(out) != 1 {
+		t.Fatalf("%d messages for a drawing", len(out))
+	}
+	r := proto.DecodeReport(out[0])
+	if r.Digits == nil || len(r.Digits.Probe) != 10 || r.Digits.Pred != nil || len(r.History) != 1 || r.Ack != 2 {
+		t.Errorf("answer: digits %+v, %d history samples, ack %d", r.Digits, len(r.History), r.Ack)
+	}
+}

@@ -36,7 +36,7 @@ type session struct {
 // EvalImages is how many training and test images the worker's measurements use: enough
 // for accuracies to a percent or so, few enough that measuring a deep convolutional network
 // does not keep the worker from hearing "pause" for seconds (all 7,000 would).
-const EvalImages = 1000
+const EvalImages = 500
 
 // The boundary picture has between MinGridN and MaxGridN cells per side: as many as the
 // worker can draw in about gridBudget (see cadence), so that it can refresh the picture five

@@ -26,6 +26,7 @@ type Worker struct {
 	job       *sweepJob      // a sweep run, in a pool worker
 	why       *landscapeWork // a loss landscape filling in, between training bursts
 	dirty     bool           // the page should hear about the session at once
+	probed    bool           // the page drew a digit and waits for its probabilities
 	lastPoint time.Time      // of the sweep run
 }
 
@@ -67,6 +68,11 @@ func (w *Worker) Receive(m proto.Message) []proto.Message {
 		w.lastPoint = time.Now()
 		return nil
 	}
+	if err == nil && c.Kind == proto.CmdProbe {
+		// A drawing needs one forward pass, not a measurement: answer it on its own.
+		w.probed = w.s.handle(c) || w.probed
+		return nil
+	}
 	if err != nil {
 		w.s.handle(proto.Command{Kind: proto.CmdReset, Gen: c.Gen, Seq: c.Seq, Spec: lab.Spec{}})
 		w.s.err = "the settings did not reach the trainer intact: " + err.Error()
@@ -77,9 +83,9 @@ func (w *Worker) Receive(m proto.Message) []proto.Message {
 	return nil
 }
 
-// Busy reports whether Work has more to do: a sweep run to train, a network running or a
-// landscape filling in.
-func (w *Worker) Busy() bool { return w.job != nil || w.s.training() || w.why != nil }
+// Busy reports whether Work has more to do: a sweep run to train, a network running, a
+// drawn digit to classify or a landscape filling in.
+func (w *Worker) Busy() bool { return w.job != nil || w.s.training() || w.probed || w.why != nil }
 
 // Work does one burst and returns what to post: a sweep run's progress about every
 // reportEvery and its final metrics once done; or, for the page's network, a fully measured
@@ -92,8 +98,13 @@ func (w *Worker) Work() []proto.Message {
 		return w.workSweep()
 	}
 	var out []proto.Message
-	if dirty {
+	probed := w.probed
+	w.probed = false
+	switch {
+	case dirty:
 		out = append(out, w.report(measure{metrics: true, gridN: w.pace.gridN(w.s.cost())}))
+	case probed:
+		out = append(out, w.report(measure{}))
 	}
 	if w.s.training() {
 		w.s.train(Burst)
