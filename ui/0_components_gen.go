@@ -4578,6 +4578,21 @@ func (c *Why) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 		vgn.SetInnerHTML(vugu.HTML("Train first (the centre of each picture is the twin\x26#39;s weights now), then draw. Each picture is\n    the training loss on a plane through the weights, along two random directions scaled to each neuron\x26#39;s own weights\n    (Li et al., 2018): darker is lower, lines mark every quarter decade. The residual twin sits in a smooth bowl; the\n    plain twin\x26#39;s surface is rough, with ridges and pits that stop gradient descent. If the plain picture is a flat\n    plateau, the plain twin is stuck at chance: every nearby weight gives the same useless answer, so there is no slope\n    to follow. The suggested network (14 blocks, batch norm) lets it train partly, and its landscape turns rough."))
 		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
 		vgparent.AppendChild(vgn)
+		if c.Run().WhyCommand() != "" {
+			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "caption"}}}
+			vgparent.AppendChild(vgn)
+			{
+				vgparent := vgn
+				_ = vgparent
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "The same pictures, headless: "}
+				vgparent.AppendChild(vgn)
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "code", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "why-command"}}}
+				vgparent.AppendChild(vgn)
+				vgn.SetInnerHTML(c.Run().WhyCommand())
+			}
+		}
+		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
+		vgparent.AppendChild(vgn)
 		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "why-charts"}}}
 		vgparent.AppendChild(vgn)
 		{

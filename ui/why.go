@@ -192,3 +192,19 @@ func (t *TwinRun) WhyMS() string {
 	}
 	return strconv.Itoa(int(math.Round(ms)))
 }
+
+// WhyCommand is the command line that draws the same pictures headless, once both are in:
+// the CLI trains the twins exactly as the workers do (lab.Trainer), so at the same step and
+// with the same directions it computes the same landscapes. "" until then.
+func (t *TwinRun) WhyCommand() string {
+	p, r := t.Side[Plain].Why, t.Side[Residual].Why
+	if p == nil || r == nil || !p.Finished() || !r.Finished() {
+		return ""
+	}
+	cmd := "go run . landscape --spec '" + t.From + "' --steps " + strconv.Itoa(p.Step) +
+		" --directions " + strconv.FormatUint(t.WhySeed(), 10) + " --svg landscape.svg"
+	if p.Step != r.Step {
+		cmd += "   (the residual twin was at step " + strconv.Itoa(r.Step) + ")"
+	}
+	return cmd
+}
