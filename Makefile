@@ -71,7 +71,7 @@ dist:
 # Time to interactive, transfer size, training steps/s in the worker and frame rate, measured
 # in headless Chromium.
 bench-browser:
-	$(GO) test ./e2e -run='^$$' -bench=Browser -benchtime=1x
+	$(GO) test ./e2e -run='^$$' -bench=Browser -benchtime=1x -timeout=30m
 
 # docs/screenshot.png: the Single view at 1280×800, mid-training; docs/first-minute-1280.png and
 # -390.png: the first screen after Play, desktop and phone; docs/twins.png: the twin view,

@@ -154,14 +154,16 @@ func TestSweepCanBeCancelled(t *testing.T) {
 // TestDefaultSweep runs the default sweep (every default depth, plain and residual) and
 // prints how long it took; it checks the science: deep plain nets train worse, residual
 // ones do not. It takes well under a minute but is the longest browser test, so it only runs when RESNET_SWEEP=1 (or for the
-// screenshot, RESNET_SCREENSHOT_SWEEP=path).
+// screenshot, RESNET_SCREENSHOT_SWEEP=path). RESNET_SWEEP_QUERY="?simd=0" runs it on the
+// scalar build, to measure what the SIMD kernels are worth. The page may live five minutes:
+// on a busy machine the sweep takes longer than the usual page's 90 s.
 func TestDefaultSweep(t *testing.T) {
 	out := os.Getenv("RESNET_SCREENSHOT_SWEEP")
 	if os.Getenv("RESNET_SWEEP") == "" && out == "" {
 		t.Skip("set RESNET_SWEEP=1 to run the full default sweep (well under a minute)")
 	}
-	p := newPage(t, 1280, 800)
-	p.open(t, "")
+	p := newPageFor(t, 1280, 800, 5*time.Minute)
+	p.open(t, os.Getenv("RESNET_SWEEP_QUERY"))
 	p.click(t, "#view-sweep")
 	var before, after struct{ N, MS float64 }
 	const renders = `({N: self.resnetRenders, MS: self.resnetRenderMS})`

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"math/rand/v2"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -90,6 +92,32 @@ func TestBoundTextKeepsWholeCharacters(t *testing.T) {
 	for _, r := range s {
 		if r == '\uFFFD' {
 			t.Fatal("a character was split")
+		}
+	}
+}
+
+// ClipQuotes finds quoted values by hand; the regexp it stands for is the reference, on
+// random texts of quotes, backslashes, line breaks, multi-byte letters and long runs.
+func TestClipQuotesAgreesWithTheRegexp(t *testing.T) {
+	quoted := regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
+	reference := func(msg string) string {
+		return quoted.ReplaceAllStringFunc(msg, func(q string) string {
+			if inner := q[1 : len(q)-1]; len(inner) > maxQuote {
+				return `"` + cut(inner, maxQuote) + `…"`
+			}
+			return q
+		})
+	}
+	pieces := []string{`"`, `\`, "\n", "a", "é", "\xff", strings.Repeat("x", 70), strings.Repeat("ü", 40), " "}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		msg := b.String()
+		if got, want := ClipQuotes(msg), reference(msg); got != want {
+			t.Fatalf("ClipQuotes(%q) = %q, the regexp gives %q", msg, got, want)
 		}
 	}
 }

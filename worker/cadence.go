@@ -6,8 +6,8 @@ import (
 )
 
 // cadence decides, after each training burst, whether the worker reports and what the report
-// measures. Three things run at their own pace, and together keep measuring to about a
-// quarter of the worker's time, so training keeps the rest:
+// measures. Three things run at their own pace; the picture takes at most a quarter of the
+// worker's time and the metrics a twelfth, so training keeps at least two thirds:
 //
 //   - a report at most every reportEvery: the step count and the latest measurement, which
 //     costs nothing, so the page can show ten updates a second whatever the network (a
@@ -24,11 +24,11 @@ type cadence struct {
 }
 
 const (
-	reportEvery   = 80 * time.Millisecond  // the page renders at most every 100 ms: ten a second, none missed
-	boundaryEvery = 200 * time.Millisecond // ≤ 5 pictures a second
-	metricsShare  = 12                     // metrics take at most 1/12 of the time
-	gridShare     = 6                      // the boundary at most 1/6: with the metrics, a quarter
-	gridBudget    = boundaryEvery / gridShare
+	reportEvery   = 80 * time.Millisecond     // the page renders at most every 100 ms: ten a second, none missed
+	boundaryEvery = 200 * time.Millisecond    // ≤ 5 pictures a second
+	metricsShare  = 12                        // metrics take at most 1/12 of the time
+	gridShare     = 4                         // the boundary at most a quarter
+	gridBudget    = boundaryEvery / gridShare // 50 ms: a picture that takes longer comes less often
 )
 
 func newCadence() *cadence {

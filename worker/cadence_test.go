@@ -15,13 +15,13 @@ func TestCadenceKeepsMeasuringToAQuarter(t *testing.T) {
 	if !ok || !want.metrics || want.gridN != gridSize(cost) {
 		t.Fatalf("first report: %+v %v; want metrics and a %d grid", want, ok, gridSize(cost))
 	}
-	// Metrics took 20 ms, the picture 60 ms.
-	c.reported(t0, want, measured{metrics: 20 * time.Millisecond, grid: 60 * time.Millisecond, gridN: want.gridN})
-	c.timedGrid(want.gridN, cost, 60*time.Millisecond)
+	// Metrics took 20 ms, the picture 80 ms.
+	c.reported(t0, want, measured{metrics: 20 * time.Millisecond, grid: 80 * time.Millisecond, gridN: want.gridN})
+	c.timedGrid(want.gridN, cost, 80*time.Millisecond)
 	if _, ok := c.due(t0.Add(50*time.Millisecond), cost); ok {
 		t.Error("a report 50 ms after the last")
 	}
-	// 100 ms later: the metrics (20 ms) wait 12×20 = 240 ms, the picture (60 ms) 360 ms.
+	// 100 ms later: the metrics (20 ms) wait 12×20 = 240 ms, the picture (80 ms) 4×80 = 320 ms.
 	want, ok = c.due(t0.Add(100*time.Millisecond), cost)
 	if !ok || want.metrics || want.gridN != 0 {
 		t.Errorf("100 ms later: %+v %v; want a report measuring nothing", want, ok)
@@ -33,10 +33,10 @@ func TestCadenceKeepsMeasuringToAQuarter(t *testing.T) {
 	}
 	want, _ = c.due(t0.Add(400*time.Millisecond), cost)
 	if want.gridN == 0 {
-		t.Fatal("no picture 400 ms after one that took 60 ms")
+		t.Fatal("no picture 400 ms after one that took 80 ms")
 	}
-	// The picture of want.gridN² points took 60 ms: the next fits gridBudget.
-	perPoint := 60 * time.Millisecond / time.Duration(gridSize(cost)*gridSize(cost))
+	// The picture of want.gridN² points took 80 ms: the next fits gridBudget.
+	perPoint := 80 * time.Millisecond / time.Duration(gridSize(cost)*gridSize(cost))
 	if got := time.Duration(want.gridN*want.gridN) * perPoint; got > gridBudget || got < gridBudget/2 {
 		t.Errorf("a %d grid would take %v; want about %v", want.gridN, got, gridBudget)
 	}
