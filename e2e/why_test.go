@@ -3,6 +3,7 @@ package e2e
 import (
 	"os"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 )
@@ -41,6 +42,9 @@ func TestWhyLandscapesFillInForBothTwins(t *testing.T) {
 	}
 	if p.text(t, "#why-rough-plain") == p.text(t, "#why-rough-residual") {
 		t.Errorf("both twins' landscapes are as rough: %s", p.text(t, "#why-rough-plain"))
+	}
+	if cmd := p.text(t, "#why-command"); !strings.HasPrefix(cmd, "go run . landscape --spec ") {
+		t.Errorf("the headless command reads %q", cmd)
 	}
 	// The gradient charts and the slices are drawn, with the autocorrelation in their titles.
 	if n := p.count(t, ".why-grads polyline.series"); n != 4 {
