@@ -6,6 +6,10 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"resnetplayground/lab"
 )
 
 // The twin view's Why panel: each twin's worker fills in its loss landscape between training
@@ -88,5 +92,27 @@ func TestEmbedWhyView(t *testing.T) {
 	}
 	p.click(t, "#why-draw")
 	p.waitFor(t, "both landscapes", `document.querySelector(".twin-why").dataset.whyState === "done"`, 60*time.Second)
+	p.checkNoErrors(t)
+}
+
+// RESNET_SCREENSHOT_WHY=docs/why.png go test ./e2e -run ScreenshotWhy takes the README's
+// picture of the Why panel: the suggested network trained 1,500 steps, then drawn.
+func TestScreenshotWhy(t *testing.T) {
+	out := screenshotTarget(t, "RESNET_SCREENSHOT_WHY")
+	p := newPage(t, 1280, 900)
+	p.open(t, "#"+lab.WhyPreset().String())
+	p.click(t, "#view-twins")
+	p.click(t, "#twin-play")
+	p.waitFor(t, "both twins past step 1,500", `["plain", "residual"].every(n => parseInt(document.querySelector("#ro-" + n + "-step").textContent.replace(/,/g, "")) >= 1500)`, 180*time.Second)
+	p.click(t, "#twin-play")
+	p.waitFor(t, "pause", `document.querySelector("#twin-play").textContent.trim() === "Play"`, 5*time.Second)
+	p.click(t, "#why-draw")
+	p.waitFor(t, "both landscapes", `document.querySelector(".twin-why").dataset.whyState === "done"`, 120*time.Second)
+	time.Sleep(300 * time.Millisecond) // let the last render paint
+	var png []byte
+	p.run(t, "screenshot", chromedp.Screenshot(".twin-why", &png, chromedp.NodeVisible))
+	if err := os.WriteFile(out, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	p.checkNoErrors(t)
 }

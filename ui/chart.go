@@ -190,7 +190,7 @@ func NiceTicks(lo, hi float64, n int) []float64 {
 	}
 	var ticks []float64
 	for t := math.Ceil(lo/step) * step; t <= hi+step*1e-9; t += step {
-		ticks = append(ticks, math.Round(t/step)*step)
+		ticks = append(ticks, math.Round(t/step)*step+0) // +0 turns −0 into 0, which prints without a sign
 	}
 	return ticks
 }

@@ -73,3 +73,13 @@ func TestWhyPanelFollowsTheWorkersReports(t *testing.T) {
 		t.Errorf("the preset: page %q, twins from %q", c.App.Spec, c.Twins.From)
 	}
 }
+
+func TestNiceTicksPrintZeroWithoutASign(t *testing.T) {
+	for _, r := range [][2]float64{{-0.25, 1.25}, {-1.2, 1.2}, {-500, 200}} {
+		for _, x := range NiceTicks(r[0], r[1], 5) {
+			if shortNumber(x) == "-0" {
+				t.Errorf("%v: a tick reads -0", r)
+			}
+		}
+	}
+}
