@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"resnetplayground/lab"
+	"runtime"
 	"strings"
 	"time"
 )
@@ -120,6 +121,9 @@ func buildWasm(dir string, warn io.Writer) (compiled bool, err error) {
 	if !isStale(simd, newest) && !sameFile(simd, scalar) {
 		return compiled, nil
 	}
+	if !toolchainCached(simdToolchain) {
+		fmt.Fprintf(warn, "build: fetching %s for the wasm SIMD build (once, about 76 MB)…\n", simdToolchain)
+	}
 	if err := haveToolchain(simdToolchain); err != nil {
 		fmt.Fprintf(warn, "build: %s (for the wasm SIMD build) is not available, so main.wasm is the scalar build: %v\n", simdToolchain, err)
 		return compiled, copyFile(scalar, simd)
@@ -161,6 +165,18 @@ func haveToolchain(version string) error {
 		first = err.Error()
 	}
 	return errors.New(first)
+}
+
+// toolchainCached reports whether the go command has version in its module cache already
+// (where GOTOOLCHAIN switching keeps it), so that a first download can be announced.
+func toolchainCached(version string) bool {
+	out, err := exec.Command("go", "env", "GOMODCACHE").Output()
+	if err != nil {
+		return false
+	}
+	dir := filepath.Join(strings.TrimSpace(string(out)), "golang.org", "toolchain@v0.0.1-"+version+"."+runtime.GOOS+"-"+runtime.GOARCH)
+	_, err = os.Stat(dir)
+	return err == nil
 }
 
 // sameFile reports whether a and b both exist with the same contents (main.wasm standing in
