@@ -36,11 +36,8 @@ func TestWorkerFillsInALandscapeWhileItTrains(t *testing.T) {
 
 	var got proto.LandscapeReport
 	var trained proto.Report
-	for i := 0; i < 100000 && !got.Finished(); i++ {
-		if i == 1 { // pause mid-way: heard at once, the landscape goes on
-			send(t, w, proto.Command{Kind: proto.CmdRun, Gen: 1, Seq: 5, Run: false})
-		}
-		for _, m := range w.Work() {
+	take := func(out []proto.Message) {
+		for _, m := range out {
 			switch m.Type() {
 			case "landscape":
 				got = proto.DecodeLandscape(m)
@@ -48,6 +45,13 @@ func TestWorkerFillsInALandscapeWhileItTrains(t *testing.T) {
 				trained = proto.DecodeReport(m)
 			}
 		}
+	}
+	// One Work is a burst of training (at least one step) and a burst of the landscape; then
+	// a pause, which the worker hears at once and reports, while the landscape goes on.
+	take(w.Work())
+	send(t, w, proto.Command{Kind: proto.CmdRun, Gen: 1, Seq: 5, Run: false})
+	for i := 0; i < 100000 && (!got.Finished() || trained.Running || trained.Ack < 5); i++ {
+		take(w.Work())
 	}
 	if !got.Finished() || got.Err != "" || w.Busy() {
 		t.Fatalf("the landscape did not finish: %d of %d, %q; busy %v", got.Done, got.Total, got.Err, w.Busy())
