@@ -116,3 +116,20 @@ func TestScreenshotWhy(t *testing.T) {
 	}
 	p.checkNoErrors(t)
 }
+
+// On a phone the Why panel, drawn, fits the width: the headless command (one long word)
+// wraps rather than widening the page.
+func TestWhyPanelFitsAPhone(t *testing.T) {
+	p := newPage(t, 390, 844)
+	p.open(t, "#b=16x2p*4")
+	p.click(t, "#view-twins")
+	p.waitFor(t, "the first reports", `!document.querySelector("#ro-plain-step").textContent.includes("–")`, 20*time.Second)
+	p.click(t, "#why-draw")
+	p.waitFor(t, "both landscapes", `document.querySelector(".twin-why").dataset.whyState === "done"`, 60*time.Second)
+	var over bool
+	p.eval(t, `document.documentElement.scrollWidth > window.innerWidth + 1`, &over)
+	if over {
+		t.Error("the drawn Why panel makes the page wider than the phone")
+	}
+	p.checkNoErrors(t)
+}

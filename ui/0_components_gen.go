@@ -4736,7 +4736,7 @@ func (c *Why) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 		vgparent.AppendChild(vgn)
 		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "caption"}}}
 		vgparent.AppendChild(vgn)
-		vgn.SetInnerHTML(vugu.HTML("How the network\x26#39;s score (the logit of class 1 minus that of class 0) changes as the input moves\n    along the horizontal line through the middle of the plane, 256 points from left to right. At initialisation a deep\n    plain net\x26#39;s gradient looks like white noise (autocorrelation near 0): neighbouring inputs get unrelated gradients,\n    so a step of training helps one point and harms the next. With shortcuts it stays correlated, like brown noise\n    (near 1), and learning from one point carries over to its neighbours (Balduzzi et al., 2017)."))
+		vgn.SetInnerHTML(vugu.HTML("How the network\x26#39;s score (the logit of class 1 minus that of class 0) changes as the input moves\n    along the horizontal line through the middle of the plane, 256 points from left to right. At initialisation a deep\n    plain net\x26#39;s gradient looks like white noise (autocorrelation near 0): neighbouring inputs get unrelated gradients,\n    so a step of training helps one point and harms the next. With shortcuts it stays correlated, like brown noise\n    (near 1), and learning from one point carries over to its neighbours (Balduzzi et al., 2017). Without batch norm\n    an untrained ReLU net scales with its input, so along this line through the centre its gradient is a single step\n    whatever the depth: the suggested network has batch norm."))
 		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n"}
 		vgparent.AppendChild(vgn)
 	}
