@@ -81,6 +81,7 @@ screenshot:
 	RESNET_SCREENSHOT_FIRST=$(CURDIR)/docs $(GO) test -count=1 -v ./e2e -run='^TestFirstMinute'
 	RESNET_SCREENSHOT_TWINS=$(CURDIR)/docs/twins.png RESNET_SCREENSHOT_SWEEP=$(CURDIR)/docs/sweep.png \
 		$(GO) test -count=1 -v ./e2e -run='^(TestScreenshotTwins|TestDefaultSweep)$$'
+	RESNET_SCREENSHOT_WHY=$(CURDIR)/docs/why.png $(GO) test -count=1 ./e2e -run='^TestScreenshotWhy$$'
 
 # The soak: 64 residual blocks train in headless Chromium for RESNET_SOAK (10m unless set);
 # prints the JS heap, the page's and the worker's memory and the step rate, start to end.

@@ -18,6 +18,7 @@ import (
 // with only the learning rate changed.
 type specFlags struct {
 	fs   *flag.FlagSet
+	base lab.Spec // what the flags change when there is no --spec
 	link string
 }
 
@@ -29,8 +30,19 @@ var cliNotes = map[string]string{
 // addSpecFlags registers the experiment flags on fs, with lab.Default()'s values as the
 // defaults its usage shows. perRun adds --depth, --residual and --seed.
 func addSpecFlags(fs *flag.FlagSet, perRun bool) *specFlags {
-	d := lab.Default()
-	f := &specFlags{fs: fs}
+	return addSpecFlagsFrom(fs, lab.Default(), perRun, perRun)
+}
+
+// addTwinFlags registers the experiment flags of a command that runs both twins of base:
+// --depth and --seed, but no --residual.
+func addTwinFlags(fs *flag.FlagSet, base lab.Spec) *specFlags {
+	return addSpecFlagsFrom(fs, base, true, false)
+}
+
+// addSpecFlagsFrom registers the experiment flags on fs over d (what --spec and the flags
+// change, and the defaults the usage shows); perRun adds --depth and --seed, residual --residual.
+func addSpecFlagsFrom(fs *flag.FlagSet, d lab.Spec, perRun, residual bool) *specFlags {
+	f := &specFlags{fs: fs, base: d}
 	fs.StringVar(&f.link, "spec", "", "start from this experiment in the page's URL form, e.g. 'd=spiral&b=16x2r*24'\n(copy it from the page's address after #); other flags then change it")
 	for _, fld := range lab.Fields {
 		if fld.Flag == "" || fld.Kind == lab.Seed && !perRun {
@@ -41,6 +53,8 @@ func addSpecFlags(fs *flag.FlagSet, perRun bool) *specFlags {
 	addFieldFlag(fs, lab.LayersField, strconv.Itoa(firstBlock(d).Layers), "")
 	if perRun {
 		addFieldFlag(fs, lab.DepthField, strconv.Itoa(len(d.Blocks)), "")
+	}
+	if residual {
 		addFieldFlag(fs, lab.ShortcutField, strconv.FormatBool(firstBlock(d).Shortcut), "")
 	}
 	return f
@@ -88,7 +102,7 @@ func addFieldFlag(fs *flag.FlagSet, fld *lab.Field, def, note string) {
 func (f *specFlags) spec() (lab.Spec, error) {
 	given := map[string]string{}
 	f.fs.Visit(func(fl *flag.Flag) { given[fl.Name] = fl.Value.String() })
-	s := lab.Default()
+	s := f.base
 	if f.link != "" {
 		var err error
 		if s, err = lab.Parse(f.link); err != nil {

@@ -3,6 +3,8 @@
 //	go run .                 serve the page (same as `go run . serve`)
 //	go run . train [flags]   train one network and print its progress
 //	go run . sweep [flags]   train plain and residual networks of several depths
+//	go run . landscape       the twins' loss landscapes (Li et al. 2018)
+//	go run . shatter         the twins' shattered gradients (Balduzzi et al. 2017)
 //	go run . help            explain all of this, with examples
 package main
 
@@ -56,6 +58,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return train(ctx, rest, stdout, stderr)
 	case "sweep":
 		return sweep(ctx, rest, stdout, stderr)
+	case "landscape":
+		return landscape(ctx, rest, stdout, stderr)
+	case "shatter":
+		return shatter(ctx, rest, stdout, stderr)
 	case "help":
 		return help(rest, stdout, stderr)
 	default:
@@ -92,10 +98,13 @@ func help(args []string, stdout, stderr io.Writer) int {
 	case "sweep":
 		fs, _ := sweepFlags(stdout)
 		fs.Usage()
+	case "landscape", "shatter":
+		fs, _ := whyFlags(args[0], stdout)
+		fs.Usage()
 	case "serve":
 		return exitCode(serve([]string{"-h"}), stderr)
 	default:
-		fmt.Fprintf(stderr, "no help for %q: the commands are serve, train, sweep\n", args[0])
+		fmt.Fprintf(stderr, "no help for %q: the commands are serve, train, sweep, landscape, shatter\n", args[0])
 		return exitUsage
 	}
 	return exitOK
@@ -112,6 +121,10 @@ commands:
   train   train one network headless and print its progress
   sweep   train plain and residual networks at several depths and seeds, and
           tabulate (or plot) their final accuracy: the degradation experiment
+  landscape  train a plain network and its residual twin, then draw the loss
+          around their trained weights (Li et al. 2018): a rough surface and a bowl
+  shatter train both twins and print how their output's gradient along a line
+          of inputs is correlated, at initialisation and after (Balduzzi et al. 2017)
   help    print this, or "help <command>" for that command's flags
 
 examples:
@@ -123,6 +136,8 @@ examples:
   go run . sweep                                depths 2..64 on the spiral, seeds 1,2,3
   go run . sweep --depths 4,16,64 --seeds 1 --steps 1000 --svg degradation.svg
   go run . sweep --json > runs.jsonl            one JSON object per run
+  go run . landscape --svg landscape.svg        both twins' loss landscapes (the Why view)
+  go run . shatter --json                       both twins' input gradients, as JSON
 
 Every run is seeded: the same flags give the same numbers on any machine and with any
 number of sweep workers. Ctrl-C stops a train or sweep and prints what has finished.

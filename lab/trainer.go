@@ -119,6 +119,16 @@ func NewTrainer(s Spec) (*Trainer, error) {
 	return t, nil
 }
 
+// initialNetwork rebuilds the network as it was before the first step: the same Spec (with
+// the shortcuts as they are now) and seed give the same initial weights.
+func (t *Trainer) initialNetwork() (*nn.Network, error) {
+	cfg, err := netConfig(t.Spec(), t.train.Dim, t.train.Classes)
+	if err != nil {
+		return nil, err
+	}
+	return nn.New(cfg, t.spec.Seed)
+}
+
 // Spec returns the Spec the trainer was built from, with live shortcut changes applied.
 func (t *Trainer) Spec() Spec {
 	s := t.spec

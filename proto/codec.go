@@ -41,6 +41,9 @@ func EncodeCommand(c Command) (Message, error) {
 		}
 		m["spec"] = string(b)
 	}
+	if c.Kind == CmdLandscape {
+		m["landscape"] = encodeLandscapeConfig(c.Landscape)
+	}
 	return m, nil
 }
 
@@ -58,6 +61,13 @@ func DecodeCommand(m Message) (Command, error) {
 			return c, err
 		}
 		c.Spec = s
+	}
+	if c.Kind == CmdLandscape {
+		l, err := decodeLandscapeConfig(m.str("landscape"))
+		if err != nil {
+			return c, err
+		}
+		c.Landscape = l
 	}
 	return c, nil
 }

@@ -46,6 +46,8 @@ type Command struct {
 	On     bool      // CmdShortcut
 	Data   []byte    // CmdDigits
 	Pixels []float32 // CmdProbe: the dataset's Dim values (for the digits 14×14 in [0, 1], row by row)
+
+	Landscape lab.LandscapeConfig // CmdLandscape
 }
 
 // Sample is one point of the loss and accuracy history.

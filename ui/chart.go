@@ -14,6 +14,9 @@ type Chart struct {
 	LogY   bool // for losses, which fall over decades
 	// Percent shows a fixed 0–100% axis, for accuracies.
 	Percent bool
+	// XRange, when it is a range (low < high), is the x axis; otherwise it runs from 0 (the
+	// first step) to the largest x.
+	XRange [2]float64
 
 	g chartGeom // computed from the fields above before every build
 }
@@ -81,7 +84,11 @@ func (c *Chart) geometry() chartGeom {
 	case ylo == yhi:
 		ylo, yhi = ylo-1, yhi+1
 	}
-	sx := func(x float64) float64 { return plotL + (plotR-plotL)*x/xmax }
+	xmin := 0.0
+	if c.XRange[0] < c.XRange[1] {
+		xmin, xmax = c.XRange[0], c.XRange[1]
+	}
+	sx := func(x float64) float64 { return plotL + (plotR-plotL)*(x-xmin)/(xmax-xmin) }
 	sy := func(y float64) float64 {
 		if c.LogY {
 			return plotB - (plotB-plotT)*(math.Log10(y)-math.Log10(ylo))/(math.Log10(yhi)-math.Log10(ylo))
@@ -106,7 +113,7 @@ func (c *Chart) geometry() chartGeom {
 		g.Lines = append(g.Lines, Line{Name: s.Name, Class: s.Class, Points: b.String()})
 	}
 
-	for _, x := range NiceTicks(0, xmax, 5) {
+	for _, x := range NiceTicks(xmin, xmax, 5) {
 		t := Tick{Pos: sx(x), Label: shortNumber(x), Class: "tick x"}
 		if t.Pos > plotR-20 {
 			t.Class += " end" // centred, "1.5k" would run past the picture's right edge
@@ -183,7 +190,7 @@ func NiceTicks(lo, hi float64, n int) []float64 {
 	}
 	var ticks []float64
 	for t := math.Ceil(lo/step) * step; t <= hi+step*1e-9; t += step {
-		ticks = append(ticks, math.Round(t/step)*step)
+		ticks = append(ticks, math.Round(t/step)*step+0) // +0 turns −0 into 0, which prints without a sign
 	}
 	return ticks
 }

@@ -33,6 +33,12 @@ func (c *Embed) ShowsSingle() bool {
 func (c *Embed) ShowsTwins() bool { return c.Compare != nil && c.Options.Has("twin") }
 func (c *Embed) ShowsSweep() bool { return c.Compare != nil && c.Options.Has("sweep") }
 
+// ShowsWhy reports whether the twins' Why panel is shown on its own (the twins view holds it).
+func (c *Embed) ShowsWhy() bool { return c.Compare != nil && c.Options.Has("why") && !c.ShowsTwins() }
+
+// usesTwins reports whether the embed trains the twins: for their view or their Why panel.
+func (c *Embed) usesTwins() bool { return c.ShowsTwins() || c.ShowsWhy() }
+
 // Notices are what the reader should know: a bad link, a failed trainer, and bad embed
 // options (for the post's author).
 func (c *Embed) Notices() []string {
@@ -52,7 +58,7 @@ func (c *Embed) charts() *Root { return &Root{App: c.App} }
 func (c *Embed) FullLink() string {
 	q := link.PageQuery{View: link.ViewSingle}
 	switch {
-	case c.ShowsTwins():
+	case c.usesTwins():
 		q.View = link.ViewTwins
 	case c.ShowsSweep():
 		q = c.Compare.Query(link.ViewSweep)
@@ -75,7 +81,7 @@ func (c *Embed) ViewsClass() string {
 // and trains at once with autoplay, or when the reader started the embed by clicking its
 // poster's play button. (A sweep waits for its own Start button: it is minutes of work.)
 func (c *Embed) Start(clicked bool) {
-	if c.ShowsTwins() {
+	if c.usesTwins() {
 		c.Compare.SetView(link.ViewTwins)
 	}
 	if !c.Options.Autoplay && !clicked {
@@ -84,7 +90,7 @@ func (c *Embed) Start(clicked bool) {
 	if c.ShowsSingle() {
 		c.App.Play()
 	}
-	if c.ShowsTwins() {
+	if c.usesTwins() {
 		c.Compare.Twins.Play()
 	}
 }

@@ -17,8 +17,9 @@ type Run struct {
 	Measured bool // Metrics are of the current run (false until its first report)
 	History  []proto.Sample
 	Diverged bool
-	Lesion   *proto.LesionReport // the latest lesion answer about this run, nil before the first
-	Err      string              // why the trainer stopped; "" while it is fine
+	Lesion   *proto.LesionReport    // the latest lesion answer about this run, nil before the first
+	Why      *proto.LandscapeReport // its latest picture (ui/why.go), nil before the first
+	Err      string                 // why the trainer stopped; "" while it is fine
 
 	Boundary        []float32 // see proto.Report
 	GridN, Classes  int
@@ -50,7 +51,7 @@ func (r *Run) Restart(spec lab.Spec) {
 	r.Gen++
 	r.spec, r.lost = spec, false
 	r.Metrics, r.Measured, r.History = lab.Metrics{}, false, nil
-	r.Diverged, r.Lesion, r.Err = false, nil, ""
+	r.Diverged, r.Lesion, r.Why, r.Err = false, nil, nil, ""
 	r.Boundary = nil
 	r.BoundaryVersion++
 	r.Digits.Pred = nil

@@ -23,7 +23,9 @@ type TwinRun struct {
 	Grad [2]*GradHistory
 	From string // the single view's Spec (URL form) the twins were built from
 
-	LesionBlock int // the block "Knock out" removes (0-based)
+	LesionBlock int  // the block "Knock out" removes (0-based)
+	WhyDrawn    int  // how many times the landscapes were asked for (ui/why.go)
+	whyAsked    bool // since the last reset
 
 	// held marks a running twin told to wait for the other: the two workers rarely get the
 	// same share of the processor, and curves compared at different steps would mislead.
@@ -122,8 +124,9 @@ func (t *TwinRun) Step() {
 // Reset starts both again from their common initial weights, paused.
 func (t *TwinRun) Reset() {
 	t.held = [2]bool{}
+	t.whyAsked = false
 	for side, a := range t.Side {
-		a.Reset() // which forgets its lesions too
+		a.Reset() // which forgets its lesions and pictures too
 		t.Grad[side].Reset()
 	}
 }

@@ -68,6 +68,12 @@ func (h *compareHost) SendTwin(side int, c proto.Command) {
 				h.pace.now(func() { h.cmp.ReceiveLesion(side, r) })
 				return
 			}
+			if m.Type() == string(proto.CmdLandscape) {
+				r := proto.DecodeLandscape(m)
+				// Filling in, it renders at the page's pace; finished or failed, at once.
+				h.pace.queue(paced{func() { h.cmp.ReceiveLandscape(side, r) }, r.Finished() || r.Err != ""})
+				return
+			}
 			r := proto.DecodeReport(m)
 			h.pace.report(r, func() { h.cmp.ReceiveTwin(side, r) })
 		}, func(why string) {

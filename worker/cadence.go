@@ -29,6 +29,9 @@ const (
 	metricsShare  = 12                        // metrics take at most 1/12 of the time
 	gridShare     = 4                         // the boundary at most a quarter
 	gridBudget    = boundaryEvery / gridShare // 50 ms: a picture that takes longer comes less often
+	// gridSlack lets a picture come up to half a training burst early, so that pictures,
+	// which can only start between bursts, come every boundaryEvery on average.
+	gridSlack = 12 * time.Millisecond
 )
 
 func newCadence() *cadence {
@@ -36,28 +39,33 @@ func newCadence() *cadence {
 }
 
 // due says whether a report is due at now and what it measures. cost is the network's
-// forward pass in multiply-adds per point, to size the grid.
+// forward pass in multiply-adds per point, to size the grid. A picture that is due makes a
+// report of its own, without waiting for the next one: pictures come every boundaryEvery,
+// not every boundaryEvery rounded up to the reports' pace.
 func (c *cadence) due(now time.Time, cost int) (want measure, ok bool) {
-	if now.Sub(c.lastReport) < reportEvery {
+	picture := now.Sub(c.lastGrid) >= c.gridGap
+	if now.Sub(c.lastReport) < reportEvery && !picture {
 		return measure{}, false
 	}
 	want.metrics = now.Sub(c.lastMetrics) >= c.metricsGap
-	if now.Sub(c.lastGrid) >= c.gridGap {
+	if picture {
 		want.gridN = c.gridN(cost)
 	}
 	return want, true
 }
 
-// reported records when a report was posted and what its measuring cost.
+// reported records when a report was posted (now, once measured) and what its measuring
+// cost. The gaps run from when each measurement started (the metrics first, then the
+// picture), so a measurement's own time is not added to the gap after it.
 func (c *cadence) reported(now time.Time, want measure, cost measured) {
 	c.lastReport = now
 	if want.metrics {
-		c.lastMetrics = now
+		c.lastMetrics = now.Add(-cost.grid - cost.metrics)
 		c.metricsGap = max(reportEvery, metricsShare*cost.metrics)
 	}
 	if want.gridN > 0 {
-		c.lastGrid = now
-		c.gridGap = max(boundaryEvery, gridShare*cost.grid)
+		c.lastGrid = now.Add(-cost.grid)
+		c.gridGap = max(boundaryEvery-gridSlack, gridShare*cost.grid)
 	}
 }
 

@@ -15,30 +15,39 @@ func TestCadenceKeepsMeasuringToAQuarter(t *testing.T) {
 	if !ok || !want.metrics || want.gridN != gridSize(cost) {
 		t.Fatalf("first report: %+v %v; want metrics and a %d grid", want, ok, gridSize(cost))
 	}
-	// Metrics took 20 ms, the picture 80 ms.
-	c.reported(t0, want, measured{metrics: 20 * time.Millisecond, grid: 80 * time.Millisecond, gridN: want.gridN})
+	// Metrics took 20 ms, then the picture 80 ms: the report went out at t0+100 ms. The
+	// metrics wait 12×20 = 240 ms from their start (t0+240), the picture 4×80 = 320 ms
+	// from its start (t0+340).
+	c.reported(t0.Add(100*time.Millisecond), want, measured{metrics: 20 * time.Millisecond, grid: 80 * time.Millisecond, gridN: want.gridN})
 	c.timedGrid(want.gridN, cost, 80*time.Millisecond)
-	if _, ok := c.due(t0.Add(50*time.Millisecond), cost); ok {
+	at := func(ms int) time.Time { return t0.Add(time.Duration(ms) * time.Millisecond) }
+	if _, ok := c.due(at(150), cost); ok {
 		t.Error("a report 50 ms after the last")
 	}
-	// 100 ms later: the metrics (20 ms) wait 12×20 = 240 ms, the picture (80 ms) 4×80 = 320 ms.
-	want, ok = c.due(t0.Add(100*time.Millisecond), cost)
+	want, ok = c.due(at(190), cost)
 	if !ok || want.metrics || want.gridN != 0 {
-		t.Errorf("100 ms later: %+v %v; want a report measuring nothing", want, ok)
+		t.Errorf("at 190 ms: %+v %v; want a report measuring nothing", want, ok)
 	}
-	c.reported(t0.Add(100*time.Millisecond), want, measured{})
-	want, _ = c.due(t0.Add(250*time.Millisecond), cost)
-	if !want.metrics || want.gridN != 0 {
-		t.Errorf("250 ms later: %+v; want metrics only", want)
+	c.reported(at(190), want, measured{})
+	want, ok = c.due(at(280), cost)
+	if !ok || !want.metrics || want.gridN != 0 {
+		t.Errorf("at 280 ms: %+v %v; want metrics only", want, ok)
 	}
-	want, _ = c.due(t0.Add(400*time.Millisecond), cost)
-	if want.gridN == 0 {
-		t.Fatal("no picture 400 ms after one that took 80 ms")
+	c.reported(at(285), want, measured{metrics: 5 * time.Millisecond})
+	// The picture is due at t0+340: it makes a report though the last was 55 ms before.
+	want, ok = c.due(at(340), cost)
+	if !ok || want.gridN == 0 {
+		t.Fatalf("at 340 ms: %+v %v; want a picture", want, ok)
 	}
-	// The picture of want.gridN² points took 80 ms: the next fits gridBudget.
+	// The picture of gridSize(cost)² points took 80 ms: the next fits gridBudget.
 	perPoint := 80 * time.Millisecond / time.Duration(gridSize(cost)*gridSize(cost))
 	if got := time.Duration(want.gridN*want.gridN) * perPoint; got > gridBudget || got < gridBudget/2 {
 		t.Errorf("a %d grid would take %v; want about %v", want.gridN, got, gridBudget)
+	}
+	// A picture that fits its budget comes five times a second.
+	c.reported(at(380), want, measured{grid: 40 * time.Millisecond, gridN: want.gridN})
+	if want, _ := c.due(at(340+int((boundaryEvery-gridSlack).Milliseconds())), cost); want.gridN == 0 {
+		t.Error("a 40 ms picture does not come again 200 ms after the last one started")
 	}
 }
 

@@ -23,10 +23,11 @@ const Burst = 25 * time.Millisecond
 type Worker struct {
 	s         *session
 	pace      *cadence
-	job       *sweepJob // a sweep run, in a pool worker
-	dirty     bool      // the page should hear about the session at once
-	probed    bool      // the page drew a digit and waits for its probabilities
-	lastPoint time.Time // of the sweep run
+	job       *sweepJob      // a sweep run, in a pool worker
+	why       *landscapeWork // a loss landscape filling in, between training bursts
+	dirty     bool           // the page should hear about the session at once
+	probed    bool           // the page drew a digit and waits for its probabilities
+	lastPoint time.Time      // of the sweep run
 }
 
 // New is a worker with no network yet.
@@ -51,6 +52,13 @@ func (w *Worker) Receive(m proto.Message) []proto.Message {
 		r := w.s.lesion(c)
 		r.Ack = w.s.ack
 		return append(out, proto.EncodeLesion(r))
+	case proto.CmdLandscape:
+		var out []proto.Message
+		if w.dirty { // as for a lesion: what earlier commands changed goes first
+			out = append(out, w.report(measure{metrics: true, gridN: w.pace.gridN(w.s.cost())}))
+			w.dirty = false
+		}
+		return append(out, w.receiveLandscape(c, err)...)
 	case proto.CmdSweep:
 		if err != nil {
 			w.job = &sweepJob{err: "the run's settings did not reach the worker intact: " + err.Error()}
@@ -75,8 +83,9 @@ func (w *Worker) Receive(m proto.Message) []proto.Message {
 	return nil
 }
 
-// Busy reports whether Work has more to do: a sweep run to train or a network running.
-func (w *Worker) Busy() bool { return w.job != nil || w.s.training() || w.probed }
+// Busy reports whether Work has more to do: a sweep run to train, a network running, a
+// drawn digit to classify or a landscape filling in.
+func (w *Worker) Busy() bool { return w.job != nil || w.s.training() || w.probed || w.why != nil }
 
 // Work does one burst and returns what to post: a sweep run's progress about every
 // reportEvery and its final metrics once done; or, for the page's network, a fully measured
@@ -102,6 +111,9 @@ func (w *Worker) Work() []proto.Message {
 		if want, ok := w.pace.due(time.Now(), w.s.cost()); ok {
 			out = append(out, w.report(want))
 		}
+	}
+	if w.why != nil { // a burst of each, so training goes on at half speed meanwhile
+		out = append(out, w.workLandscape()...)
 	}
 	return out
 }

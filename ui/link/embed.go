@@ -31,6 +31,7 @@ var EmbedViews = []EmbedView{
 	{"heatmap", "Decision boundary"},
 	{"charts", "Loss and accuracy charts"},
 	{"twin", "Plain and residual twins, side by side"},
+	{"why", "Why shortcuts work: loss landscapes, shattered gradients"},
 	{"sweep", "Depth sweep (the reader starts it)"},
 }
 
