@@ -72,7 +72,17 @@ func precompress(dir string, names ...string) error {
 	return nil
 }
 
-// precompressFile writes src's siblings for the named codings that are older than src.
+// siblingIsStale reports whether the precompressed sibling out is missing or not newer than
+// its source.
+func siblingIsStale(out string, source time.Time) bool {
+	info, err := os.Stat(out)
+	return err != nil || !info.ModTime().After(source)
+}
+
+// precompressFile writes src's siblings for the named codings that are not newer than src.
+// A sibling with the same modification time as src counts as stale: file times come from a
+// coarse clock (a few milliseconds), so a source rewritten just after its sibling can carry
+// the sibling's very time.
 func precompressFile(src string, e os.DirEntry, names []string) error {
 	info, err := e.Info()
 	if err != nil {
@@ -80,7 +90,7 @@ func precompressFile(src string, e os.DirEntry, names []string) error {
 	}
 	var body []byte
 	for _, c := range codings {
-		if !slices.Contains(names, c.name) || !isStale(src+c.ext, info.ModTime()) {
+		if !slices.Contains(names, c.name) || !siblingIsStale(src+c.ext, info.ModTime()) {
 			continue
 		}
 		if body == nil {
