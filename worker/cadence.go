@@ -55,10 +55,10 @@ func (c *cadence) due(now time.Time, cost int) (want measure, ok bool) {
 }
 
 // reported records when a report was posted (now, once measured) and what its measuring
-// cost. The gaps run from when each measurement started (the metrics first, then the
-// picture), so a measurement's own time is not added to the gap after it.
+// cost. The gaps run from when the report and each measurement started (the metrics first,
+// then the picture), so a measurement's own time is not added to the gap after it.
 func (c *cadence) reported(now time.Time, want measure, cost measured) {
-	c.lastReport = now
+	c.lastReport = now.Add(-cost.grid - cost.metrics) // reports keep their pace through a picture
 	if want.metrics {
 		c.lastMetrics = now.Add(-cost.grid - cost.metrics)
 		c.metricsGap = max(reportEvery, metricsShare*cost.metrics)

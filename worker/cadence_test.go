@@ -21,14 +21,14 @@ func TestCadenceKeepsMeasuringToAQuarter(t *testing.T) {
 	c.reported(t0.Add(100*time.Millisecond), want, measured{metrics: 20 * time.Millisecond, grid: 80 * time.Millisecond, gridN: want.gridN})
 	c.timedGrid(want.gridN, cost, 80*time.Millisecond)
 	at := func(ms int) time.Time { return t0.Add(time.Duration(ms) * time.Millisecond) }
-	if _, ok := c.due(at(150), cost); ok {
-		t.Error("a report 50 ms after the last")
-	}
 	want, ok = c.due(at(190), cost)
 	if !ok || want.metrics || want.gridN != 0 {
 		t.Errorf("at 190 ms: %+v %v; want a report measuring nothing", want, ok)
 	}
 	c.reported(at(190), want, measured{})
+	if _, ok := c.due(at(230), cost); ok {
+		t.Error("a report 40 ms after the last")
+	}
 	want, ok = c.due(at(280), cost)
 	if !ok || !want.metrics || want.gridN != 0 {
 		t.Errorf("at 280 ms: %+v %v; want metrics only", want, ok)
