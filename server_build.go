@@ -61,19 +61,6 @@ func buildRest(dir string) error {
 	return precompress(dir, "gzip")
 }
 
-// generateUI runs `go generate ./ui` when a .vugu file is newer than the generated Go code.
-func generateUI() error {
-	const generated = "ui/0_components_gen.go"
-	src, err := newestModTime("ui", ".vugu")
-	if err != nil {
-		return fmt.Errorf("build: %w", err)
-	}
-	if !isStale(generated, src) {
-		return nil
-	}
-	return runGo(nil, "generate", "./ui")
-}
-
 // simdToolchain is the Go release whose simd/archsimd package supports GOARCH=wasm. The go
 // command fetches it from the module proxy the first time (GOTOOLCHAIN, about 76 MB, kept in
 // the module cache); a machine with plain Go 1.26 needs nothing else.
