@@ -216,7 +216,10 @@ func (p *page) waitFor(t testing.TB, what, cond string, timeout time.Duration) {
 	deadline := time.Now().Add(timeout)
 	for {
 		var ok bool
-		p.eval(t, "!!("+cond+")", &ok)
+		err := chromedp.Run(p.ctx, chromedp.Evaluate("!!("+cond+")", &ok))
+		if err != nil && !(navigating(err) && time.Now().Before(deadline)) {
+			t.Fatalf("waiting for %s: evaluate %s: %v", what, cond, err)
+		}
 		if ok {
 			return
 		}
@@ -225,6 +228,14 @@ func (p *page) waitFor(t testing.TB, what, cond string, timeout time.Duration) {
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
+}
+
+// navigating reports whether err only says that the page was being replaced while it was
+// asked (a reload, a retry): the question can be asked again of the new page.
+func navigating(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "navigated or closed") || strings.Contains(msg, "context was destroyed") ||
+		strings.Contains(msg, "Cannot find context")
 }
 
 // settled waits until the worker has acknowledged every command the page sent (data-acked
