@@ -24,6 +24,7 @@ type Export struct {
 // "png"), or an error to show.
 type ExtraExport struct {
 	Name, Label string
+	Stem        string   // the downloads' file name without extension: what the view shows, not the Single run
 	Formats     []string // "svg", "png", "csv", "json"
 	Data        func(format string) (body []byte, width, height int, err error)
 }
@@ -117,7 +118,10 @@ func (c *Export) extra(x ExtraExport, format string) {
 		c.Status = err.Error()
 		return
 	}
-	stem := c.fileStem() + "-" + x.Name
+	stem := x.Stem
+	if stem == "" {
+		stem = c.fileStem() + "-" + x.Name
+	}
 	if format == "png" {
 		c.png(stem, func() (string, int, int) { return string(body), w, h })
 		return

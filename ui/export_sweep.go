@@ -18,9 +18,28 @@ func (c *Root) Extras() []ExtraExport {
 	}
 	r := &c.Compare.Sweep
 	return []ExtraExport{{
-		Name: "sweep", Label: "Depth sweep", Formats: []string{"svg", "png", "csv", "json"},
+		Name: "sweep", Label: "Depth sweep", Formats: []string{"svg", "png", "csv", "json"}, Stem: sweepStem(r),
 		Data: func(format string) ([]byte, int, int, error) { return sweepFile(r, format) },
 	}}
+}
+
+// sweepStem names the sweep's downloads after the sweep itself (its depths and steps per
+// run), not after whatever the Single view's network has reached.
+func sweepStem(r *SweepRun) string {
+	lo, hi := 0, 0
+	for i, j := range r.Jobs {
+		if d := j.Depth(); i == 0 || d < lo {
+			lo = d
+		}
+		if d := j.Depth(); d > hi {
+			hi = d
+		}
+	}
+	steps := 0
+	if len(r.Jobs) > 0 {
+		steps = r.Jobs[0].Steps
+	}
+	return fmt.Sprintf("resnet-sweep-depth-%d-to-%d-%d-steps", lo, hi, steps)
 }
 
 func sweepHasResults(r *SweepRun) bool {

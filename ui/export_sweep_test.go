@@ -31,6 +31,11 @@ func TestSweepExport(t *testing.T) {
 	if len(x) != 1 || x[0].Name != "sweep" {
 		t.Fatalf("extras %+v; want the sweep", x)
 	}
+	// Named after the sweep, whatever step the Single view's run has reached.
+	root.App.Metrics.Step = 4321
+	if x := root.Extras(); x[0].Stem != "resnet-sweep-depth-2-to-8-10-steps" {
+		t.Errorf("the sweep's downloads are named %q; want resnet-sweep-depth-2-to-8-10-steps", x[0].Stem)
+	}
 
 	body, _, _, err := x[0].Data("csv")
 	if err != nil {
