@@ -14,11 +14,10 @@ import (
 // a twin is spoken to), and a pool of workers per sweep. Replies reach the UI through the
 // page's pacer, which takes the render lock.
 type compareHost struct {
-	cmp    *ui.Compare
-	pace   *pacer
-	twins  [2]*supervisedWorker
-	pool   *sweepPool
-	poolID int
+	cmp   *ui.Compare
+	pace  *pacer
+	twins [2]*supervisedWorker
+	pool  *sweepPool
 }
 
 // startCompare makes the twin and sweep views for app; pace applies changes to the page's

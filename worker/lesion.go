@@ -2,7 +2,6 @@ package worker
 
 import (
 	"fmt"
-	"math"
 
 	"resnetplayground/proto"
 )
@@ -42,37 +41,4 @@ func (s *session) lesion(c proto.Command) (r proto.LesionReport) {
 		r.Results = append(r.Results, res)
 	}
 	return r
-}
-
-// flattenLesions packs results for the wire: block, train accuracy and test accuracy per
-// result, with NaN accuracies where the block could not be removed, and those blocks'
-// messages in order.
-func flattenLesions(results []proto.LesionResult) (vals []float32, errs []string) {
-	nan := float32(math.NaN())
-	for _, x := range results {
-		if x.Err != "" {
-			vals = append(vals, float32(x.Block), nan, nan)
-			errs = append(errs, x.Err)
-			continue
-		}
-		vals = append(vals, float32(x.Block), float32(x.TrainAcc), float32(x.TestAcc))
-	}
-	return vals, errs
-}
-
-// unflattenLesions reads what flattenLesions wrote; missing messages get a generic one.
-func unflattenLesions(vals []float32, errs []string) []proto.LesionResult {
-	var out []proto.LesionResult
-	for i := 0; i+3 <= len(vals); i += 3 {
-		x := proto.LesionResult{Block: int(vals[i]), TrainAcc: float64(vals[i+1]), TestAcc: float64(vals[i+2])}
-		if math.IsNaN(x.TrainAcc) {
-			x.TrainAcc, x.TestAcc = 0, 0
-			x.Err = "this block could not be removed"
-			if len(errs) > 0 {
-				x.Err, errs = errs[0], errs[1:]
-			}
-		}
-		out = append(out, x)
-	}
-	return out
 }
