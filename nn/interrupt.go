@@ -57,19 +57,28 @@ func (n *Network) TrainStepOrStop(x *mat.Dense, labels []int, opt Optimizer, sto
 	if math.IsNaN(loss) || math.IsInf(loss, 0) {
 		return loss, correct, true // leave the weights as they were; the caller reports divergence
 	}
-	g := n.Output.Backward(n.Loss.Backward())
+	if _, done := n.backwardOrStop(n.Loss.Backward(), stop); !done {
+		return 0, 0, false
+	}
+	opt.Update(n.params)
+	return loss, correct, true
+}
+
+// backwardOrStop is Backward that gives up between two blocks once stop is closed; done is
+// false when it gave up. A nil stop never stops.
+func (n *Network) backwardOrStop(dlogits *mat.Dense, stop <-chan struct{}) (g *mat.Dense, done bool) {
+	g = n.Output.Backward(dlogits)
 	for i := len(n.Head) - 1; i >= 0; i-- {
 		g = n.Head[i].Backward(g)
 	}
 	for i := len(n.Blocks) - 1; i >= 0; i-- {
 		if closed(stop) {
-			return 0, 0, false
+			return nil, false
 		}
 		g = n.Blocks[i].Backward(g)
 	}
 	for i := len(n.Input) - 1; i >= 0; i-- {
 		g = n.Input[i].Backward(g)
 	}
-	opt.Update(n.params)
-	return loss, correct, true
+	return g, true
 }

@@ -96,16 +96,7 @@ func (n *Network) Forward(x *mat.Dense, train bool) *mat.Dense {
 
 // Backward propagates dlogits back to the input, accumulating every parameter's gradient.
 func (n *Network) Backward(dlogits *mat.Dense) *mat.Dense {
-	g := n.Output.Backward(dlogits)
-	for i := len(n.Head) - 1; i >= 0; i-- {
-		g = n.Head[i].Backward(g)
-	}
-	for i := len(n.Blocks) - 1; i >= 0; i-- {
-		g = n.Blocks[i].Backward(g)
-	}
-	for i := len(n.Input) - 1; i >= 0; i-- {
-		g = n.Input[i].Backward(g)
-	}
+	g, _ := n.backwardOrStop(dlogits, nil)
 	return g
 }
 
