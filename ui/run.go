@@ -16,6 +16,8 @@ type Run struct {
 	Metrics  lab.Metrics
 	Measured bool // Metrics are of the current run (false until its first report)
 	History  []proto.Sample
+	PeakLoss float64 // the highest minibatch loss so far, and its step (proto.Report)
+	PeakStep int
 	Diverged bool
 	Lesion   *proto.LesionReport    // the latest lesion answer about this run, nil before the first
 	Why      *proto.LandscapeReport // its latest picture (ui/why.go), nil before the first
@@ -52,6 +54,7 @@ func (r *Run) Restart(spec lab.Spec) {
 	r.Gen++
 	r.spec, r.lost = spec, false
 	r.Metrics, r.Measured, r.History = lab.Metrics{}, false, nil
+	r.PeakLoss, r.PeakStep = 0, 0
 	r.Diverged, r.Lesion, r.Why, r.Err = false, nil, nil, ""
 	r.Boundary = nil
 	r.BoundaryVersion++
@@ -126,6 +129,7 @@ func (r *Run) Receive(rep proto.Report) {
 	r.Metrics = rep.Metrics
 	r.Measured = true
 	r.History = rep.History
+	r.PeakLoss, r.PeakStep = rep.PeakLoss, rep.PeakStep
 	if len(rep.Boundary) > 0 {
 		r.Boundary, r.GridN, r.Classes = rep.Boundary, rep.GridN, rep.Classes
 		r.BoundaryVersion++
