@@ -64,6 +64,8 @@ type Trainer struct {
 	yb        []int
 	step      int
 	diverged  bool
+	peak      float64 // the highest minibatch loss since the run began (or its learning rate changed)
+	peakStep  int     // the step that had it
 	stats     []BlockStats
 	stale     bool // stats are older than the latest step
 	gradNorms []float64
@@ -155,6 +157,12 @@ func (t *Trainer) Progress() (step int, epoch float64) {
 	return t.step, float64(t.step*t.batch) / float64(t.train.Len())
 }
 
+// PeakLoss is the highest minibatch loss of the run so far and the step that had it (0, 0
+// before the first step). Metrics measure the network now and then, so a learning rate far
+// too high can send the loss to a thousand and back to chance between two of them; the
+// peak, tracked at every step for nothing, keeps the evidence.
+func (t *Trainer) PeakLoss() (loss float64, step int) { return t.peak, t.peakStep }
+
 // Step runs k optimisation steps (k minibatches). It does nothing once the run diverged, and
 // allocates nothing.
 func (t *Trainer) Step(k int) { t.StepContext(context.Background(), k) }
@@ -175,6 +183,8 @@ func (t *Trainer) StepContext(ctx context.Context, k int) error {
 		t.step++
 		if math.IsNaN(loss) || math.IsInf(loss, 0) {
 			t.diverged = true
+		} else if loss > t.peak {
+			t.peak, t.peakStep = loss, t.step
 		}
 		t.stale = true
 	}
