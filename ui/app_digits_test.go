@@ -45,12 +45,22 @@ func TestDigitsViewFromReports(t *testing.T) {
 	if got := panel.ProbsText(); got != "0.250,0.750" {
 		t.Errorf("ProbsText %q", got)
 	}
-	if rows := panel.Probs(); rows[1].Class != " best" || rows[1].Pct != "75%" || rows[5].Width != "0%" {
+	if rows := (&DigitsPad{Runs: panel.PadRuns()}).Answers()[0].Rows; rows[1].Class != " best" || rows[1].Pct != "75%" || rows[5].Width != "0%" {
 		t.Errorf("probability rows %+v", rows[:2])
 	}
 	a.Probe(nil)
 	if a.Digits.Probe != nil {
 		t.Error("clearing the pad kept the probabilities")
+	}
+	// A report the worker sent before it heard of the clearing still carries the drawing's
+	// probabilities: they must not come back.
+	a.Receive(proto.Report{Gen: a.Gen, Ack: a.Sent - 1, Digits: &proto.DigitsView{Side: 2, Probe: []float32{0.5, 0.5}}})
+	if a.Digits.Probe != nil {
+		t.Error("a report older than the clearing brought the probabilities back")
+	}
+	a.Receive(proto.Report{Gen: a.Gen, Ack: a.Sent, Digits: &proto.DigitsView{Side: 2, Probe: []float32{0.5, 0.5}}})
+	if len(a.Digits.Probe) != 2 {
+		t.Error("a current report's probabilities were dropped")
 	}
 	a.Reset()
 	if a.Digits.Pred != nil || len(a.Digits.Images) == 0 {

@@ -36,9 +36,10 @@ type Run struct {
 	// a browser test can wait until the worker has answered everything.
 	Sent, Acked int
 
-	spec lab.Spec // what the worker trains
-	lost bool     // the worker failed (see WorkerLost); the next Play, Step or Reset starts anew
-	post func(proto.Command)
+	spec     lab.Spec // what the worker trains
+	probeSeq int      // the latest drawing's command (Probe): answers the worker gave before it are stale
+	lost     bool     // the worker failed (see WorkerLost); the next Play, Step or Reset starts anew
+	post     func(proto.Command)
 }
 
 // NewRun is a run whose commands go to post; it trains nothing until Restart.
@@ -137,7 +138,7 @@ func (r *Run) Receive(rep proto.Report) {
 		r.Train, r.Test = rep.Train, rep.Test
 		r.PointsVersion++
 	}
-	r.receiveDigits(rep.Digits)
+	r.receiveDigits(rep.Digits, rep.Ack >= r.probeSeq)
 	if rep.Metrics.Diverged && !r.Diverged {
 		r.Diverged = true
 		r.Running = false

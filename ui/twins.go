@@ -25,6 +25,18 @@ type TwinReadout struct {
 	Diverged                                     bool
 }
 
+// ShowsImages reports whether the twins train on images: they show test digits and share a
+// drawing pad instead of boundaries.
+func (c *Twins) ShowsImages() bool { return c.Run().Side[Plain].ShowsImages() }
+
+// GridClass lays the panels out for points or for images (which add the pad's panel).
+func (c *Twins) GridClass() string {
+	if c.ShowsImages() {
+		return " images"
+	}
+	return ""
+}
+
 // Readouts are both twins' rows; "–" until a twin's first report.
 func (c *Twins) Readouts() []TwinReadout {
 	var rows []TwinReadout
