@@ -52,8 +52,8 @@ const (
 	sweepW, sweepH                 = 560.0, 280.0
 	sweepL, sweepR, sweepT, sweepB = 64.0, 546.0, 12.0, 246.0
 	sweepXLabelY, sweepXNameY      = 261.0, 276.0 // the exported figure's, at 9 units
-	sweepXTickY                    = sweepB + 5    // the page's x labels hang from here
-	sweepTickMax                   = 24.0          // the largest tick text, in units (style.css)
+	sweepXTickY                    = sweepB + 5   // the page's x labels hang from here
+	sweepTickMax                   = 24.0         // the largest tick text, in units (style.css)
 )
 
 // sweepDigitW is a digit's width at sweepTickMax, a little over the 0.55 em of common sans
