@@ -3150,9 +3150,12 @@ func (c *SweepPlot) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			_ = vgparent
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
 			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "rect", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "frame"}, vugu.VGAttribute{Namespace: "", Key: "x", Val: "52"}, vugu.VGAttribute{Namespace: "", Key: "y", Val: "12"}, vugu.VGAttribute{Namespace: "", Key: "width", Val: "494"}, vugu.VGAttribute{Namespace: "", Key: "height", Val: "234"}}}
+			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "rect", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "frame"}}}
 			vgparent.AppendChild(vgn)
-			vgn.SetInnerHTML(vugu.HTML(""))
+			vgn.AddAttrInterface("height", P(sweepB-sweepT))
+			vgn.AddAttrInterface("width", P(sweepR-sweepL))
+			vgn.AddAttrInterface("x", P(sweepL))
+			vgn.AddAttrInterface("y", P(sweepT))
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
 			vgparent.AppendChild(vgn)
 			for vgiterkeyt, t := range c.g.YTicks {
@@ -3167,15 +3170,18 @@ func (c *SweepPlot) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					_ = vgparent
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
 					vgparent.AppendChild(vgn)
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "line", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "grid"}, vugu.VGAttribute{Namespace: "", Key: "x1", Val: "52"}, vugu.VGAttribute{Namespace: "", Key: "x2", Val: "546"}}}
+					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "line", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "grid"}}}
 					vgparent.AppendChild(vgn)
+					vgn.AddAttrInterface("x1", P(sweepL))
+					vgn.AddAttrInterface("x2", P(sweepR))
 					vgn.AddAttrInterface("y1", P(t.Pos))
 					vgn.AddAttrInterface("y2", P(t.Pos))
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
 					vgparent.AppendChild(vgn)
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "text", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "tick y"}, vugu.VGAttribute{Namespace: "", Key: "x", Val: "47"}}}
+					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "text", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "tick y"}}}
 					vgparent.AppendChild(vgn)
-					vgn.AddAttrInterface("y", P(t.Pos+3))
+					vgn.AddAttrInterface("x", P(sweepL-5))
+					vgn.AddAttrInterface("y", P(t.Pos))
 					vgn.SetInnerHTML(t.Label)
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
 					vgparent.AppendChild(vgn)
@@ -3188,16 +3194,12 @@ func (c *SweepPlot) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				_ = vgiterkey
 				t := t
 				_ = t
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "text", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "tick x"}, vugu.VGAttribute{Namespace: "", Key: "y", Val: "261"}}}
+				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "text", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "tick x"}}}
 				vgparent.AppendChild(vgn)
 				vgn.AddAttrInterface("x", P(t.Pos))
+				vgn.AddAttrInterface("y", P(sweepXTickY))
 				vgn.SetInnerHTML(t.Label)
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "text", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "axis-name"}, vugu.VGAttribute{Namespace: "", Key: "x", Val: "546"}, vugu.VGAttribute{Namespace: "", Key: "y", Val: "276"}}}
-			vgparent.AppendChild(vgn)
-			vgn.SetInnerHTML(vugu.HTML("blocks (log scale)"))
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
 			vgparent.AppendChild(vgn)
 			if c.g.ChanceY > 0 {
@@ -3208,14 +3210,17 @@ func (c *SweepPlot) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					_ = vgparent
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
 					vgparent.AppendChild(vgn)
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "line", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "chance"}, vugu.VGAttribute{Namespace: "", Key: "x1", Val: "52"}, vugu.VGAttribute{Namespace: "", Key: "x2", Val: "546"}}}
+					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "line", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "chance"}}}
 					vgparent.AppendChild(vgn)
+					vgn.AddAttrInterface("x1", P(sweepL))
+					vgn.AddAttrInterface("x2", P(sweepR))
 					vgn.AddAttrInterface("y1", P(c.g.ChanceY))
 					vgn.AddAttrInterface("y2", P(c.g.ChanceY))
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
 					vgparent.AppendChild(vgn)
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "text", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "chance-label"}, vugu.VGAttribute{Namespace: "", Key: "x", Val: "56"}}}
+					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "text", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "chance-label"}}}
 					vgparent.AppendChild(vgn)
+					vgn.AddAttrInterface("x", P(sweepL+4))
 					vgn.AddAttrInterface("y", P(c.g.ChanceY-4))
 					vgn.SetInnerHTML(c.g.ChanceLabel)
 					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
@@ -3270,6 +3275,11 @@ func (c *SweepPlot) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
 			vgparent.AppendChild(vgn)
 		}
+		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
+		vgparent.AppendChild(vgn)
+		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "axis-name"}}}
+		vgparent.AppendChild(vgn)
+		vgn.SetInnerHTML(vugu.HTML("blocks (log scale)"))
 		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n"}
 		vgparent.AppendChild(vgn)
 	}
