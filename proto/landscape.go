@@ -1,8 +1,9 @@
 package proto
 
 import (
-	"encoding/json"
+	"strconv"
 
+	"resnetplayground/internal/minjson"
 	"resnetplayground/lab"
 )
 
@@ -76,16 +77,50 @@ func DecodeLandscape(m Message) LandscapeReport {
 	return r
 }
 
-// encodeLandscapeConfig and decodeLandscapeConfig carry Command.Landscape as JSON text.
+// encodeLandscapeConfig and decodeLandscapeConfig carry Command.Landscape as JSON text, in
+// LandscapeConfig's JSON names.
 func encodeLandscapeConfig(c lab.LandscapeConfig) string {
-	b, _ := json.Marshal(c) // plain numbers: cannot fail
+	var o minjson.Object
+	o.Uint("seed", c.Seed)
+	o.Int("grid", c.Grid)
+	o.Float("span", c.Span)
+	o.Int("slice", c.Slice)
+	o.Int("line", c.Line)
+	b, _ := o.Bytes() // a NaN span leaves the text unreadable, and the worker says so
 	return string(b)
 }
 
+// decodeLandscapeConfig reads what encodeLandscapeConfig wrote; a member left out keeps its
+// default.
 func decodeLandscapeConfig(text string) (lab.LandscapeConfig, error) {
 	c := lab.DefaultLandscape()
-	if err := json.Unmarshal([]byte(text), &c); err != nil {
+	members, _, err := minjson.Members([]byte(text))
+	if err != nil {
 		return c, err
+	}
+	for key, v := range members {
+		number, ok, err := minjson.Number(v)
+		if err != nil || !ok {
+			if err == nil {
+				continue // null: the default stays
+			}
+			return c, err
+		}
+		switch key {
+		case "seed":
+			c.Seed, err = strconv.ParseUint(number, 10, 64)
+		case "grid":
+			c.Grid, err = strconv.Atoi(number)
+		case "span":
+			c.Span, err = strconv.ParseFloat(number, 64)
+		case "slice":
+			c.Slice, err = strconv.Atoi(number)
+		case "line":
+			c.Line, err = strconv.Atoi(number)
+		}
+		if err != nil {
+			return c, err
+		}
 	}
 	return c, c.Validate()
 }
