@@ -29,7 +29,8 @@ const captureDownloads = `(() => {
 type download struct {
 	Name, Type string
 	Text       string
-	Head       []int // the first bytes
+	Head       []int  // the first bytes
+	Base64     string // the whole file
 }
 
 // lastDownload waits for the nth file (1-based) and reads it through its object URL.
@@ -41,7 +42,8 @@ func (p *page) lastDownload(t *testing.T, n int) download {
 		const d = window.__downloads[`+strconv.Itoa(n-1)+`];
 		const blob = await (await fetch(d.href)).blob();
 		const bytes = new Uint8Array(await blob.arrayBuffer());
-		return {Name: d.name, Type: blob.type, Text: await blob.text(), Head: Array.from(bytes.slice(0, 8))};
+		let bin = ""; for (const b of bytes) bin += String.fromCharCode(b);
+		return {Name: d.name, Type: blob.type, Text: await blob.text(), Head: Array.from(bytes.slice(0, 8)), Base64: btoa(bin)};
 	})()`, &d, awaitPromise))
 	return d
 }
@@ -134,6 +136,7 @@ func TestExportChartsAndMetrics(t *testing.T) {
 	if png.Type != "image/png" || len(png.Head) < 4 || png.Head[1] != 'P' || png.Head[2] != 'N' || png.Head[3] != 'G' {
 		t.Errorf("PNG download: type %q, first bytes %v", png.Type, png.Head)
 	}
+	checkCaptionStrip(t, png, svg.Text)
 
 	p.click(t, "#export-spec")
 	spec := p.lastDownload(t, 4)

@@ -64,10 +64,15 @@ type Trainer struct {
 	yb        []int
 	step      int
 	diverged  bool
+	peak      float64 // the highest minibatch loss since the run began (or its learning rate changed)
+	peakStep  int     // the step that had it
 	stats     []BlockStats
 	stale     bool // stats are older than the latest step
 	gradNorms []float64
 	grid      []float64 // scratch for Boundary's grid coordinates
+	net32     nn.Net32  // the float32 copy Boundary draws with (boundary.go)
+	grid32    []float32 // Boundary's points for an n×n grid, n = grid32N
+	grid32N   int
 }
 
 // NewTrainer validates s and builds its data and network. Data, initial weights and batch
@@ -152,6 +157,12 @@ func (t *Trainer) Progress() (step int, epoch float64) {
 	return t.step, float64(t.step*t.batch) / float64(t.train.Len())
 }
 
+// PeakLoss is the highest minibatch loss of the run so far and the step that had it (0, 0
+// before the first step). Metrics measure the network now and then, so a learning rate far
+// too high can send the loss to a thousand and back to chance between two of them; the
+// peak, tracked at every step for nothing, keeps the evidence.
+func (t *Trainer) PeakLoss() (loss float64, step int) { return t.peak, t.peakStep }
+
 // Step runs k optimisation steps (k minibatches). It does nothing once the run diverged, and
 // allocates nothing.
 func (t *Trainer) Step(k int) { t.StepContext(context.Background(), k) }
@@ -172,6 +183,8 @@ func (t *Trainer) StepContext(ctx context.Context, k int) error {
 		t.step++
 		if math.IsNaN(loss) || math.IsInf(loss, 0) {
 			t.diverged = true
+		} else if loss > t.peak {
+			t.peak, t.peakStep = loss, t.step
 		}
 		t.stale = true
 	}
@@ -278,35 +291,6 @@ func chunkOf(buf *mat.Dense, xs []float64, rows, dim int) *mat.Dense {
 	}
 	copy(buf.RawMatrix().Data, xs)
 	return buf
-}
-
-// Boundary returns, for a dataset of 2-D points, the class probabilities on an n×n grid over [-data.Extent, data.Extent]²,
-// computed in batched forward passes: cell (row r, column c) holds x = -Extent + (c+0.5)·2·Extent/n
-// and y = +Extent - (r+0.5)·2·Extent/n (row 0 at the top, as on a screen), and its
-// probabilities are dst[(r*n+c)*classes : (r*n+c+1)*classes]. dst is reused when large enough.
-func (t *Trainer) Boundary(n int, dst []float32) []float32 {
-	t.recordStats()
-	classes := t.train.Classes
-	if n < 1 || t.train.Dim != 2 { // images have no plane to draw
-		return dst[:0]
-	}
-	if cap(dst) < n*n*classes {
-		dst = make([]float32, n*n*classes)
-	}
-	dst = dst[:n*n*classes]
-	cell := 2 * data.Extent / float64(n)
-	for lo := 0; lo < n*n; lo += evalChunk {
-		hi := min(lo+evalChunk, n*n)
-		grid := t.grid[:0]
-		for k := lo; k < hi; k++ {
-			r, c := k/n, k%n
-			grid = append(grid, -data.Extent+(float64(c)+0.5)*cell, data.Extent-(float64(r)+0.5)*cell)
-		}
-		t.grid = grid
-		t.chunk = chunkOf(t.chunk, grid, hi-lo, 2)
-		nn.Probabilities(dst[lo*classes:hi*classes], t.net.Forward(t.chunk, false))
-	}
-	return dst
 }
 
 // SetShortcut turns block's shortcut on or off in the running network; weights are kept.

@@ -233,3 +233,40 @@ func TestBlockStatsSurviveEvaluation(t *testing.T) {
 		t.Fatalf("empty stats %+v", ma.Blocks)
 	}
 }
+
+// The peak minibatch loss is the worst loss any step saw: a learning rate far too high
+// sends it to hundreds within a few steps, and the peak keeps that after the network
+// settles back at chance, where the measurements see nothing odd.
+func TestPeakLossKeepsTheSpikeOfATooHighLearningRate(t *testing.T) {
+	s := Default()
+	s.Blocks = Uniform(2, 16, 2, false)
+	s.LR = 1
+	tr, err := NewTrainer(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l, st := tr.PeakLoss(); l != 0 || st != 0 {
+		t.Errorf("before any step the peak is %g at %d", l, st)
+	}
+	prev := 0.0
+	for i := 0; i < 60; i++ {
+		tr.Step(1)
+		l, st := tr.PeakLoss()
+		if l < prev || st < 1 || st > i+1 {
+			t.Fatalf("after step %d the peak is %g at step %d (was %g)", i+1, l, st, prev)
+		}
+		prev = l
+	}
+	if l, st := tr.PeakLoss(); l < 100 || st > 10 {
+		t.Errorf("Adam at learning rate 1: peak %g at step %d; want over 100 within 10 steps", l, st)
+	}
+	if m := tr.Metrics(); m.TrainLoss > 5 || m.Diverged {
+		t.Errorf("the measured loss is %g (diverged %v): the spike no longer hides, so this test proves little", m.TrainLoss, m.Diverged)
+	}
+
+	calm, _ := NewTrainer(Default())
+	calm.Step(60)
+	if l, st := calm.PeakLoss(); l > 1.2 || l <= 0 || st < 1 {
+		t.Errorf("the default run's peak is %g at step %d; want a loss near ln 2", l, st)
+	}
+}

@@ -12,7 +12,7 @@ import (
 // Float32Array (a drawn image)}. Worker → page:
 //
 //   - {type: "report", gen, ack, running, step, epoch, trainLoss, trainAcc, testLoss, testAcc,
-//     diverged, err, history: Float64Array (SampleFields per sample: step, train loss, train
+//     diverged, err, peakLoss, peakStep, history: Float64Array (SampleFields per sample: step, train loss, train
 //     acc, test loss, test acc; float64 so step numbers past 2²⁴ stay exact), blocks:
 //     Float32Array (gradient norm, activation mean and standard deviation per block), and
 //     when present boundary: Float32Array with gridN, classes and boundaryMS, and trainXY/testXY:
@@ -79,7 +79,8 @@ func EncodeReport(r Report) Message {
 		"trainLoss": r.Metrics.TrainLoss, "trainAcc": r.Metrics.TrainAcc,
 		"testLoss": r.Metrics.TestLoss, "testAcc": r.Metrics.TestAcc,
 		"diverged": r.Metrics.Diverged, "err": r.Err,
-		"history": FlattenHistory(r.History),
+		"history":  FlattenHistory(r.History),
+		"peakLoss": r.PeakLoss, "peakStep": r.PeakStep,
 	}
 	if len(r.Metrics.Blocks) > 0 {
 		m["blocks"] = FlattenBlocks(r.Metrics.Blocks)
@@ -117,7 +118,8 @@ func DecodeReport(m Message) Report {
 			TestLoss: m.fnum("testLoss"), TestAcc: m.fnum("testAcc"),
 			Diverged: m.flag("diverged"),
 		},
-		History: UnflattenHistory(m.float64s("history")),
+		History:  UnflattenHistory(m.float64s("history")),
+		PeakLoss: m.fnum("peakLoss"), PeakStep: m.num("peakStep"),
 	}
 	if b := m.float32s("blocks"); b != nil {
 		r.Metrics.Blocks = UnflattenBlocks(b)

@@ -68,6 +68,12 @@ type Report struct {
 	Metrics lab.Metrics // with Blocks: each block's gradient norm after the latest step
 	History []Sample    // bounded; older points are thinned out
 
+	// PeakLoss is the highest minibatch loss of the run so far and PeakStep the step that
+	// had it (lab.Trainer.PeakLoss): a learning rate far too high sends the loss to hundreds
+	// and back between two measurements, and the page says so when it sees this.
+	PeakLoss float64
+	PeakStep int
+
 	// Boundary holds Classes probabilities per cell of a GridN×GridN grid (see
 	// lab.Trainer.Boundary); empty when this report carries no new picture.
 	Boundary   []float32

@@ -33,8 +33,10 @@ func (a *App) ShowsImages() bool { return data.IsImages(a.Spec.Dataset) }
 func (r *Run) ShowsImages() bool { return data.IsImages(r.spec.Dataset) }
 
 // receiveDigits merges a report's digits view: images and labels come once per reset,
-// predictions and probabilities when measured.
-func (r *Run) receiveDigits(v *proto.DigitsView) {
+// predictions and probabilities when measured. Probabilities the worker computed before it
+// heard of the latest drawing (not current) are of an older drawing, or of one the visitor
+// has cleared, and are dropped.
+func (r *Run) receiveDigits(v *proto.DigitsView, current bool) {
 	if v == nil {
 		return
 	}
@@ -46,7 +48,7 @@ func (r *Run) receiveDigits(v *proto.DigitsView) {
 	if v.Pred != nil {
 		d.Pred = v.Pred
 	}
-	if v.Probe != nil {
+	if v.Probe != nil && current {
 		d.Probe = v.Probe
 	}
 	d.Version++
@@ -61,6 +63,7 @@ func (r *Run) Probe(pixels []float32) {
 		r.Digits.Version++
 	}
 	r.send(proto.Command{Kind: proto.CmdProbe, Gen: r.Gen, Pixels: pixels})
+	r.probeSeq = r.Sent
 }
 
 // SetDigitsLoad records the progress of the digits file's fetch.

@@ -45,12 +45,22 @@ func TestDigitsViewFromReports(t *testing.T) {
 	if got := panel.ProbsText(); got != "0.250,0.750" {
 		t.Errorf("ProbsText %q", got)
 	}
-	if rows := panel.Probs(); rows[1].Class != " best" || rows[1].Pct != "75%" || rows[5].Width != "0%" {
+	if rows := (&DigitsPad{Runs: panel.PadRuns()}).Answers()[0].Rows; rows[1].Class != " best" || rows[1].Pct != "75%" || rows[5].Width != "0%" {
 		t.Errorf("probability rows %+v", rows[:2])
 	}
 	a.Probe(nil)
 	if a.Digits.Probe != nil {
 		t.Error("clearing the pad kept the probabilities")
+	}
+	// A report the worker sent before it heard of the clearing still carries the drawing's
+	// probabilities: they must not come back.
+	a.Receive(proto.Report{Gen: a.Gen, Ack: a.Sent - 1, Digits: &proto.DigitsView{Side: 2, Probe: []float32{0.5, 0.5}}})
+	if a.Digits.Probe != nil {
+		t.Error("a report older than the clearing brought the probabilities back")
+	}
+	a.Receive(proto.Report{Gen: a.Gen, Ack: a.Sent, Digits: &proto.DigitsView{Side: 2, Probe: []float32{0.5, 0.5}}})
+	if len(a.Digits.Probe) != 2 {
+		t.Error("a current report's probabilities were dropped")
 	}
 	a.Reset()
 	if a.Digits.Pred != nil || len(a.Digits.Images) == 0 {
@@ -58,13 +68,17 @@ func TestDigitsViewFromReports(t *testing.T) {
 	}
 }
 
-// The depth sweep of a conv network starts with the digits experiment's sizes.
+// The depth sweep of a conv network starts with the digits experiment's sizes for the page:
+// the paper's depths, 8 to 56 layers, every one within the budget, plain and residual.
 func TestSweepOfDigitsUsesItsSizes(t *testing.T) {
 	h := &fakeCompareHost{}
 	c := NewCompare(NewApp(&fakeHost{}, lab.DigitsDefault().String(), 1), h)
 	c.StartSweep()
-	if c.Sweep.Msg != "" || !strings.HasPrefix(c.Sweep.DepthsText, "1, 2, 3") || c.Sweep.Classes != 10 || len(c.Sweep.Jobs) == 0 {
-		t.Errorf("sweep: %q, depths %q, %d classes, %d jobs", c.Sweep.Msg, c.Sweep.DepthsText, c.Sweep.Classes, len(c.Sweep.Jobs))
+	if c.Sweep.Msg != "" || c.Sweep.DepthsText != "1, 2, 3, 5, 7, 9" || c.Sweep.StepsText != "150" || c.Sweep.Classes != 10 || len(c.Sweep.Jobs) != 12 {
+		t.Fatalf("sweep: %q, depths %q, %s steps, %d classes, %d jobs", c.Sweep.Msg, c.Sweep.DepthsText, c.Sweep.StepsText, c.Sweep.Classes, len(c.Sweep.Jobs))
+	}
+	if deepest := c.Sweep.Jobs[len(c.Sweep.Jobs)-1].Spec; lab.WeightLayers(deepest) != 56 || lab.CheckSize(deepest) != nil {
+		t.Errorf("the deepest run has %d layers (want 56), budget: %v", lab.WeightLayers(deepest), lab.CheckSize(deepest))
 	}
 }
 

@@ -1,53 +1,128 @@
 package ui
 
-import "math"
+import (
+	"strconv"
+	"strings"
 
-// PadImage turns a drawing (the alpha channel of a w×h canvas, one byte per pixel) into a
-// side×side image in [0, 1] the way MNIST's digits were made: the ink's bounding box scaled
-// to fit a box of 20/28 of the side, its centre of mass at the centre. Without that, a digit
-// drawn small or in a corner looks like nothing the network has seen. It returns nil for an
-// empty drawing.
-func PadImage(alpha []byte, w, h, side int) []float32 {
-	x0, y0, x1, y1 := w, h, -1, -1
-	var mass, mx, my float64
-	for y := range h {
-		for x, a := range alpha[y*w : y*w+w] {
-			if a == 0 {
-				continue
-			}
-			x0, y0, x1, y1 = min(x0, x), min(y0, y), max(x1, x), max(y1, y)
-			v := float64(a)
-			mass += v
-			mx += v * (float64(x) + 0.5)
-			my += v * (float64(y) + 0.5)
+	"github.com/vugu/vugu/js"
+)
+
+// DigitsPad is the canvas a visitor draws a digit on, with what each network in Runs thinks
+// it is: the single view's one network, or both twins side by side, so one drawing is asked
+// of both. Each run's worker keeps the drawing and answers again with every measurement, so
+// the probabilities move while the networks train. The strokes are boot.js's resnetDrawPad
+// (pointer events: mouse, pen or finger), which needs no render per stroke; the drawing is
+// read when a stroke ends. Clear is a button, so a keyboard reaches it.
+type DigitsPad struct {
+	Runs  []*Run   // the networks asked
+	Names []string // a heading over each run's answers; nil when there is one run
+
+	pad js.Value
+}
+
+// The pad's resolution: 10 canvas pixels per image pixel, for a 14×14 image.
+const padSize = 140
+
+// PadAnswers are one run's class probabilities for the drawing, as the page lists them.
+type PadAnswers struct {
+	Name, Class, Label string
+	Text               string // the probabilities to three decimals, comma-separated, for tests and tools; "" with no drawing
+	Rows               []ProbRow
+}
+
+// ProbRow is one class's line in a probability list.
+type ProbRow struct {
+	Digit, Pct, Width, Class string
+}
+
+// Answers lists every run's answers, in Runs's order.
+func (c *DigitsPad) Answers() []PadAnswers {
+	out := make([]PadAnswers, len(c.Runs))
+	for i, r := range c.Runs {
+		a := &out[i]
+		a.Label = "What the network thinks you drew"
+		if i < len(c.Names) {
+			a.Name, a.Class = c.Names[i], " twin-"+c.Names[i]
+			a.Label = "What the " + c.Names[i] + " network thinks you drew"
 		}
-	}
-	if mass == 0 {
-		return nil
-	}
-	mx, my = mx/mass, my/mass
-	fit := float64(side) * 20 / 28
-	scale := fit / float64(max(x1-x0+1, y1-y0+1))
-	// Each canvas pixel lands, scaled, around the image's centre; its ink is spread over the
-	// image pixel it falls in, weighted by the area it covers there.
-	out := make([]float32, side*side)
-	centre, area := float64(side)/2, scale*scale
-	for y := y0; y <= y1; y++ {
-		ty := int(math.Floor((float64(y)+0.5-my)*scale + centre))
-		if ty < 0 || ty >= side {
-			continue
-		}
-		for x := x0; x <= x1; x++ {
-			a := alpha[y*w+x]
-			tx := int(math.Floor((float64(x)+0.5-mx)*scale + centre))
-			if a == 0 || tx < 0 || tx >= side {
-				continue
-			}
-			out[ty*side+tx] += float32(float64(a) / 255 * area)
-		}
-	}
-	for i, v := range out {
-		out[i] = min(v, 1)
+		a.Text, a.Rows = probsText(r.Digits.Probe), probRows(r.Digits.Probe)
 	}
 	return out
+}
+
+// probsText is p to three decimals, comma-separated.
+func probsText(p []float32) string {
+	parts := make([]string, len(p))
+	for i, v := range p {
+		parts[i] = strconv.FormatFloat(float64(v), 'f', 3, 32)
+	}
+	return strings.Join(parts, ",")
+}
+
+// probRows lists every class with its probability in p (none when p is empty), the most
+// likely marked.
+func probRows(p []float32) []ProbRow {
+	best := -1
+	for i, v := range p {
+		if best < 0 || v > p[best] {
+			best = i
+		}
+	}
+	rows := make([]ProbRow, 10)
+	for i := range rows {
+		rows[i].Digit = strconv.Itoa(i)
+		if i < len(p) {
+			rows[i].Pct = strconv.Itoa(int(100*p[i]+0.5)) + "%"
+			rows[i].Width = strconv.FormatFloat(float64(100*p[i]), 'f', 1, 32) + "%"
+		} else {
+			rows[i].Width = "0%"
+		}
+		if i == best {
+			rows[i].Class = " best"
+		}
+	}
+	return rows
+}
+
+// setup makes the canvas once and hands it to boot.js, which draws the strokes.
+func (c *DigitsPad) setup(wrap js.Value) {
+	if wrap.IsUndefined() || wrap.IsNull() {
+		return
+	}
+	pad, made := canvasIn(wrap, c.pad, "pad", padSize, padSize, "Drawing pad: draw a digit with the mouse or a finger")
+	c.pad = pad
+	if made {
+		if f := js.Global().Get("resnetDrawPad"); f.Type() == js.TypeFunction {
+			f.Invoke(pad)
+		}
+	}
+}
+
+// done reads the drawing when a stroke ends and asks every network what it is.
+func (c *DigitsPad) done() {
+	if c.pad.IsUndefined() {
+		return
+	}
+	img := c.pad.Call("getContext", "2d").Call("getImageData", 0, 0, padSize, padSize).Get("data")
+	rgba := make([]byte, img.Length())
+	js.CopyBytesToGo(rgba, js.Global().Get("Uint8Array").New(img.Get("buffer")))
+	alpha := make([]byte, padSize*padSize)
+	for i := range alpha {
+		alpha[i] = rgba[4*i+3]
+	}
+	if pixels := PadImage(alpha, padSize, padSize, 14); pixels != nil {
+		for _, r := range c.Runs {
+			r.Probe(pixels)
+		}
+	}
+}
+
+// clear wipes the drawing and withdraws the question.
+func (c *DigitsPad) clear() {
+	if !c.pad.IsUndefined() {
+		c.pad.Call("getContext", "2d").Call("clearRect", 0, 0, padSize, padSize)
+	}
+	for _, r := range c.Runs {
+		r.Probe(nil)
+	}
 }

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/vugu/vugu/js"
 )
@@ -11,17 +10,13 @@ import (
 // to draw a digit on with the network's class probabilities for it, test digits with the
 // predicted class of each (wrong ones in red), and the confusion matrix. The pictures are
 // canvases outside Vugu's tree (see Heatmap for why), repainted only when Digits.Version
-// moves; the drawing itself is boot.js's resnetDrawPad, which needs no render per stroke.
+// moves; the pad is DigitsPad, which the twins share.
 type DigitsPanel struct {
 	App *App
 
-	pad               js.Value
 	grid, confusion   js.Value
 	gridShown, cShown int
 }
-
-// The pad's resolution: 10 canvas pixels per image pixel, for a 14×14 image.
-const padSize = 140
 
 // PercentText is the digits file's fetched share, in percent.
 func (c *DigitsPanel) PercentText() string {
@@ -33,43 +28,10 @@ func (c *DigitsPanel) PredictedText() string { return strconv.Itoa(len(c.App.Dig
 
 // ProbsText is the drawing's class probabilities to three decimals, comma-separated ("" with
 // no drawing), for tests and tools.
-func (c *DigitsPanel) ProbsText() string {
-	var parts []string
-	for _, p := range c.App.Digits.Probe {
-		parts = append(parts, strconv.FormatFloat(float64(p), 'f', 3, 32))
-	}
-	return strings.Join(parts, ",")
-}
+func (c *DigitsPanel) ProbsText() string { return probsText(c.App.Digits.Probe) }
 
-// ProbRow is one class's line in the probability list.
-type ProbRow struct {
-	Digit, Pct, Width, Class string
-}
-
-// Probs lists every class with the drawing's probability, the most likely marked.
-func (c *DigitsPanel) Probs() []ProbRow {
-	p := c.App.Digits.Probe
-	best := -1
-	for i, v := range p {
-		if best < 0 || v > p[best] {
-			best = i
-		}
-	}
-	rows := make([]ProbRow, 10)
-	for i := range rows {
-		rows[i].Digit = strconv.Itoa(i)
-		if i < len(p) {
-			rows[i].Pct = strconv.Itoa(int(100*p[i]+0.5)) + "%"
-			rows[i].Width = strconv.FormatFloat(float64(100*p[i]), 'f', 1, 32) + "%"
-		} else {
-			rows[i].Width = "0%"
-		}
-		if i == best {
-			rows[i].Class = " best"
-		}
-	}
-	return rows
-}
+// PadRuns is who answers the pad: the single view's network.
+func (c *DigitsPanel) PadRuns() []*Run { return []*Run{c.App.Run} }
 
 // canvasIn returns the canvas kept inside wrap, making it (w×h, with label) when wrap is new.
 func canvasIn(wrap, canvas js.Value, class string, w, h int, label string) (js.Value, bool) {
@@ -84,45 +46,6 @@ func canvasIn(wrap, canvas js.Value, class string, w, h int, label string) (js.V
 	canvas.Call("setAttribute", "aria-label", label)
 	wrap.Call("replaceChildren", canvas)
 	return canvas, true
-}
-
-// setupPad makes the drawing pad once and hands it to boot.js, which draws the strokes.
-func (c *DigitsPanel) setupPad(wrap js.Value) {
-	if wrap.IsUndefined() || wrap.IsNull() {
-		return
-	}
-	pad, made := canvasIn(wrap, c.pad, "pad", padSize, padSize, "Drawing pad: draw a digit with the mouse or a finger")
-	c.pad = pad
-	if made {
-		if f := js.Global().Get("resnetDrawPad"); f.Type() == js.TypeFunction {
-			f.Invoke(pad)
-		}
-	}
-}
-
-// padDone reads the drawing when a stroke ends and asks the network what it is.
-func (c *DigitsPanel) padDone() {
-	if c.pad.IsUndefined() {
-		return
-	}
-	img := c.pad.Call("getContext", "2d").Call("getImageData", 0, 0, padSize, padSize).Get("data")
-	rgba := make([]byte, img.Length())
-	js.CopyBytesToGo(rgba, js.Global().Get("Uint8Array").New(img.Get("buffer")))
-	alpha := make([]byte, padSize*padSize)
-	for i := range alpha {
-		alpha[i] = rgba[4*i+3]
-	}
-	if pixels := PadImage(alpha, padSize, padSize, 14); pixels != nil {
-		c.App.Probe(pixels)
-	}
-}
-
-// clearPad wipes the drawing and withdraws the question.
-func (c *DigitsPanel) clearPad() {
-	if !c.pad.IsUndefined() {
-		c.pad.Call("getContext", "2d").Call("clearRect", 0, 0, padSize, padSize)
-	}
-	c.App.Probe(nil)
 }
 
 // Grid layout: GridImages test digits in gridCols columns, each cell an image scaled ×3 with

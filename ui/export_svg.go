@@ -15,7 +15,9 @@ func (a *App) ChartsSVG() (svg string, width, height int) {
 		{Title: "Accuracy vs steps", Series: r.AccSeries(), Percent: true},
 	}
 	const head = 24 // room for each chart's title and key above its plot
-	width, height = int(chartW)*len(charts), int(chartH)+head
+	label := ExperimentLabel(a.Spec, a.Metrics.Step)
+	width = int(chartW) * len(charts)
+	height = int(chartH) + head + int(captionHeight(float64(width), label))
 
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" font-family="system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif">`+"\n",
@@ -55,6 +57,7 @@ func (a *App) ChartsSVG() (svg string, width, height int) {
 		}
 		b.WriteString("</g>\n</g>\n")
 	}
+	writeCaption(&b, chartH+head, float64(width), label)
 	b.WriteString("</svg>\n")
 	return b.String(), width, height
 }

@@ -80,19 +80,24 @@ func sweepFile(r *SweepRun, format string) ([]byte, int, int, error) {
 	case "json":
 		return export.SweepJSON(rows), 0, 0, nil
 	case "svg", "png":
-		svg := sweepSVG(r)
-		return []byte(svg), int(sweepW), int(sweepH) + 24, nil
+		svg, height := sweepSVG(r)
+		return []byte(svg), int(sweepW), int(height), nil
 	}
 	return nil, 0, 0, fmt.Errorf("the sweep cannot be exported as %q", format)
 }
 
-// sweepSVG is the sweep figure as a standalone file, styles included.
-func sweepSVG(r *SweepRun) string {
+// sweepHead is the room above the exported sweep plot for its title and key.
+const sweepHead = 24
+
+// sweepSVG is the sweep figure as a standalone file, styles included, and its height.
+func sweepSVG(r *SweepRun) (svg string, height float64) {
 	g := sweepGeometry(r)
-	const head = 24
+	const head = sweepHead
+	label := SweepLabel(r)
+	height = sweepH + head + captionHeight(sweepW, label)
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%g" height="%g" viewBox="0 0 %g %g" font-family="system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif">`+"\n",
-		sweepW, sweepH+head, sweepW, sweepH+head)
+		sweepW, height, sweepW, height)
 	b.WriteString(`<title>ResNet Playground: final error against depth</title>
 <style>
 .frame { fill: #fbfcfd; stroke: #dde1e8; }
@@ -133,8 +138,10 @@ func sweepSVG(r *SweepRun) string {
 	for _, d := range g.Dots {
 		fmt.Fprintf(&b, "<circle class=\"dot %s\" cx=\"%s\" cy=\"%s\" r=\"%s\"><title>%s</title></circle>\n", d.Class, P(d.X), P(d.Y), d.R, escapeXML(d.Title))
 	}
-	b.WriteString("</g>\n</svg>\n")
-	return b.String()
+	b.WriteString("</g>\n")
+	writeCaption(&b, sweepH+head, sweepW, label)
+	b.WriteString("</svg>\n")
+	return b.String(), height
 }
 
 // seedsKey explains the dots and whiskers of a sweep over several seeds.

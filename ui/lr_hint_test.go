@@ -3,24 +3,36 @@ package ui
 import (
 	"testing"
 
+	"resnetplayground/lab"
 	"resnetplayground/proto"
 )
 
+func hintRun(peak float64, step int, acc float64) *Run {
+	r := NewRun(func(proto.Command) {})
+	r.Restart(lab.Default())
+	r.Receive(proto.Report{Gen: r.Gen, Metrics: lab.Metrics{Step: 400, TrainAcc: acc, TrainLoss: 0.693}, PeakLoss: peak, PeakStep: step})
+	return r
+}
+
 func TestLossBlewUpSpotsATooHighLearningRate(t *testing.T) {
-	spike := []proto.Sample{
-		{Step: 0, TrainLoss: 0.69, TrainAcc: 0.5},
-		{Step: 20, TrainLoss: 1040, TrainAcc: 0.48},
-		{Step: 400, TrainLoss: 0.693, TrainAcc: 0.517},
+	if peak, step, ok := LossBlewUp(hintRun(431.7, 2, 0.517), 2); !ok || peak != 431.7 || step != 2 {
+		t.Errorf("a spike to 432 at step 2, then chance: peak %v at %v, ok %v", peak, step, ok)
 	}
-	if peak, step, ok := LossBlewUp(spike, 2); !ok || peak != 1040 || step != 20 {
-		t.Errorf("a spike to 1040 then chance: peak %v at %v, ok %v", peak, step, ok)
+	if h := LRHint(hintRun(431.7, 2, 0.517)); h == "" {
+		t.Error("no hint for a spike to 432 then chance")
 	}
-	learnt := append(spike[:2:2], proto.Sample{Step: 400, TrainLoss: 0.01, TrainAcc: 0.99})
-	if _, _, ok := LossBlewUp(learnt, 2); ok {
+	if _, _, ok := LossBlewUp(hintRun(431.7, 2, 0.99), 2); ok {
 		t.Error("a run that recovered and learnt was blamed on its learning rate")
 	}
-	stuck := []proto.Sample{{Step: 0, TrainLoss: 0.69, TrainAcc: 0.5}, {Step: 400, TrainLoss: 0.693, TrainAcc: 0.517}}
-	if _, _, ok := LossBlewUp(stuck, 2); ok {
+	if _, _, ok := LossBlewUp(hintRun(0.92, 286, 0.517), 2); ok {
 		t.Error("a deep plain net stuck at chance (no spike) was blamed on its learning rate")
+	}
+	if _, _, ok := LossBlewUp(hintRun(40, 1, 0.5), 2); ok {
+		t.Error("a high loss at the first step (the initial weights') was blamed on the learning rate")
+	}
+	r := hintRun(431.7, 2, 0.517)
+	r.Restart(lab.Default())
+	if LRHint(r) != "" {
+		t.Error("the hint outlived a restart")
 	}
 }

@@ -16,6 +16,8 @@ type Run struct {
 	Metrics  lab.Metrics
 	Measured bool // Metrics are of the current run (false until its first report)
 	History  []proto.Sample
+	PeakLoss float64 // the highest minibatch loss so far, and its step (proto.Report)
+	PeakStep int
 	Diverged bool
 	Lesion   *proto.LesionReport    // the latest lesion answer about this run, nil before the first
 	Why      *proto.LandscapeReport // its latest picture (ui/why.go), nil before the first
@@ -34,9 +36,10 @@ type Run struct {
 	// a browser test can wait until the worker has answered everything.
 	Sent, Acked int
 
-	spec lab.Spec // what the worker trains
-	lost bool     // the worker failed (see WorkerLost); the next Play, Step or Reset starts anew
-	post func(proto.Command)
+	spec     lab.Spec // what the worker trains
+	probeSeq int      // the latest drawing's command (Probe): answers the worker gave before it are stale
+	lost     bool     // the worker failed (see WorkerLost); the next Play, Step or Reset starts anew
+	post     func(proto.Command)
 }
 
 // NewRun is a run whose commands go to post; it trains nothing until Restart.
@@ -51,6 +54,7 @@ func (r *Run) Restart(spec lab.Spec) {
 	r.Gen++
 	r.spec, r.lost = spec, false
 	r.Metrics, r.Measured, r.History = lab.Metrics{}, false, nil
+	r.PeakLoss, r.PeakStep = 0, 0
 	r.Diverged, r.Lesion, r.Why, r.Err = false, nil, nil, ""
 	r.Boundary = nil
 	r.BoundaryVersion++
@@ -125,6 +129,7 @@ func (r *Run) Receive(rep proto.Report) {
 	r.Metrics = rep.Metrics
 	r.Measured = true
 	r.History = rep.History
+	r.PeakLoss, r.PeakStep = rep.PeakLoss, rep.PeakStep
 	if len(rep.Boundary) > 0 {
 		r.Boundary, r.GridN, r.Classes = rep.Boundary, rep.GridN, rep.Classes
 		r.BoundaryVersion++
@@ -133,7 +138,7 @@ func (r *Run) Receive(rep proto.Report) {
 		r.Train, r.Test = rep.Train, rep.Test
 		r.PointsVersion++
 	}
-	r.receiveDigits(rep.Digits)
+	r.receiveDigits(rep.Digits, rep.Ack >= r.probeSeq)
 	if rep.Metrics.Diverged && !r.Diverged {
 		r.Diverged = true
 		r.Running = false

@@ -10,6 +10,12 @@ type Twins struct {
 	typed Typed // the depth field keeps what is typed until it is committed
 }
 
+// reset starts both twins again; the address stops naming their pictures.
+func (c *Twins) reset() {
+	c.Run().Reset()
+	c.Compare.syncAddress()
+}
+
 func (c *Twins) commitDepth(text string) {
 	c.typed.Commit("twin-depth")
 	c.Compare.SetTwinDepth(text)
@@ -23,6 +29,18 @@ type TwinReadout struct {
 	Name, Class                                  string
 	Step, TrainAcc, TestAcc, TrainLoss, TestLoss string
 	Diverged                                     bool
+}
+
+// ShowsImages reports whether the twins train on images: they show test digits and share a
+// drawing pad instead of boundaries.
+func (c *Twins) ShowsImages() bool { return c.Run().Side[Plain].ShowsImages() }
+
+// GridClass lays the panels out for points or for images (which add the pad's panel).
+func (c *Twins) GridClass() string {
+	if c.ShowsImages() {
+		return " images"
+	}
+	return ""
 }
 
 // Readouts are both twins' rows; "–" until a twin's first report.

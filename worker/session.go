@@ -175,6 +175,7 @@ func (s *session) report(want measure) (r proto.Report, cost measured) {
 		}
 		r.Metrics = s.last
 		r.Metrics.Step, r.Metrics.Epoch = step, epoch
+		r.PeakLoss, r.PeakStep = s.trainer.PeakLoss()
 		if r.Metrics.Diverged {
 			s.running = false
 		}

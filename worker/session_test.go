@@ -178,3 +178,24 @@ func TestRunWithNothingToTrainIsAnswered(t *testing.T) {
 		t.Error("training without a trainer")
 	}
 }
+
+// Reports carry the run's peak minibatch loss, so the page can tell a learning rate that
+// blew the loss up from a network that merely sits at chance; a reset forgets it.
+func TestReportsCarryThePeakMinibatchLoss(t *testing.T) {
+	s := newSession()
+	spec := smallSpec()
+	spec.LR = 1
+	s.handle(proto.Command{Kind: proto.CmdReset, Gen: 1, Spec: spec})
+	s.handle(proto.Command{Kind: proto.CmdStep, Gen: 1, Steps: 30})
+	if r := progressReport(s); r.PeakLoss < 20 || r.PeakStep < 1 || r.PeakStep > 30 {
+		t.Errorf("Adam at learning rate 1: the report's peak is %g at step %d", r.PeakLoss, r.PeakStep)
+	}
+	s.handle(proto.Command{Kind: proto.CmdReset, Gen: 2, Spec: smallSpec()})
+	if r := progressReport(s); r.PeakLoss != 0 || r.PeakStep != 0 {
+		t.Errorf("after a reset the peak is %g at step %d", r.PeakLoss, r.PeakStep)
+	}
+	s.handle(proto.Command{Kind: proto.CmdStep, Gen: 2, Steps: 30})
+	if r := progressReport(s); r.PeakLoss > 2 || r.PeakStep < 1 {
+		t.Errorf("a sound learning rate: peak %g at step %d", r.PeakLoss, r.PeakStep)
+	}
+}

@@ -1,0 +1,60 @@
+package lab
+
+import (
+	"resnetplayground/nn"
+	"resnetplayground/nn/data"
+)
+
+// Boundary returns, for a dataset of 2-D points, the class probabilities on an n×n grid over
+// [-data.Extent, data.Extent]²: cell (row r, column c) holds x = -Extent + (c+0.5)·2·Extent/n
+// and y = +Extent - (r+0.5)·2·Extent/n (row 0 at the top, as on a screen), and its
+// probabilities are dst[(r*n+c)*classes : (r*n+c+1)*classes]. dst is reused when large enough.
+//
+// It draws with a float32 copy of the network (nn.Net32, loaded afresh each time: the
+// picture the page redraws several times a second, at twice the SIMD lanes of float64), so
+// the probabilities differ from the float64 network's by float32 rounding alone, and the
+// network itself, its buffers and so its training, are not touched. A network Net32 cannot
+// run goes through the float64 network instead.
+func (t *Trainer) Boundary(n int, dst []float32) []float32 {
+	classes := t.train.Classes
+	if n < 1 || t.train.Dim != 2 { // images have no plane to draw
+		return dst[:0]
+	}
+	if cap(dst) < n*n*classes {
+		dst = make([]float32, n*n*classes)
+	}
+	dst = dst[:n*n*classes]
+	if t.net32.Load(t.net) != nil {
+		return t.boundary64(n, dst)
+	}
+	if t.grid32N != n {
+		t.grid32 = t.grid32[:0]
+		cell := 2 * data.Extent / float64(n)
+		for k := 0; k < n*n; k++ {
+			r, c := k/n, k%n
+			t.grid32 = append(t.grid32, float32(-data.Extent+(float64(c)+0.5)*cell), float32(data.Extent-(float64(r)+0.5)*cell))
+		}
+		t.grid32N = n
+	}
+	t.net32.Probabilities(dst, t.grid32, n*n)
+	return dst
+}
+
+// boundary64 is Boundary through the float64 network, in batched forward passes.
+func (t *Trainer) boundary64(n int, dst []float32) []float32 {
+	t.recordStats() // before the forward passes overwrite the buffers the stats are read from
+	classes := t.train.Classes
+	cell := 2 * data.Extent / float64(n)
+	for lo := 0; lo < n*n; lo += evalChunk {
+		hi := min(lo+evalChunk, n*n)
+		grid := t.grid[:0]
+		for k := lo; k < hi; k++ {
+			r, c := k/n, k%n
+			grid = append(grid, -data.Extent+(float64(c)+0.5)*cell, data.Extent-(float64(r)+0.5)*cell)
+		}
+		t.grid = grid
+		t.chunk = chunkOf(t.chunk, grid, hi-lo, 2)
+		nn.Probabilities(dst[lo*classes:hi*classes], t.net.Forward(t.chunk, false))
+	}
+	return dst
+}
