@@ -2706,7 +2706,7 @@ func (c *Settings) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgn.SetInnerHTML(g.Title)
 				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
 				vgparent.AppendChild(vgn)
-				for vgiterkeyt, f := range g.Controls {
+				for vgiterkeyt, f := range c.Shown(g) {
 					var vgiterkey interface{} = vgiterkeyt
 					_ = vgiterkey
 					f := f
