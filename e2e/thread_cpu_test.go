@@ -107,13 +107,3 @@ func busiest(d map[string]time.Duration, n int) []string {
 	}
 	return out
 }
-
-// loadAverage is the machine's one-minute load average ("" where /proc has none): the
-// figures of a benchmark on a shared machine mean little without it.
-func loadAverage() string {
-	b, err := os.ReadFile("/proc/loadavg")
-	if err != nil {
-		return "?"
-	}
-	return strings.Fields(string(b))[0]
-}
