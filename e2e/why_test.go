@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"context"
 	"os"
 	"strconv"
 	"strings"
@@ -60,26 +61,6 @@ func TestWhyLandscapesFillInForBothTwins(t *testing.T) {
 	p.checkNoErrors(t)
 }
 
-// RESNET_LANDSCAPE=1 go test ./e2e -run WhyLandscapeSpeed -v measures what the issue asks
-// for: the default 24-block network's 31×31 landscape over its training set, in the page's
-// worker (the twins are paused, so each worker spends its time on the picture).
-func TestWhyLandscapeSpeed(t *testing.T) {
-	if os.Getenv("RESNET_LANDSCAPE") == "" {
-		t.Skip("set RESNET_LANDSCAPE=1 to measure")
-	}
-	p := newPage(t, 1280, 900)
-	p.open(t, "")
-	p.click(t, "#view-twins")
-	p.waitFor(t, "both twins' first reports", `!document.querySelector("#ro-plain-step").textContent.includes("–") && !document.querySelector("#ro-residual-step").textContent.includes("–")`, 20*time.Second)
-	start := time.Now()
-	p.click(t, "#why-draw")
-	p.waitFor(t, "both landscapes", `document.querySelector(".twin-why").dataset.whyState === "done"`, 120*time.Second)
-	wall := time.Since(start)
-	var ms string
-	p.eval(t, `document.querySelector(".twin-why").dataset.whyMs`, &ms)
-	t.Logf("default network (24 blocks): 31×31 landscape + 61-point slice + 31-point line = 1,053 passes over 300 training points; the slower worker computed for %s ms; %s from click to both drawn (two workers at once)", ms, wall.Round(10*time.Millisecond))
-}
-
 // An embed can show the Why panel alone: the twins train behind it, and the reader draws.
 func TestEmbedWhyView(t *testing.T) {
 	p := newPage(t, 1000, 900)
@@ -130,6 +111,44 @@ func TestWhyPanelFitsAPhone(t *testing.T) {
 	p.eval(t, `document.documentElement.scrollWidth > window.innerWidth + 1`, &over)
 	if over {
 		t.Error("the drawn Why panel makes the page wider than the phone")
+	}
+	p.checkNoErrors(t)
+}
+
+// A teacher's link names the picture: the Spec, the step and the directions (with grid and
+// span). Opening it trains both twins to that step and draws exactly what
+// `go run . landscape` computes for the same settings, to the last digit of every point.
+func TestWhyLinkReproducesTheCommandLinesPicture(t *testing.T) {
+	const hash, query = "b=16x2p*4&bn=1&n=200", "view=twins&grid=5&span=0.5&directions=3&at=60"
+	p := newPage(t, 1280, 900)
+	p.open(t, "?"+query+"#"+hash)
+	p.waitFor(t, "both pictures at step 60", `document.querySelector(".twin-why").dataset.whyState === "done" &&
+		[...document.querySelectorAll("canvas.landscape")].every(c => c.dataset.sum !== "")`, 60*time.Second)
+
+	spec, err := lab.Parse(hash)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := lab.DefaultLandscape()
+	cfg.Grid, cfg.Span, cfg.Seed = 5, 0.5, 3
+	plain, residual, err := lab.Why(context.Background(), lab.WhyConfig{Spec: spec, Steps: 60, Landscape: &cfg}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sums []string
+	p.eval(t, `[...document.querySelectorAll("canvas.landscape")].map(c => c.dataset.sum)`, &sums)
+	for i, want := range []*lab.Landscape{plain.Landscape, residual.Landscape} {
+		if w := strconv.FormatFloat(want.Sum(), 'g', 17, 64); len(sums) != 2 || sums[i] != w {
+			t.Errorf("%s twin: the page's picture sums to %v, the command line's to %s", []string{"plain", "residual"}[i], sums, w)
+		}
+	}
+	if step := p.attr(t, ".twin-why", "data-why-step"); step != "60" {
+		t.Errorf("data-why-step %q", step)
+	}
+	var search string
+	p.eval(t, `location.search`, &search)
+	if search != "?"+query {
+		t.Errorf("the address reads %q, want %q", search, "?"+query)
 	}
 	p.checkNoErrors(t)
 }

@@ -106,14 +106,19 @@ func (w *Worker) Work() []proto.Message {
 	case probed:
 		out = append(out, w.report(measure{}))
 	}
-	if w.s.training() {
+	// A picture asked for at a later step trains the network there first (landscape.go),
+	// instead of the usual burst; either way the page hears how training goes.
+	reaching := w.why != nil && w.why.reaching()
+	if w.s.training() && !reaching {
 		w.s.train(Burst)
+	}
+	if w.why != nil { // a burst of training, then a longer one of the picture
+		out = append(out, w.workLandscape()...)
+	}
+	if w.s.training() || reaching {
 		if want, ok := w.pace.due(time.Now(), w.s.cost()); ok {
 			out = append(out, w.report(want))
 		}
-	}
-	if w.why != nil { // a burst of each, so training goes on at half speed meanwhile
-		out = append(out, w.workLandscape()...)
 	}
 	return out
 }
