@@ -15,6 +15,7 @@ import (
 // The worker trains in bursts, and between them reports as the cadence says (cadence.go).
 // Between bursts the glue yields to the JS event loop, which is when messages from the page
 // arrive: Go on wasm has no preemption, so a loop that never blocks would never hear "pause".
+// A burst ends early when a report falls due (cadence.untilDue).
 const Burst = 25 * time.Millisecond
 
 // Worker is one worker's state. Use it from one goroutine: Receive every message from the
@@ -107,7 +108,7 @@ func (w *Worker) Work() []proto.Message {
 		out = append(out, w.report(measure{}))
 	}
 	if w.s.training() {
-		w.s.train(Burst)
+		w.s.train(min(Burst, w.pace.untilDue(time.Now()))) // at least one step
 		if want, ok := w.pace.due(time.Now(), w.s.cost()); ok {
 			out = append(out, w.report(want))
 		}
