@@ -3,7 +3,7 @@
 package main
 
 import (
-	"sync/atomic"
+	"sync"
 	"time"
 
 	"github.com/vugu/vugu"
@@ -16,10 +16,11 @@ import (
 // late timer does not push back. An urgent change (the run stopped, failed or diverged)
 // renders at once, and clicks and typing render at once through Vugu.
 type pacer struct {
-	env  vugu.EventEnv
-	jobs chan paced
-	cost atomic.Int64 // nanoseconds of the latest render
-	slot renderSchedule
+	env   vugu.EventEnv
+	jobs  chan paced
+	mu    sync.Mutex // guards costs: the render loop adds, the pacer's loop reads
+	costs renderCosts
+	slot  renderSchedule
 }
 
 type paced struct {
@@ -54,7 +55,18 @@ func (p *pacer) queue(j paced) {
 }
 
 // rendered records what a render cost; the page's render loop calls it.
-func (p *pacer) rendered(cost time.Duration) { p.cost.Store(int64(cost)) }
+func (p *pacer) rendered(cost time.Duration) {
+	p.mu.Lock()
+	p.costs.add(cost)
+	p.mu.Unlock()
+}
+
+// gap is the spacing of paced renders now (pacing.go).
+func (p *pacer) gap() time.Duration {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return renderGap(p.costs.estimate())
+}
 
 func (p *pacer) loop() {
 	flush := time.NewTimer(time.Hour)
@@ -62,7 +74,7 @@ func (p *pacer) loop() {
 	dirty := false
 	render := func() {
 		p.env.UnlockRender()
-		p.slot.rendered(time.Now(), renderGap(time.Duration(p.cost.Load())))
+		p.slot.rendered(time.Now(), p.gap())
 		dirty = false
 	}
 	for {

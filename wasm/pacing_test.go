@@ -119,3 +119,25 @@ func TestUrgentRenderKeepsTheSlot(t *testing.T) {
 		t.Errorf("renderGap: %v for 3 ms, %v for 20 ms", renderGap(3*time.Millisecond), renderGap(20*time.Millisecond))
 	}
 }
+
+// TestRenderCostIsTheLeastOfTheLatest: one stalled render (the machine busy elsewhere) does
+// not slow the updates; renders that are all slow do, and an old slow one is forgotten.
+func TestRenderCostIsTheLeastOfTheLatest(t *testing.T) {
+	var c renderCosts
+	if c.estimate() != 0 {
+		t.Fatalf("no render yet: %v", c.estimate())
+	}
+	ms := time.Millisecond
+	for _, d := range []time.Duration{4 * ms, 30 * ms, 5 * ms, 14 * ms} {
+		c.add(d)
+	}
+	if c.estimate() != 4*ms {
+		t.Errorf("renders of 4, 30, 5 and 14 ms cost %v, want 4 ms", c.estimate())
+	}
+	for range 8 {
+		c.add(20 * ms) // a slow machine: every render slow
+	}
+	if got := renderGap(c.estimate()); got != 200*ms {
+		t.Errorf("renders of 20 ms each: a gap of %v, want 200 ms", got)
+	}
+}
