@@ -11,7 +11,7 @@ SIMD_GO   = GOTOOLCHAIN=$(SIMD_TOOLCHAIN) GOEXPERIMENT=simd,nojsonv2 $(GO)
 SIMD_PATH = PATH="$$(GOTOOLCHAIN=$(SIMD_TOOLCHAIN) $(GO) env GOROOT)/lib/wasm:$$PATH"
 BENCH    ?= .
 
-.PHONY: soak run test test-native test-wasm test-wasm-scalar test-wasm-simd vet generate bench bench-native bench-wasm bench-wasm-scalar bench-tfjs build bench-browser screenshot dist
+.PHONY: soak run test test-native test-wasm test-wasm-scalar test-wasm-simd vet generate bench bench-native bench-wasm bench-wasm-scalar bench-tfjs build bench-browser bench-browser-digits screenshot dist
 
 run:
 	$(GO) run .
@@ -72,6 +72,12 @@ dist:
 # in headless Chromium.
 bench-browser:
 	$(GO) test ./e2e -run='^$$' -bench=Browser -benchtime=1x -timeout=30m
+
+# The digits in headless Chromium: steps/s and seconds per epoch in the Single view and in the
+# Twins view (both twins at once), the time from Play until the deep plain twin visibly trails,
+# and the load average beside them (`bench-browser` runs these too).
+bench-browser-digits:
+	$(GO) test ./e2e -run='^$$' -bench=BrowserDigits -benchtime=1x -timeout=30m
 
 # docs/screenshot.png: the Single view at 1280×800, mid-training; docs/first-minute-1280.png and
 # -390.png: the first screen after Play, desktop and phone; docs/twins.png: the twin view,

@@ -24,6 +24,15 @@ func TestCLITrainDigits(t *testing.T) {
 	}
 }
 
+// A 2-D data flag means nothing for the digits: the command says so rather than run an
+// experiment that ignores it.
+func TestCLIDigitsRefuseTwoDFlags(t *testing.T) {
+	code, _, stderr := runCLI(t, context.Background(), "train", "--dataset", "digits", "--classes", "3", "--steps", "1")
+	if code == exitOK || !strings.Contains(stderr, "--classes means nothing for this experiment (dataset digits") {
+		t.Errorf("exit %d, stderr %q; want a refusal naming --classes", code, stderr)
+	}
+}
+
 // `sweep --dataset digits` runs the digits experiment's depths (blocks per stage) and prints
 // the same JSON rows as the spiral's.
 func TestCLISweepDigitsDefaultsAndRows(t *testing.T) {

@@ -156,6 +156,11 @@ func (f *specFlags) spec() (lab.Spec, error) {
 			s.Blocks = lab.Uniform(depth, b.Width, b.Layers, b.Shortcut)
 		}
 	}
+	for _, fld := range lab.Fields {
+		if _, ok := given[fld.Flag]; ok && fld.Flag != "" && !fld.AppliesTo(s) {
+			return s, fmt.Errorf("--%s means nothing for this experiment (dataset %s, net %s); leave it out", fld.Flag, s.Dataset, s.Net)
+		}
+	}
 	if err := s.Validate(); err != nil {
 		return s, err
 	}

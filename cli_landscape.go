@@ -15,24 +15,41 @@ import (
 
 // whyOptions are the flags of landscape and shatter, besides the experiment's.
 type whyOptions struct {
-	spec  *specFlags
-	steps int
-	json  bool
-	svg   string
-	land  lab.LandscapeConfig // landscape only
+	spec *specFlags
+	json bool
+	svg  string
+	land lab.LandscapeConfig // landscape only, but for land.At: the steps to train first
 }
+
+// landscapeFlag is a setting of lab.LandscapeFields as a flag: the page's address and the
+// command line take the same values, with the same limits and messages.
+type landscapeFlag struct {
+	f *lab.LandscapeField
+	c *lab.LandscapeConfig
+}
+
+func (v landscapeFlag) String() string {
+	if v.f == nil {
+		return ""
+	}
+	return v.f.Get(*v.c)
+}
+
+func (v landscapeFlag) Set(text string) error { return v.f.Set(v.c, text) }
 
 func whyFlags(name string, out io.Writer) (*flag.FlagSet, *whyOptions) {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(out)
 	o := &whyOptions{spec: addTwinFlags(fs, lab.WhyPreset()), land: lab.DefaultLandscape()}
-	fs.IntVar(&o.steps, "steps", lab.WhySteps, "optimisation steps to train each twin before picturing it (0: at initialisation)")
+	o.land.At = lab.WhySteps
 	fs.BoolVar(&o.json, "json", false, "print one JSON object with both twins' numbers instead of the summary")
 	fs.StringVar(&o.svg, "svg", "", "also write the figure to this SVG file")
+	for _, f := range lab.LandscapeFields {
+		if f.Key == "at" || name == "landscape" {
+			fs.Var(landscapeFlag{f, &o.land}, f.Flag, f.Doc)
+		}
+	}
 	if name == "landscape" {
-		fs.IntVar(&o.land.Grid, "grid", o.land.Grid, fmt.Sprintf("grid points per axis (odd, 3..%d)", lab.MaxLandscapeGrid))
-		fs.Float64Var(&o.land.Span, "span", o.land.Span, "α and β run from −span to +span (1: each neuron moves by its own weights' norm)")
-		fs.Uint64Var(&o.land.Seed, "directions", o.land.Seed, "seed of the two random directions δ and η")
 		fs.IntVar(&o.land.Slice, "slice", o.land.Slice, fmt.Sprintf("points of the 1-D slice along δ (0: none; odd, 3..%d)", lab.MaxLandscapeSlice))
 		fs.IntVar(&o.land.Line, "line", o.land.Line, fmt.Sprintf("points on the line from the initial to the trained weights, t ∈ [%g, %g] (0: none)", lab.LineFrom, lab.LineTo))
 	}
@@ -130,10 +147,7 @@ func why(ctx context.Context, name string, args []string, stdout, stderr io.Writ
 	if err == nil {
 		err = noExtraArgs(fs)
 	}
-	if err == nil && o.steps < 0 {
-		err = fmt.Errorf("--steps must be 0 (pictures at initialisation) or more (got %d)", o.steps)
-	}
-	c := lab.WhyConfig{Spec: s, Steps: o.steps, Shatter: name == "shatter"}
+	c := lab.WhyConfig{Spec: s, Steps: o.land.At, Shatter: name == "shatter"}
 	if name == "landscape" && err == nil {
 		err = o.land.Validate()
 		c.Landscape = &o.land
@@ -154,7 +168,7 @@ func why(ctx context.Context, name string, args []string, stdout, stderr io.Writ
 		defer svg.Close()
 	}
 
-	fmt.Fprintf(stderr, "%s: %s; plain and residual twins, %d steps each\n", name, describeBase(s), o.steps)
+	fmt.Fprintf(stderr, "%s: %s; plain and residual twins, %d steps each\n", name, describeBase(s), o.land.At)
 	start := time.Now()
 	plain, residual, err := lab.Why(ctx, c, func(res bool, stage string) {
 		fmt.Fprintf(stderr, "%s: %s twin: %s (%s)\n", name, variant(res), stage, time.Since(start).Round(100*time.Millisecond))

@@ -66,7 +66,7 @@ type landscapeOut struct {
 func landscapeJSON(s lab.Spec, o *whyOptions, p, r lab.WhyTwin) landscapeOut {
 	pl, rl := p.Landscape, r.Landscape
 	out := landscapeOut{
-		Spec: s.String(), Steps: o.steps, Directions: o.land.Seed,
+		Spec: s.String(), Steps: o.land.At, Directions: o.land.Seed,
 		Axis: nums(pl.Axis), Plain: rows(pl.Loss), Residual: rows(rl.Loss),
 		Roughness: pair{num(p.Roughness), num(r.Roughness)},
 		TrainLoss: pair{num(p.Metrics.TrainLoss), num(r.Metrics.TrainLoss)},
@@ -103,7 +103,7 @@ type shatterOut struct {
 func shatterJSON(s lab.Spec, o *whyOptions, p, r lab.WhyTwin) shatterOut {
 	g := func(sh *lab.Shattered) gradients { return gradients{nums(sh.Grad), num(sh.Autocorr)} }
 	return shatterOut{
-		Spec: s.String(), Steps: o.steps, Output: "z1 - z0", X: nums(p.ShatterInit.X),
+		Spec: s.String(), Steps: o.land.At, Output: "z1 - z0", X: nums(p.ShatterInit.X),
 		Plain:    twinGradients{g(p.ShatterInit), g(p.ShatterNow)},
 		Residual: twinGradients{g(r.ShatterInit), g(r.ShatterNow)},
 	}

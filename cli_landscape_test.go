@@ -133,7 +133,7 @@ func TestCLILandscapeBadFlagsExplain(t *testing.T) {
 	}{
 		{[]string{"landscape", "--grid", "30"}, "odd number"},
 		{[]string{"landscape", "--span", "-1"}, "span"},
-		{[]string{"landscape", "--steps", "-3"}, "--steps"},
+		{[]string{"landscape", "--steps", "-3"}, "-steps"},
 		{[]string{"landscape", "--residual"}, "flag provided but not defined"},
 		{[]string{"shatter", "--depth", "0"}, "--depth"},
 	} {

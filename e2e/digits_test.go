@@ -29,6 +29,9 @@ func drawStrokeOn(selector string) string {
 })()`
 }
 
+// twoDControls are the settings of points of the plane, which mean nothing for images.
+const twoDControls = "#set-classes, #set-points, #set-noise, #set-train_frac"
+
 // TestDigitsPickTrainDraw is a visitor's tour of Digits: the page does not fetch the digits
 // until they are picked, then loads them and trains a convolutional network; a digit drawn
 // on the pad gets class probabilities, which change as the network trains.
@@ -43,8 +46,11 @@ func TestDigitsPickTrainDraw(t *testing.T) {
 	}
 	p.run(t, "pick Digits", setValue("#set-dataset", "digits"))
 	p.waitFor(t, "the digits to load", `document.querySelector(".digits[data-digits='ready']")`, 60*time.Second)
-	if h := p.hash(t); !strings.Contains(h, "d=digits") || !strings.Contains(h, "net=conv") {
-		t.Errorf("hash after picking Digits = %q, want the digits' conv network", h)
+	if h := p.hash(t); !strings.Contains(h, "d=digits") || !strings.Contains(h, "net=conv") || strings.Contains(h, "&k=") {
+		t.Errorf("hash after picking Digits = %q, want the digits' conv network and no 2-D data settings", h)
+	}
+	if n := p.count(t, twoDControls); n != 0 {
+		t.Errorf("%d of the 2-D data controls are shown for the digits", n)
 	}
 	// The editor speaks in stages: one block per stage is the 8-layer net, quick to train.
 	p.run(t, "one block per stage", setValue("#per-stage", "1"))
@@ -89,6 +95,7 @@ func TestDigitsFetchFailureIsExplained(t *testing.T) {
 	p.waitFor(t, "the failure to be shown", `document.querySelector(".digits[data-digits='failed']") &&
 		[...document.querySelectorAll(".notice")].some(n => n.textContent.includes("no network"))`, 30*time.Second)
 	p.run(t, "pick the spiral again", setValue("#set-dataset", "spiral"))
+	p.waitFor(t, "the 2-D data controls for the spiral", `document.querySelectorAll(`+jsString(twoDControls)+`).length === 4`, 10*time.Second)
 	p.click(t, "#step")
 	p.waitFor(t, "the spiral to train a step", `document.querySelector("#ro-step").textContent === "1"`, 20*time.Second)
 	p.checkNoErrors(t)

@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"context"
 	"os"
 	"strconv"
 	"strings"
@@ -130,6 +131,44 @@ func TestWhyPanelFitsAPhone(t *testing.T) {
 	p.eval(t, `document.documentElement.scrollWidth > window.innerWidth + 1`, &over)
 	if over {
 		t.Error("the drawn Why panel makes the page wider than the phone")
+	}
+	p.checkNoErrors(t)
+}
+
+// A teacher's link names the picture: the Spec, the step and the directions (with grid and
+// span). Opening it trains both twins to that step and draws exactly what
+// `go run . landscape` computes for the same settings, to the last digit of every point.
+func TestWhyLinkReproducesTheCommandLinesPicture(t *testing.T) {
+	const hash, query = "b=16x2p*4&bn=1&n=200", "view=twins&grid=5&span=0.5&directions=3&at=60"
+	p := newPage(t, 1280, 900)
+	p.open(t, "?"+query+"#"+hash)
+	p.waitFor(t, "both pictures at step 60", `document.querySelector(".twin-why").dataset.whyState === "done" &&
+		[...document.querySelectorAll("canvas.landscape")].every(c => c.dataset.sum !== "")`, 60*time.Second)
+
+	spec, err := lab.Parse(hash)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := lab.DefaultLandscape()
+	cfg.Grid, cfg.Span, cfg.Seed = 5, 0.5, 3
+	plain, residual, err := lab.Why(context.Background(), lab.WhyConfig{Spec: spec, Steps: 60, Landscape: &cfg}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sums []string
+	p.eval(t, `[...document.querySelectorAll("canvas.landscape")].map(c => c.dataset.sum)`, &sums)
+	for i, want := range []*lab.Landscape{plain.Landscape, residual.Landscape} {
+		if w := strconv.FormatFloat(want.Sum(), 'g', 17, 64); len(sums) != 2 || sums[i] != w {
+			t.Errorf("%s twin: the page's picture sums to %v, the command line's to %s", []string{"plain", "residual"}[i], sums, w)
+		}
+	}
+	if step := p.attr(t, ".twin-why", "data-why-step"); step != "60" {
+		t.Errorf("data-why-step %q", step)
+	}
+	var search string
+	p.eval(t, `location.search`, &search)
+	if search != "?"+query {
+		t.Errorf("the address reads %q, want %q", search, "?"+query)
 	}
 	p.checkNoErrors(t)
 }

@@ -27,7 +27,7 @@ func Example() {
 // A Spec's URL form: every field, with the blocks run-length encoded.
 func ExampleSpec_String() {
 	fmt.Println(lab.Default())
-	// Output: d=spiral&k=2&n=600&z=0.1&f=0.5&w=16&b=16x2p*24&net=dense&so=A&a=relu&bn=0&o=adam&lr=0.003&wd=0&bs=32&s=1
+	// Output: d=spiral&k=2&n=600&z=0.1&f=0.5&w=16&b=16x2p*24&net=dense&a=relu&bn=0&o=adam&lr=0.003&wd=0&bs=32&s=1
 }
 
 // A hand-edited link with a bad value keeps everything else and says what it changed.

@@ -19,12 +19,18 @@ import (
 // statistics are not weights: every point uses the current ones, so with batch norm the line's
 // t = 0 is the initial weights normalised as the trained network normalises, not the loss the
 // network had before training.
+//
+// At is the training step the picture is taken at, for a worker that trains the network
+// itself (worker.landscapeWork): one that is behind trains to At first, so that a link naming
+// the Spec, At and the directions' Seed reproduces the picture exactly (0: the weights as they
+// are). Trainer.Landscape pictures the weights as they are and ignores it.
 type LandscapeConfig struct {
 	Seed  uint64  `json:"seed"`
 	Grid  int     `json:"grid"`
 	Span  float64 `json:"span"`
 	Slice int     `json:"slice"`
 	Line  int     `json:"line"`
+	At    int     `json:"at,omitempty"`
 }
 
 // DefaultLandscape is the paper's picture at the page's resolution: 31×31 over [−1, 1]², a
@@ -42,14 +48,14 @@ const (
 	LineFrom, LineTo = -0.25, 1.25
 )
 
-// Validate explains what is wrong with c.
+// Validate explains what is wrong with c: the limits of LandscapeFields, and the slice's and
+// the line's, which only the command line sets.
 func (c LandscapeConfig) Validate() error {
 	var errs []error
-	if c.Grid < 3 || c.Grid > MaxLandscapeGrid || c.Grid%2 == 0 {
-		errs = append(errs, fmt.Errorf("landscape grid: %d points per axis; use an odd number from 3 to %d, so the centre is the current weights", c.Grid, MaxLandscapeGrid))
-	}
-	if !(c.Span > 0 && c.Span <= MaxLandscapeSpan) {
-		errs = append(errs, fmt.Errorf("landscape span: %g; use a number above 0 and at most %d (1 moves every neuron by its own weights' norm)", c.Span, MaxLandscapeSpan))
+	for _, f := range LandscapeFields {
+		if err := f.check(f.value(c)); err != nil {
+			errs = append(errs, fmt.Errorf("landscape %w", err))
+		}
 	}
 	if c.Slice < 0 || c.Slice > MaxLandscapeSlice || (c.Slice > 0 && (c.Slice < 3 || c.Slice%2 == 0)) {
 		errs = append(errs, fmt.Errorf("landscape slice: %d points; use 0 (none) or an odd number from 3 to %d", c.Slice, MaxLandscapeSlice))

@@ -63,9 +63,18 @@ const WhySteps = 1500
 // measures it.
 var DigitsWidths = []int{4, 8, 16}
 
-// DigitsDepths are the blocks per stage a digits depth sweep tries by default: 8, 14, 20 and
-// 32 weight layers.
+// DigitsDepths are the blocks per stage `go run . sweep --dataset digits` tries by default:
+// 8, 14, 20 and 32 weight layers, at DigitsSteps steps on three seeds (about 5 minutes of
+// CPU time).
 var DigitsDepths = []int{1, 2, 3, 5}
+
+// DigitsPageDepths and DigitsPageSteps are the page's digits sweep, one seed: the paper's
+// range of depths, 8 to 56 weight layers, at half the steps, which costs about a quarter
+// more than DigitsDepths at DigitsSteps. At 150 steps the effect is already plain (see
+// TestDigitsDegradation): the deep plain nets trail the shallow one and every residual one.
+var DigitsPageDepths = []int{1, 2, 3, 5, 7, 9}
+
+const DigitsPageSteps = 150
 
 const (
 	DigitsShallow = 1   // 8 layers

@@ -24,19 +24,23 @@ var Fields = []*Field{
 		str: func(s *Spec) *string { return &s.Dataset }},
 	{Name: "classes", Key: "k", Flag: "classes", Label: "classes", Group: "Data", Kind: Int,
 		Min: MinClasses, Max: MaxClasses, Step: "1", Hint: "spiral arms or clusters",
-		Doc: "spiral arms / Gaussian clusters",
-		int: func(s *Spec) *int { return &s.Classes }},
+		Doc:     "spiral arms / Gaussian clusters",
+		int:     func(s *Spec) *int { return &s.Classes },
+		applies: onPoints},
 	{Name: "points", Key: "n", Flag: "points", Label: "points", Group: "Data", Kind: Int,
 		Min: MinPoints, Max: MaxPoints, Step: "10",
-		Doc: "points in the dataset, train and test together",
-		int: func(s *Spec) *int { return &s.Points }},
+		Doc:     "points in the dataset, train and test together",
+		int:     func(s *Spec) *int { return &s.Points },
+		applies: onPoints},
 	{Name: "noise", Key: "z", Flag: "noise", Label: "noise", Group: "Data", Kind: Float,
 		Min: 0, Max: MaxNoise, Step: "0.05", Doc: "label noise, 0 for clean data",
-		float: func(s *Spec) *float64 { return &s.Noise }},
+		float:   func(s *Spec) *float64 { return &s.Noise },
+		applies: onPoints},
 	{Name: "train_frac", Key: "f", Flag: "train-frac", Label: "train share", Group: "Data", Kind: Float,
 		Min: MinTrainFrac, Max: MaxTrainFrac, Step: "0.1", Hint: "the rest is the test set",
-		Doc:   "share of the points used for training; the rest is the test set",
-		float: func(s *Spec) *float64 { return &s.TrainFrac }},
+		Doc:     "share of the points used for training; the rest is the test set",
+		float:   func(s *Spec) *float64 { return &s.TrainFrac },
+		applies: onPoints},
 
 	{Name: "width", Key: "w", Flag: "width", Label: "input width", Group: "Network", Kind: Int,
 		Min: 1, Max: MaxWidth, Step: "1", Hint: "the first dense layer, 2 → width",
@@ -52,7 +56,8 @@ var Fields = []*Field{
 		Hint:    "conv: A pads with zeros, B is a 1×1 conv",
 		Options: ShortcutOptions,
 		Doc:     "how the shortcut of a convolutional block that changes shape maps its input: A subsamples and pads with zero channels, B is a learned 1×1 convolution",
-		str:     func(s *Spec) *string { return &s.Option }},
+		str:     func(s *Spec) *string { return &s.Option },
+		applies: Spec.IsConv},
 	{Name: "activation", Key: "a", Flag: "activation", Label: "activation", Group: "Network", Kind: Choice,
 		Options: nn.ActivationNames(), Doc: "activation",
 		str: func(s *Spec) *string { return &s.Activation }},
@@ -118,6 +123,12 @@ type Field struct {
 	Hint     string    // a few words beside the control
 	Doc      string    // what the setting is, for --help
 
+	// applies says whether the field means anything for an experiment (nil: always). The
+	// 2-D data settings mean nothing for images, which come as they are, nor the stage
+	// shortcut for a dense network. A field that does not apply is not shown on the page,
+	// not written into links, not checked, and reads back as its default (see AppliesTo).
+	applies func(Spec) bool
+
 	str   func(*Spec) *string
 	int   func(*Spec) *int
 	float func(*Spec) *float64
@@ -134,6 +145,14 @@ func FieldNamed(name string) *Field {
 	}
 	return nil
 }
+
+// AppliesTo reports whether f means anything for s: the settings panel shows only the fields
+// that do, and links carry only them.
+func (f *Field) AppliesTo(s Spec) bool { return f.applies == nil || f.applies(s) }
+
+// onPoints reports whether s trains on points of the plane, which the 2-D data settings
+// (classes, points, noise, train share) describe.
+func onPoints(s Spec) bool { return !data.IsImages(s.Dataset) }
 
 // Range says in words what values f allows, as --help and messages print it: "2..5",
 // "0 to 1", "> 0, at most 1", "one of relu, tanh".
@@ -285,6 +304,24 @@ func (f *Field) check(e *SpecError, s *Spec) {
 		}
 	case BlockList:
 		validateBlocks(e, s.Blocks)
+	}
+}
+
+// copyValue sets f's value in s to its value in from.
+func (f *Field) copyValue(s, from *Spec) {
+	switch f.Kind {
+	case Choice:
+		*f.str(s) = *f.str(from)
+	case Int:
+		*f.int(s) = *f.int(from)
+	case Float:
+		*f.float(s) = *f.float(from)
+	case Bool:
+		*f.bool(s) = *f.bool(from)
+	case Seed:
+		*f.seed(s) = *f.seed(from)
+	case BlockList:
+		s.Blocks = from.Blocks
 	}
 }
 

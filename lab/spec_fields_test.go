@@ -43,11 +43,20 @@ func TestFieldsDescribeEverySpecFieldOnce(t *testing.T) {
 
 // The table's limits are the ones Validate enforces: each limit itself is valid, a step past
 // it is not, and Clamped brings a value past it back to it.
+// baseFor is a valid experiment that f applies to: Default, or the digits' convolutional
+// network for the stage shortcut.
+func baseFor(f *Field) Spec {
+	if s := Default(); f.AppliesTo(s) {
+		return s
+	}
+	return DigitsDefault()
+}
+
 func TestFieldLimitsAreValidatesLimits(t *testing.T) {
 	for _, f := range Fields {
 		check := func(set func(*Spec), valid bool, what string) {
 			t.Helper()
-			s := Default()
+			s := baseFor(f)
 			set(&s)
 			var se *SpecError
 			err := s.Validate()
@@ -68,7 +77,7 @@ func TestFieldLimitsAreValidatesLimits(t *testing.T) {
 			check(func(s *Spec) { *f.int(s) = hi }, true, "at Max")
 			check(func(s *Spec) { *f.int(s) = lo - 1 }, false, "below Min")
 			check(func(s *Spec) { *f.int(s) = hi + 1 }, false, "above Max")
-			s := Default()
+			s := baseFor(f)
 			*f.int(&s) = hi + 1
 			if got := *f.int(ptr(s.Clamped())); got != hi {
 				t.Errorf("%s: Clamped(%d) = %d, want %d", f.Name, hi+1, got, hi)
@@ -134,5 +143,49 @@ func TestFieldTextRoundTrips(t *testing.T) {
 		if f.Text(got) != f.Text(s) {
 			t.Errorf("%s: %q read back as %q", f.Name, f.Text(s), f.Text(got))
 		}
+	}
+}
+
+// The 2-D data settings mean nothing for the digits, nor the stage shortcut for a dense
+// network: links leave them out, links and JSON that have them read back their defaults,
+// Validate does not check them, and Clamped and Canonical reset them.
+func TestFieldsThatDoNotApply(t *testing.T) {
+	digits := DigitsDefault()
+	link := digits.String()
+	for _, key := range []string{"k", "n", "z", "f"} {
+		if strings.Contains("&"+link, "&"+key+"=") {
+			t.Errorf("the digits' link %q has %s=", link, key)
+		}
+	}
+	if !strings.Contains(link, "&so=A") {
+		t.Errorf("the digits' link %q lacks the stage shortcut", link)
+	}
+	if strings.Contains(Default().String(), "so=") {
+		t.Errorf("a dense network's link %q has the stage shortcut", Default().String())
+	}
+
+	odd := digits
+	odd.Classes, odd.Points, odd.Noise, odd.TrainFrac = 0, -1, math.NaN(), 7
+	if err := odd.Validate(); err != nil {
+		t.Errorf("settings that do not apply to the digits failed validation: %v", err)
+	}
+	for name, got := range map[string]Spec{"Clamped": odd.Clamped(), "Canonical": odd.Canonical()} {
+		if !reflect.DeepEqual(got, digits) {
+			t.Errorf("%s kept settings that do not apply:\n got %+v\nwant %+v", name, got, digits)
+		}
+	}
+
+	old := link + "&k=5&n=900&z=0.3&f=0.7"
+	if s, err := Parse(old); err != nil || !reflect.DeepEqual(s, digits) {
+		t.Errorf("Parse(%q) = %+v, %v; want the digits' default, the 2-D settings ignored", old, s, err)
+	}
+	js := `{"dataset": "digits", "net": "conv", "blocks": [{"width": 4, "layers": 2}], "classes": 5, "noise": 0.9}`
+	if s, err := ParseJSON([]byte(js)); err != nil || s.Classes != Default().Classes || s.Noise != Default().Noise {
+		t.Errorf("ParseJSON(%s) = %+v, %v; want the 2-D settings ignored", js, s, err)
+	}
+	dense := Default()
+	dense.Option = "B"
+	if s, err := Parse(dense.String() + "&so=B"); err != nil || s.Option != "A" {
+		t.Errorf("a dense network's so=B read back as %q, %v; want it ignored", s.Option, err)
 	}
 }

@@ -11,6 +11,9 @@ import (
 )
 
 // The JSON form of a Spec is an object of the Fields' JSON names, as json.Marshal writes it.
+// It has every field, always (one shape for every experiment); a field that does not apply to
+// the experiment (Field.AppliesTo: classes, points, noise and train_frac for the digits,
+// shortcut_option for a dense network) is written as its default and ignored when read.
 // The seed is written as a string: JavaScript reads every JSON number as a float64, which
 // would round a seed above 2⁵³ on its way through a page; it is read back as a string or a
 // number.
@@ -54,6 +57,7 @@ func ParseJSON(b []byte) (Spec, error) {
 		}
 		f.setJSON(&s, raw, &e)
 	}
+	s = s.Canonical() // a field that does not apply (classes for the digits) is ignored
 	if err := s.Validate(); err != nil {
 		for _, fe := range err.(*SpecError).Fields {
 			if e.Msg(fe.Field) == "" { // a field that could not be read has said so already

@@ -16,13 +16,14 @@ func mixedSpec() Spec {
 	blocks = append(blocks, Uniform(5, 16, 2, true)...)
 	return Spec{
 		Dataset: "gauss", Classes: 5, Points: 4321, Noise: 0.1 + 0.2, TrainFrac: 1.0 / 3,
-		Width: 7, Blocks: blocks, Net: NetDense, Option: "B", Activation: "gelu", BatchNorm: true,
+		Width: 7, Blocks: blocks, Net: NetDense, Option: "A", Activation: "gelu", BatchNorm: true,
 		Optimizer: "momentum", LR: 1e-7, WeightDecay: math.Nextafter(0.1, 0), Batch: 1024,
 		Seed: math.MaxUint64,
 	}
 }
 
-// roundTripSpecs are valid Specs that JSON and the URL form must carry unchanged.
+// roundTripSpecs are valid Specs that JSON and the URL form must carry unchanged. Each is
+// canonical: a field that does not apply to it (Field.AppliesTo) has its default value.
 func roundTripSpecs() map[string]Spec {
 	alternating := make([]BlockSpec, MaxBlocks)
 	for i := range alternating {
@@ -36,6 +37,12 @@ func roundTripSpecs() map[string]Spec {
 			Net: NetDense, Option: "A", Activation: "linear", Optimizer: "sgd", LR: MaxLR, WeightDecay: MaxWeightDecay,
 			Batch: 1, Seed: 0},
 		"digits":              DigitsDefault(),
+		"digits, option B": func() Spec {
+			s := DigitsDefault()
+			s.Option, s.LR, s.Seed = "B", 0.02, 3
+			s.Blocks = Stages(2, []int{8, 16, 32}, 1, true)
+			return s
+		}(),
 		"every block differs": func() Spec { s := Default(); s.Blocks = alternating; return s }(),
 		"tiny floats": func() Spec {
 			s := Default()

@@ -10,7 +10,11 @@ import (
 // The short URL form of a Spec, for the page's URL hash (TensorFlow Playground keeps its state
 // the same way): "&"-separated key=value pairs with short keys, such as
 //
-//	d=spiral&k=2&n=600&z=0.1&f=0.5&w=16&b=16x2p*24&net=dense&so=A&a=relu&bn=0&o=adam&lr=0.003&wd=0&bs=32&s=1
+//	d=spiral&k=2&n=600&z=0.1&f=0.5&w=16&b=16x2p*24&net=dense&a=relu&bn=0&o=adam&lr=0.003&wd=0&bs=32&s=1
+//
+// A field that does not apply to the experiment (Field.AppliesTo) is left out: the digits'
+// links have no k, n, z or f, a dense network's no so. Parse ignores such a key if an older
+// link has it.
 //
 // Blocks are run-length encoded: runs of <width>x<layers><r|p>[*count] separated by commas,
 // r for a residual block (shortcut on) and p for a plain one, so b=16x2r*10,32x1p is ten
@@ -36,12 +40,16 @@ func clip(text string) string {
 	return strings.ToValidUTF8(text[:clipAt], "") + "…"
 }
 
-// String returns the short URL form of s, which Parse reads back to exactly s. Floats are
-// printed in their shortest exact form, so nothing is lost on the way.
+// String returns the short URL form of s, which Parse reads back to exactly s.Canonical():
+// fields that do not apply to s (Field.AppliesTo: no classes or noise for the digits) are left
+// out. Floats are printed in their shortest exact form, so nothing is lost on the way.
 func (s Spec) String() string {
 	var b strings.Builder
-	for i, f := range Fields {
-		if i > 0 {
+	for _, f := range Fields {
+		if !f.AppliesTo(s) {
+			continue // it would change nothing; Parse gives it its default
+		}
+		if b.Len() > 0 {
 			b.WriteByte('&')
 		}
 		b.WriteString(f.Key)
@@ -166,7 +174,7 @@ func parseLink(str string) (Spec, SpecError) {
 	if extra > 0 {
 		e.add("link", "%d more problems", extra)
 	}
-	return s, e
+	return s.Canonical(), e
 }
 
 func fieldByKey(key string) *Field {

@@ -10,7 +10,7 @@ import (
 // TestDefaultString pins the link format: links people have shared must keep working, so a
 // change here must be deliberate.
 func TestDefaultString(t *testing.T) {
-	want := "d=spiral&k=2&n=600&z=0.1&f=0.5&w=16&b=16x2p*24&net=dense&so=A&a=relu&bn=0&o=adam&lr=0.003&wd=0&bs=32&s=1"
+	want := "d=spiral&k=2&n=600&z=0.1&f=0.5&w=16&b=16x2p*24&net=dense&a=relu&bn=0&o=adam&lr=0.003&wd=0&bs=32&s=1"
 	if got := Default().String(); got != want {
 		t.Errorf("Default().String() =\n %s\nwant\n %s", got, want)
 	}

@@ -86,7 +86,9 @@ func (s Spec) Validate() error {
 		s.Option = ShortcutOptions[0]
 	}
 	for _, f := range Fields {
-		f.check(&e, &s)
+		if f.AppliesTo(s) {
+			f.check(&e, &s)
+		}
 	}
 	checkNet(&e, s)
 	return e.orNil()
@@ -126,7 +128,7 @@ func fmtFloat(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
 
 // Clamped returns s moved to the nearest valid Spec: numbers are clamped into range, and
 // unknown names, NaNs and non-positive rates (which have no nearest valid value) become the
-// defaults. Use it for input that should be corrected rather than rejected, such as a slider
+// defaults, as do the fields that do not apply (see Canonical). Use it for input that should be corrected rather than rejected, such as a slider
 // or a hand-edited link; Clamped(s).Validate() is always nil. s itself is not modified.
 func (s Spec) Clamped() Spec {
 	d := Default()
@@ -135,6 +137,20 @@ func (s Spec) Clamped() Spec {
 	}
 	if s.IsConv() && !data.IsImages(s.Dataset) {
 		s.Net = NetDense
+	}
+	return s.Canonical()
+}
+
+// Canonical returns s with every field that does not apply to it (Field.AppliesTo: the 2-D
+// data settings for images, the stage shortcut for a dense network) at its Default value.
+// Such a field changes nothing the experiment does, so this makes two Specs of the same
+// experiment equal: links and JSON are read back this way, and links leave such fields out.
+func (s Spec) Canonical() Spec {
+	d := Default()
+	for _, f := range Fields {
+		if !f.AppliesTo(s) {
+			f.copyValue(&s, &d)
+		}
 	}
 	return s
 }

@@ -16,6 +16,7 @@ const CmdLandscape Kind = "landscape"
 type LandscapeReport struct {
 	Gen, Ack    int
 	Step        int // the training step of the weights at the picture's centre
+	At          int // the step the picture was asked for at: while Step < At, the network trains there first
 	Done, Total int // points evaluated, of all (each one pass over the training set)
 	Landscape   lab.Landscape
 	Roughness   float64 // of Landscape, once Done == Total
@@ -28,7 +29,7 @@ type LandscapeReport struct {
 // Finished reports whether every point is in.
 func (r LandscapeReport) Finished() bool { return r.Total > 0 && r.Done >= r.Total }
 
-// On the wire: {type: "landscape", gen, ack, step, done, total, roughness, ms, err, acInit,
+// On the wire: {type: "landscape", gen, ack, step, at, done, total, roughness, ms, err, acInit,
 // acNow, and Float64Arrays axis, loss (the grid row by row: β = axis[row], α = axis[column];
 // NaN where not yet evaluated), sliceAxis, slice, lineAxis, line, shX, shInit, shNow}.
 
@@ -40,7 +41,7 @@ func EncodeLandscape(r LandscapeReport) Message {
 		flat = append(flat, row...)
 	}
 	return Message{
-		"type": string(CmdLandscape), "gen": r.Gen, "ack": r.Ack, "step": r.Step,
+		"type": string(CmdLandscape), "gen": r.Gen, "ack": r.Ack, "step": r.Step, "at": r.At,
 		"done": r.Done, "total": r.Total, "roughness": r.Roughness, "ms": r.MS, "err": r.Err,
 		"axis": clone(l.Axis), "loss": flat, "sliceAxis": clone(l.SliceAxis), "slice": clone(l.Slice),
 		"lineAxis": clone(l.LineAxis), "line": clone(l.Line),
@@ -56,7 +57,7 @@ func clone(xs []float64) []float64 { return append([]float64{}, xs...) }
 // is dropped.
 func DecodeLandscape(m Message) LandscapeReport {
 	r := LandscapeReport{
-		Gen: m.num("gen"), Ack: m.num("ack"), Step: m.num("step"), Done: m.num("done"), Total: m.num("total"),
+		Gen: m.num("gen"), Ack: m.num("ack"), Step: m.num("step"), At: m.num("at"), Done: m.num("done"), Total: m.num("total"),
 		Roughness: m.fnum("roughness"), MS: m.fnum("ms"), Err: m.str("err"),
 		Landscape: lab.Landscape{
 			Axis: m.float64s("axis"), SliceAxis: m.float64s("sliceAxis"), Slice: m.float64s("slice"),

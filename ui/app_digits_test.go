@@ -68,13 +68,17 @@ func TestDigitsViewFromReports(t *testing.T) {
 	}
 }
 
-// The depth sweep of a conv network starts with the digits experiment's sizes.
+// The depth sweep of a conv network starts with the digits experiment's sizes for the page:
+// the paper's depths, 8 to 56 layers, every one within the budget, plain and residual.
 func TestSweepOfDigitsUsesItsSizes(t *testing.T) {
 	h := &fakeCompareHost{}
 	c := NewCompare(NewApp(&fakeHost{}, lab.DigitsDefault().String(), 1), h)
 	c.StartSweep()
-	if c.Sweep.Msg != "" || !strings.HasPrefix(c.Sweep.DepthsText, "1, 2, 3") || c.Sweep.Classes != 10 || len(c.Sweep.Jobs) == 0 {
-		t.Errorf("sweep: %q, depths %q, %d classes, %d jobs", c.Sweep.Msg, c.Sweep.DepthsText, c.Sweep.Classes, len(c.Sweep.Jobs))
+	if c.Sweep.Msg != "" || c.Sweep.DepthsText != "1, 2, 3, 5, 7, 9" || c.Sweep.StepsText != "150" || c.Sweep.Classes != 10 || len(c.Sweep.Jobs) != 12 {
+		t.Fatalf("sweep: %q, depths %q, %s steps, %d classes, %d jobs", c.Sweep.Msg, c.Sweep.DepthsText, c.Sweep.StepsText, c.Sweep.Classes, len(c.Sweep.Jobs))
+	}
+	if deepest := c.Sweep.Jobs[len(c.Sweep.Jobs)-1].Spec; lab.WeightLayers(deepest) != 56 || lab.CheckSize(deepest) != nil {
+		t.Errorf("the deepest run has %d layers (want 56), budget: %v", lab.WeightLayers(deepest), lab.CheckSize(deepest))
 	}
 }
 

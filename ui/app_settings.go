@@ -41,6 +41,7 @@ func (a *App) SetField(field, text string) {
 		s = s.Clamped()
 		a.FieldMsgs[field] = fmt.Sprintf("%s; using %s.", upperFirst(msg), f.Text(s))
 	}
+	s = s.Canonical() // what no longer applies (the stage shortcut of a network made dense) reads as in a link
 	if s.String() == a.Spec.String() {
 		return // nothing changed (a clamp back to the same value, a re-chosen option)
 	}

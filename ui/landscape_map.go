@@ -39,6 +39,15 @@ func (c *LandscapeMap) Painted() string {
 		strconv.FormatFloat(c.Lo, 'g', 4, 64) + "/" + strconv.FormatFloat(c.Hi, 'g', 4, 64)
 }
 
+// Sum is the finished picture's lab.Landscape.Sum, to all 17 digits ("" before it is
+// finished): data-sum, for a test that the page draws exactly what the CLI computes.
+func (c *LandscapeMap) Sum() string {
+	if r := c.Report; r == nil || !r.Finished() {
+		return ""
+	}
+	return strconv.FormatFloat(c.Report.Landscape.Sum(), 'g', 17, 64)
+}
+
 func (c *LandscapeMap) paint(canvas js.Value) {
 	if canvas.IsUndefined() || canvas.IsNull() {
 		return

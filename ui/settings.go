@@ -83,6 +83,19 @@ func wholeNumbers(f *lab.Field) []string {
 	return out
 }
 
+// Shown are the controls of g that mean something for the experiment (lab.Field.AppliesTo):
+// no classes, points, noise or train share for the digits, no stage shortcut for a dense
+// network.
+func (c *Settings) Shown(g ControlGroup) []Control {
+	var out []Control
+	for _, ctl := range g.Controls {
+		if lab.FieldNamed(ctl.Field).AppliesTo(c.App.Spec) {
+			out = append(out, ctl)
+		}
+	}
+	return out
+}
+
 // Value is the control's current value as text.
 func (c *Settings) Value(field string) string { return lab.FieldNamed(field).Text(c.App.Spec) }
 

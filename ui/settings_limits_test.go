@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"resnetplayground/ui/link"
 	"slices"
+	"strconv"
 	"testing"
 
 	"github.com/vugu/html"
@@ -39,6 +40,18 @@ func TestEveryControlsLimitsComeFromTheFieldTable(t *testing.T) {
 		c.SetView(view)
 		walkInputs(render(t, root), func(n *html.Node) {
 			id := attr(n, "id")
+			if key, ok := cutPrefix(id, "why-"); ok { // the Why panel's: lab.LandscapeFields
+				lf := lab.LandscapeFieldByKey(key)
+				if lf == nil {
+					t.Errorf("number control %q is not tied to a setting of lab's LandscapeFields", id)
+					return
+				}
+				checked[id] = true
+				if attr(n, "min") != strconv.FormatFloat(lf.Min, 'f', -1, 64) || attr(n, "max") != strconv.FormatFloat(lf.Max, 'f', -1, 64) {
+					t.Errorf("#%s min=%q max=%q, want lab's %v..%v", id, attr(n, "min"), attr(n, "max"), lf.Min, lf.Max)
+				}
+				return
+			}
 			var f *lab.Field
 			if name, ok := cutPrefix(id, "set-"); ok {
 				f = lab.FieldNamed(name)
@@ -63,6 +76,11 @@ func TestEveryControlsLimitsComeFromTheFieldTable(t *testing.T) {
 	for _, f := range lab.Fields {
 		if f.Group != "" && (f.Kind == lab.Int || f.Kind == lab.Float || f.Kind == lab.Seed) && !checked["set-"+f.Name] {
 			t.Errorf("lab's %s has no number control #set-%s on the page", f.Name, f.Name)
+		}
+	}
+	for _, key := range []string{"grid", "span", "directions"} {
+		if !checked["why-"+key] {
+			t.Errorf("the Why panel has no number control #why-%s", key)
 		}
 	}
 	for id := range controlFields {

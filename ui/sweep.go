@@ -87,14 +87,14 @@ func (c *Compare) StartSweep() {
 	r := &c.Sweep
 	if c.App.Spec.IsConv() && r.DepthsText == NewSweepRun(c.App.Spec).DepthsText {
 		// A convolutional network counts depth in blocks per stage, and its steps cost a
-		// hundred times more: the digits experiment's own sizes.
-		depths := make([]string, len(lab.DigitsDepths))
-		for i, d := range lab.DigitsDepths {
+		// hundred times more: the digits experiment's own sizes for the page.
+		depths := make([]string, len(lab.DigitsPageDepths))
+		for i, d := range lab.DigitsPageDepths {
 			depths[i] = strconv.Itoa(d)
 		}
 		r.DepthsText = strings.Join(depths, ", ")
 		if r.StepsText == strconv.Itoa(link.DefaultSweepSteps) {
-			r.StepsText = strconv.Itoa(lab.DigitsSteps)
+			r.StepsText = strconv.Itoa(lab.DigitsPageSteps)
 		}
 	}
 	depths, err := lab.ParseDepths(r.DepthsText)

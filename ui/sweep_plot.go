@@ -42,12 +42,39 @@ type SweepDot struct {
 	Title string
 }
 
-// The plot's coordinate system (its viewBox).
+// The plot's coordinate system (its viewBox). The SVG scales with the page, so its text
+// does too: on a phone the plot is 350 px wide and 10 units would be 6 px. The stylesheet
+// sizes the tick text by the plot's own width (a container query) so it is 11 to 16 px on
+// screen: 11 to sweepTickMax units. The layout leaves room for text that size: x labels
+// hang from sweepXTickY and y labels are centred on their grid line, whatever the size, and
+// the left margin fits "100%" at sweepTickMax.
 const (
 	sweepW, sweepH                 = 560.0, 280.0
-	sweepL, sweepR, sweepT, sweepB = 52.0, 546.0, 12.0, 246.0
-	sweepXLabelY, sweepXNameY      = 261.0, 276.0
+	sweepL, sweepR, sweepT, sweepB = 64.0, 546.0, 12.0, 246.0
+	sweepXLabelY, sweepXNameY      = 261.0, 276.0 // the exported figure's, at 9 units
+	sweepXTickY                    = sweepB + 5   // the page's x labels hang from here
+	sweepTickMax                   = 24.0         // the largest tick text, in units (style.css)
 )
+
+// sweepDigitW is a digit's width at sweepTickMax, a little over the 0.55 em of common sans
+// serifs, for keeping x labels apart.
+const sweepDigitW = 0.6 * sweepTickMax
+
+// spacedTicks drops x ticks whose labels, charW units a character, would come within gap of
+// the one kept before them: depths close together on the log axis (30, 31, 32) keep the first.
+func spacedTicks(ticks []Tick, charW, gap float64) []Tick {
+	var kept []Tick
+	right := math.Inf(-1)
+	for _, t := range ticks {
+		half := charW * float64(len([]rune(t.Label))) / 2
+		if t.Pos-half < right+gap {
+			continue
+		}
+		kept = append(kept, t)
+		right = t.Pos + half
+	}
+	return kept
+}
 
 // BeforeBuild lays the plot out from the run.
 func (c *SweepPlot) BeforeBuild() { c.g = sweepGeometry(c.Run) }
@@ -90,6 +117,7 @@ func sweepGeometry(r *SweepRun) sweepGeom {
 	for _, d := range ds {
 		g.XTicks = append(g.XTicks, Tick{Pos: sx(d), Label: strconv.Itoa(d)})
 	}
+	g.XTicks = spacedTicks(g.XTicks, sweepDigitW, 4)
 	for _, y := range NiceTicks(0, yhi, 5) {
 		g.YTicks = append(g.YTicks, Tick{Pos: sy(y), Label: strconv.Itoa(int(math.Round(100*y))) + "%"})
 	}

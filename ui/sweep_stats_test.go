@@ -120,3 +120,26 @@ func TestSweepWithSeedsRunsEveryDepthVariantAndSeed(t *testing.T) {
 		t.Errorf("a repeated seed: message %q and %d sweeps; want a Seeds message and no new sweep", c.Sweep.Msg, len(ch.sweeps))
 	}
 }
+
+// Depths close together on the log axis would print their labels on top of each other at
+// the phone's text size: the plot keeps the first of a crowd.
+func TestSweepXTicksDoNotCollide(t *testing.T) {
+	jobs, err := SweepJobs(lab.Default(), []int{2, 30, 31, 32, 64}, []uint64{1}, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := sweepGeometry(&SweepRun{Jobs: jobs, Classes: 2})
+	var labels []string
+	for i, tk := range g.XTicks {
+		labels = append(labels, tk.Label)
+		if i > 0 {
+			prev := g.XTicks[i-1]
+			if gap := tk.Pos - prev.Pos; gap < sweepDigitW*float64(len(tk.Label)+len(prev.Label))/2 {
+				t.Errorf("labels %s and %s are %.1f units apart at %g units a digit", prev.Label, tk.Label, gap, sweepDigitW)
+			}
+		}
+	}
+	if strings.Join(labels, " ") != "2 30 64" {
+		t.Errorf("x labels %q; want 2 30 64 (31 and 32 crowd 30)", labels)
+	}
+}

@@ -1,8 +1,11 @@
 package ui
 
-import "resnetplayground/proto"
+import (
+	"time"
 
-import "resnetplayground/lab"
+	"resnetplayground/lab"
+	"resnetplayground/proto"
+)
 
 // The twins are the single view's network built twice, once with every shortcut off and
 // once with every shortcut on (lab.Twins): the same data, seed and initial weights, so the
@@ -23,9 +26,21 @@ type TwinRun struct {
 	Grad [2]*GradHistory
 	From string // the single view's Spec (URL form) the twins were built from
 
-	LesionBlock int  // the block "Knock out" removes (0-based)
-	WhyDrawn    int  // how many times the landscapes were asked for (ui/why.go)
-	whyAsked    bool // since the last reset
+	LesionBlock int // the block "Knock out" removes (0-based)
+
+	// The Why panel (ui/why.go): WhyConf is what the next picture uses (the panel's inputs);
+	// WhyShown the picture asked for since the last reset, which the address carries; whyFresh
+	// says WhyConf was not drawn yet, so the next Draw uses its directions rather than new ones;
+	// whyHold is a picture waiting for both running twins to stop at a common step.
+	WhyDrawn int // how many times the landscapes were asked for
+	WhyConf  lab.LandscapeConfig
+	WhyShown *lab.LandscapeConfig
+	whyFresh bool
+	whyHold  *[2]int // the Seq of each twin's pause
+	whyStart time.Time
+	whyWall  time.Duration // from Draw to both pictures in, once they are
+	whyAsked bool          // a picture was asked for since the last reset
+	WhyErr   string        // why a setting typed into the panel was not taken
 
 	// held marks a running twin told to wait for the other: the two workers rarely get the
 	// same share of the processor, and curves compared at different steps would mislead.
@@ -40,7 +55,10 @@ const twinSlack = 50
 // still in flight cannot pass for one of the new.
 func newTwinRun(spec lab.Spec, host CompareHost, prev *TwinRun) *TwinRun {
 	plain, residual := lab.Twins(spec)
-	t := &TwinRun{From: spec.String()}
+	t := &TwinRun{From: spec.String(), WhyConf: lab.DefaultLandscape(), whyFresh: true}
+	if prev != nil { // the panel's settings stay; the pictures were of the old pair
+		t.WhyConf, t.WhyConf.At = prev.WhyConf, 0
+	}
 	for side, s := range [2]lab.Spec{plain, residual} {
 		r := NewRun(func(c proto.Command) { host.SendTwin(side, c) })
 		if prev != nil {
@@ -65,6 +83,7 @@ func (c *Compare) syncTwins() {
 	}
 	c.Twins = newTwinRun(c.App.Spec, c.host, c.Twins)
 	c.Twins.LesionBlock = min(block, len(c.App.Spec.Blocks)-1)
+	c.syncAddress() // which no longer names the old pair's pictures
 }
 
 // Running reports whether either twin is training.
@@ -124,7 +143,7 @@ func (t *TwinRun) Step() {
 // Reset starts both again from their common initial weights, paused.
 func (t *TwinRun) Reset() {
 	t.held = [2]bool{}
-	t.whyAsked = false
+	t.forgetWhy()
 	for side, a := range t.Side {
 		a.Reset() // which forgets its lesions and pictures too
 		t.Grad[side].Reset()
@@ -140,6 +159,12 @@ func (c *Compare) ReceiveTwin(side int, r proto.Report) {
 	t.Side[side].Receive(r)
 	if len(r.Metrics.Blocks) > 0 {
 		t.Grad[side].Add(r.Metrics.Step, r.Metrics.Blocks)
+	}
+	if t.whyHold != nil {
+		if t.continueWhy() {
+			c.syncAddress()
+		}
+		return // the twins wait for the picture, not for each other
 	}
 	t.keepInStep()
 }

@@ -10,6 +10,12 @@ type Twins struct {
 	typed Typed // the depth field keeps what is typed until it is committed
 }
 
+// reset starts both twins again; the address stops naming their pictures.
+func (c *Twins) reset() {
+	c.Run().Reset()
+	c.Compare.syncAddress()
+}
+
 func (c *Twins) commitDepth(text string) {
 	c.typed.Commit("twin-depth")
 	c.Compare.SetTwinDepth(text)

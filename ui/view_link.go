@@ -29,6 +29,9 @@ func (c *Compare) LoadQuery(query string) {
 		r.SeedsText = link.JoinSeeds(q.Seeds, ", ")
 	}
 	c.SetView(q.View)
+	if q.Why != nil && c.View == link.ViewTwins && c.Twins != nil {
+		c.Twins.DrawLinked(*q.Why) // the twins were just built, at step 0
+	}
 	c.addressed = true
 	c.syncAddress()
 }
@@ -41,10 +44,14 @@ func (c *Compare) Query(view link.View) link.PageQuery {
 	q.Depths, _ = lab.ParseDepths(r.DepthsText)
 	q.Steps, _ = link.ParseSweepSteps(r.StepsText)
 	q.Seeds, _ = link.ParseSeeds(r.SeedsText)
+	if c.Twins != nil {
+		q.Why = c.Twins.WhyShown
+	}
 	return q
 }
 
-// syncAddress writes the view and the sweep's settings into the main page's query string.
+// syncAddress writes the view, the sweep's settings and the twins' landscape picture into the
+// main page's query string.
 func (c *Compare) syncAddress() {
 	if c.addressed && c.host != nil {
 		c.host.ReplaceQuery(c.Query(c.View).Encode())

@@ -3,6 +3,7 @@ package ui
 import (
 	"math"
 	"strconv"
+	"time"
 
 	"resnetplayground/lab"
 	"resnetplayground/proto"
@@ -12,7 +13,8 @@ import (
 // 2018) and its shattered gradients (Balduzzi et al. 2017), computed by its worker between
 // training bursts (proto.CmdLandscape) and drawn side by side in the twin view.
 
-// RequestLandscape asks r's worker to picture its network as it is now.
+// RequestLandscape asks r's worker to picture its network at step c.At (training it there
+// first if it is behind).
 func (r *Run) RequestLandscape(c lab.LandscapeConfig) {
 	r.Why = nil
 	r.send(proto.Command{Kind: proto.CmdLandscape, Gen: r.Gen, Landscape: c})
@@ -28,30 +30,143 @@ func (r *Run) ReceiveLandscape(rep proto.LandscapeReport) {
 
 // ReceiveLandscape takes a twin's landscape report.
 func (c *Compare) ReceiveLandscape(side int, r proto.LandscapeReport) {
-	if c.Twins != nil && side >= 0 && side <= 1 {
-		c.Twins.Side[side].ReceiveLandscape(r)
+	t := c.Twins
+	if t == nil || side < 0 || side > 1 {
+		return
+	}
+	t.Side[side].ReceiveLandscape(r)
+	if t.whyWall == 0 && t.WhyState() == "done" {
+		t.whyWall = max(time.Since(t.whyStart), time.Millisecond)
 	}
 }
 
-// DrawLandscapes asks both twins for their pictures, with directions drawn from seed (the
-// same seed for both: the same raw directions, each normalised to its own twin's weights).
-func (t *TwinRun) DrawLandscapes() {
+// DrawLandscapes asks both twins for their pictures with the panel's settings, at a step
+// both are at, and writes the picture into the address. The first time, and after a setting
+// changed, the directions are the panel's; each press after that draws a new pair (seed + 1),
+// so "Draw again" shows whether a feature is the surface's or the slice's. Both twins use
+// the same seed: the same raw directions, each normalised to its own twin's weights.
+//
+// A link reproduces a picture only if both twins were pictured at the same step, and two
+// workers never are at the same step by themselves. So paused twins are pictured at the
+// step of the one further on (the other trains there first), and running twins are first
+// stopped, without the visitor seeing a pause: once both workers said where they stopped,
+// both are pictured at the later step and train on (continueWhy).
+func (c *Compare) DrawLandscapes() {
+	t := c.Twins
+	if t == nil {
+		return
+	}
+	if !t.whyFresh {
+		t.WhyConf.Seed++
+	}
+	t.whyFresh = false
 	t.WhyDrawn++
+	t.whyStart, t.whyWall = time.Now(), 0
+	for _, a := range t.Side {
+		a.Why = nil
+	}
+	t.WhyShown = nil
+	if !t.Running() {
+		t.drawAt(t.commonStep())
+		c.syncAddress()
+		return
+	}
+	var seqs [2]int
+	for side, a := range t.Side {
+		a.send(proto.Command{Kind: proto.CmdRun, Gen: a.Gen, Run: false})
+		seqs[side] = a.Sent
+	}
+	t.whyHold = &seqs
+}
+
+// continueWhy draws the pictures once both running twins have stopped (their workers
+// acknowledged the pause, so their latest reports say their final steps), and lets them
+// train on. It reports whether it drew.
+func (t *TwinRun) continueWhy() bool {
+	for side, a := range t.Side {
+		if a.Acked < t.whyHold[side] {
+			return false
+		}
+	}
+	t.whyHold = nil
+	t.drawAt(t.commonStep())
+	t.held = [2]bool{}
+	for _, a := range t.Side {
+		if a.Running {
+			a.send(proto.Command{Kind: proto.CmdRun, Gen: a.Gen, Run: true})
+		}
+	}
+	return true
+}
+
+// commonStep is the later of the twins' steps.
+func (t *TwinRun) commonStep() int {
+	return max(t.Side[Plain].Metrics.Step, t.Side[Residual].Metrics.Step)
+}
+
+// drawAt asks both workers for the panel's picture at step.
+func (t *TwinRun) drawAt(step int) {
+	c := t.WhyConf
+	c.At = step
+	t.WhyShown = &c
 	t.whyAsked = true
-	c := lab.DefaultLandscape()
-	c.Seed = t.WhySeed()
 	for _, a := range t.Side {
 		a.RequestLandscape(c)
 	}
 }
 
-// WhySeed is the directions' seed: 1 for the first picture, then a new pair each time the
-// visitor asks again, so "Draw again" shows whether a feature is the surface's or the slice's.
-func (t *TwinRun) WhySeed() uint64 { return uint64(max(t.WhyDrawn, 1)) }
+// DrawLinked draws the picture a link names (Compare.LoadQuery), on twins just built: both
+// train to its step, then draw it.
+func (t *TwinRun) DrawLinked(c lab.LandscapeConfig) {
+	t.WhyConf, t.whyFresh = c, false
+	t.WhyDrawn++
+	t.whyStart, t.whyWall = time.Now(), 0
+	t.drawAt(c.At)
+}
 
-// WhyProgress says how far the pictures are: "" before any, "412 of 1,053 points" while they
-// fill in (the slower twin's count), "done" when both are in.
+// forgetWhy drops the pictures (a reset): the address no longer names one.
+func (t *TwinRun) forgetWhy() {
+	t.whyAsked, t.WhyShown, t.whyHold = false, nil, nil
+	t.whyFresh = true
+}
+
+// SetWhySetting commits a value typed into the panel's input for the setting key
+// (lab.LandscapeFields); the next Draw uses it. A value that is not allowed changes nothing,
+// and the panel says why.
+func (c *Compare) SetWhySetting(key, text string) {
+	t := c.Twins
+	f := lab.LandscapeFieldByKey(key)
+	if t == nil || f == nil {
+		return
+	}
+	t.WhyErr = ""
+	if err := f.Set(&t.WhyConf, text); err != nil {
+		t.WhyErr = err.Error()
+		return
+	}
+	t.whyFresh = true
+}
+
+// WhySeed is the directions' seed of the picture on screen, or of the next one.
+func (t *TwinRun) WhySeed() uint64 {
+	if t.WhyShown != nil {
+		return t.WhyShown.Seed
+	}
+	return t.WhyConf.Seed
+}
+
+// WhyProgress says how far the pictures are: "" before any, "training to step 1,500: 212"
+// while a twin trains to the picture's step, "412 of 1,053 points" while they fill in (the
+// slower twin's count), "done" when both are in.
 func (t *TwinRun) WhyProgress() string {
+	if t.whyHold != nil {
+		return "starting…"
+	}
+	for _, a := range t.Side {
+		if r := a.Why; r != nil && r.Err == "" && r.Step < r.At && r.Done == 0 {
+			return "training to step " + Count(r.At) + ": " + Count(r.Step)
+		}
+	}
 	done, total, any := 0, 0, false
 	for _, a := range t.Side {
 		r := a.Why
@@ -193,6 +308,24 @@ func (t *TwinRun) WhyMS() string {
 	return strconv.Itoa(int(math.Round(ms)))
 }
 
+// WhyWallMS is how long the pictures took from Draw (or the link's opening) to both in, in
+// whole milliseconds, training to the picture's step included ("" until both are in): shown
+// as data-why-wall-ms for measuring.
+func (t *TwinRun) WhyWallMS() string {
+	if t.whyWall == 0 {
+		return ""
+	}
+	return strconv.FormatInt(t.whyWall.Milliseconds(), 10)
+}
+
+// WhyStep is the training step of the pictures on screen ("" before any).
+func (t *TwinRun) WhyStep() string {
+	if t.WhyShown == nil {
+		return ""
+	}
+	return strconv.Itoa(t.WhyShown.At)
+}
+
 // WhyCommand is the command line that draws the same pictures headless, once both are in:
 // the CLI trains the twins exactly as the workers do (lab.Trainer), so at the same step and
 // with the same directions it computes the same landscapes. "" until then.
@@ -202,7 +335,17 @@ func (t *TwinRun) WhyCommand() string {
 		return ""
 	}
 	cmd := "go run . landscape --spec '" + t.From + "' --steps " + strconv.Itoa(p.Step) +
-		" --directions " + strconv.FormatUint(t.WhySeed(), 10) + " --svg landscape.svg"
+		" --directions " + strconv.FormatUint(t.WhySeed(), 10)
+	if s := t.WhyShown; s != nil {
+		def := lab.DefaultLandscape()
+		if s.Grid != def.Grid {
+			cmd += " --grid " + strconv.Itoa(s.Grid)
+		}
+		if s.Span != def.Span {
+			cmd += " --span " + strconv.FormatFloat(s.Span, 'g', -1, 64)
+		}
+	}
+	cmd += " --svg landscape.svg"
 	if p.Step != r.Step {
 		cmd += "   (the residual twin was at step " + strconv.Itoa(r.Step) + ")"
 	}

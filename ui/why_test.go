@@ -19,7 +19,7 @@ func TestWhyPanelFollowsTheWorkersReports(t *testing.T) {
 	if tw.WhyState() != "none" || tw.WhyCommand() != "" {
 		t.Fatalf("before drawing: state %q, command %q", tw.WhyState(), tw.WhyCommand())
 	}
-	tw.DrawLandscapes()
+	c.DrawLandscapes()
 	for side := range 2 {
 		last := ch.twin[side][len(ch.twin[side])-1]
 		if last.Kind != proto.CmdLandscape || last.Landscape.Grid != 31 || last.Landscape.Seed != 1 || last.Gen != tw.Side[side].Gen {
@@ -56,7 +56,7 @@ func TestWhyPanelFollowsTheWorkersReports(t *testing.T) {
 		t.Errorf("shared scale %v..%v %v", lo, hi, ok)
 	}
 
-	tw.DrawLandscapes() // again: new directions
+	c.DrawLandscapes() // again: new directions
 	if ch.twin[Plain][len(ch.twin[Plain])-1].Landscape.Seed != 2 {
 		t.Error("drawing again did not draw new directions")
 	}

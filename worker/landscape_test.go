@@ -1,6 +1,8 @@
 package worker
 
 import (
+	"context"
+	"reflect"
 	"testing"
 
 	"resnetplayground/lab"
@@ -95,5 +97,49 @@ func TestWorkerExplainsALandscapeItCannotDraw(t *testing.T) {
 	}
 	if w.Busy() {
 		t.Fatal("still busy with a replaced network's landscape")
+	}
+}
+
+// A link names the Spec, the step and the directions' seed of a picture: opening it, the page
+// asks each twin's worker for the picture at that step, and the worker trains there first
+// (though the visitor pressed Play meanwhile, it stops at that very step) and then draws
+// exactly what `go run . landscape` draws for the same settings (lab.Why), number for number.
+func TestWorkerPicturesAtTheStepALinkNames(t *testing.T) {
+	spec := smallSpec()
+	spec.BatchNorm = true // the running statistics must come out the same too
+	cfg := lab.LandscapeConfig{Seed: 7, Grid: 5, Span: 0.5, Slice: 5, Line: 3, At: 40}
+	cli, cliRes, err := lab.Why(context.Background(), lab.WhyConfig{Spec: spec, Steps: cfg.At, Landscape: &cfg}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, residual := lab.Twins(spec)
+	for i, s := range []lab.Spec{plain, residual} {
+		want := []lab.WhyTwin{cli, cliRes}[i].Landscape
+		w := New()
+		send(t, w, proto.Command{Kind: proto.CmdReset, Gen: 1, Seq: 1, Spec: s})
+		w.Work()
+		replies := send(t, w, proto.Command{Kind: proto.CmdLandscape, Gen: 1, Seq: 2, Landscape: cfg})
+		first := proto.DecodeLandscape(replies[len(replies)-1])
+		if first.Err != "" || first.Step != 0 || first.At != 40 || first.Done != 0 || first.Total != 25+5+3 {
+			t.Fatalf("first report %+v, want step 0 of 40 and no points yet", first)
+		}
+		send(t, w, proto.Command{Kind: proto.CmdRun, Gen: 1, Seq: 3, Run: true})
+		var got proto.LandscapeReport
+		for i := 0; i < 100000 && !got.Finished(); i++ {
+			for _, m := range w.Work() {
+				if m.Type() == "landscape" {
+					got = proto.DecodeLandscape(m)
+				}
+			}
+		}
+		if !got.Finished() || got.Step != 40 || got.Err != "" {
+			t.Fatalf("twin %d: picture at step %d (%d of %d points, %q), want all of it at step 40", i, got.Step, got.Done, got.Total, got.Err)
+		}
+		if !reflect.DeepEqual(got.Landscape, *want) {
+			t.Errorf("twin %d: the worker's picture at step 40 differs from the CLI's:\n%v\n%v", i, got.Landscape.Loss, want.Loss)
+		}
+		if step, _ := w.s.trainer.Progress(); step <= 40 {
+			t.Errorf("twin %d: step %d after the picture; want training to go on past 40, as the visitor pressed Play", i, step)
+		}
 	}
 }

@@ -107,14 +107,25 @@ func (w *Worker) Work() []proto.Message {
 	case probed:
 		out = append(out, w.report(measure{}))
 	}
-	if w.s.training() {
-		w.s.train(min(Burst, w.pace.untilDue(time.Now()))) // at least one step
+	// A picture asked for at a later step trains the network there first (landscape.go),
+	// instead of the usual burst; either way the page hears how training goes.
+	reaching := w.why != nil && w.why.reaching()
+	if w.s.training() && !reaching {
+		burst := Burst
+		if w.why == nil {
+			// Alone, a burst ends when a report falls due (at least one step); beside a
+			// landscape, whose bursts are longer than the reports' gap, it keeps its share.
+			burst = min(Burst, w.pace.untilDue(time.Now()))
+		}
+		w.s.train(burst)
+	}
+	if w.why != nil { // a burst of training, then a longer one of the picture
+		out = append(out, w.workLandscape()...)
+	}
+	if w.s.training() || reaching {
 		if want, ok := w.pace.due(time.Now(), w.s.cost()); ok {
 			out = append(out, w.report(want))
 		}
-	}
-	if w.why != nil { // a burst of each, so training goes on at half speed meanwhile
-		out = append(out, w.workLandscape()...)
 	}
 	return out
 }

@@ -14,6 +14,11 @@ import (
 // the hash is the Spec's own URL form and nothing else (lab.Parse rejects keys it does not
 // know), so how to show the experiment lives in the query string. The Single view and the
 // default sweep settings are left out, so most links have no query at all.
+//
+// On the twins view, a drawn loss landscape adds at=<step>&directions=<seed> (and grid= and
+// span= where they differ from the default): with the Spec, that is all it takes to
+// reproduce the picture exactly, since training is deterministic. The keys and their limits
+// are lab.LandscapeFields', the command line's --steps, --directions, --grid and --span.
 
 // PageQuery is what the main page's query string says.
 type PageQuery struct {
@@ -21,6 +26,8 @@ type PageQuery struct {
 	Depths []int    // of the depth sweep; nil for DefaultSweepDepths
 	Steps  int      // per sweep run; 0 for DefaultSweepSteps
 	Seeds  []uint64 // of the sweep; nil for DefaultSweepSeeds
+	// Why is the twins' loss landscape to draw (ui/why.go), at Why.At; nil for none.
+	Why *lab.LandscapeConfig
 }
 
 // The default sweep: the paper's depths, and enough steps for the effect to be clear while
@@ -84,6 +91,21 @@ func ParsePageQuery(query string) (PageQuery, error) {
 			q.Seeds = s
 		}
 	}
+	for _, f := range lab.LandscapeFields {
+		v, ok := last(f.Key)
+		if !ok {
+			continue
+		}
+		if q.Why == nil {
+			c := lab.DefaultLandscape()
+			q.Why = &c
+		}
+		if _, err := f.Parse(v); err != nil {
+			problems = append(problems, f.Key+"="+clipValue(v)+": "+err.Error())
+			continue
+		}
+		f.Set(q.Why, v)
+	}
 	if len(problems) > 0 {
 		return q, errors.New(strings.Join(problems, "; "))
 	}
@@ -108,6 +130,15 @@ func (q PageQuery) Encode() string {
 		}
 		if q.Seeds != nil && !slices.Equal(q.Seeds, DefaultSweepSeeds) {
 			parts = append(parts, "seeds="+JoinSeeds(q.Seeds, ","))
+		}
+	}
+	if q.View == ViewTwins && q.Why != nil {
+		def := lab.DefaultLandscape()
+		for _, f := range lab.LandscapeFields {
+			// at and directions always: they are what the picture is.
+			if v := f.Get(*q.Why); f.Key == "at" || f.Key == "directions" || v != f.Get(def) {
+				parts = append(parts, f.Key+"="+url.QueryEscape(v))
+			}
 		}
 	}
 	return strings.Join(parts, "&")

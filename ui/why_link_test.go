@@ -1,0 +1,119 @@
+package ui
+
+import (
+	"testing"
+
+	"resnetplayground/lab"
+	"resnetplayground/proto"
+	"resnetplayground/ui/link"
+)
+
+func lastTwin(ch *fakeCompareHost, side int) proto.Command { return ch.twin[side][len(ch.twin[side])-1] }
+
+// report is what a twin's worker says once it handled every command so far, at step.
+func reportAt(tw *TwinRun, side, step int, running bool) proto.Report {
+	a := tw.Side[side]
+	return proto.Report{Gen: a.Gen, Ack: a.Sent, Running: running, Metrics: lab.Metrics{Step: step}}
+}
+
+// Drawn while both twins train, the pictures are taken at one step: both workers stop (the
+// visitor still sees them running), and once both said where, both are pictured at the later
+// step (the other trains there first) and train on. The address then names the picture.
+func TestWhyPicturesRunningTwinsAtOneStep(t *testing.T) {
+	c, _, ch := compareWith(t, "b=16x2p*4&s=3")
+	c.LoadQuery("view=twins")
+	tw := c.Twins
+	tw.Play()
+	c.ReceiveTwin(Plain, reportAt(tw, Plain, 90, true))
+	c.DrawLandscapes()
+	for side := range 2 {
+		if got := lastTwin(ch, side); got.Kind != proto.CmdRun || got.Run {
+			t.Fatalf("%s twin was sent %+v, want a pause first", TwinNames[side], got)
+		}
+	}
+	if !tw.Running() || tw.WhyProgress() != "starting…" {
+		t.Errorf("while the workers stop: running %v, progress %q", tw.Running(), tw.WhyProgress())
+	}
+	c.ReceiveTwin(Plain, reportAt(tw, Plain, 118, false))
+	if lastTwin(ch, Residual).Kind != proto.CmdRun {
+		t.Fatal("drew before both twins stopped")
+	}
+	c.ReceiveTwin(Residual, reportAt(tw, Residual, 131, false))
+	for side := range 2 {
+		n := len(ch.twin[side])
+		pic, run := ch.twin[side][n-2], ch.twin[side][n-1]
+		if pic.Kind != proto.CmdLandscape || pic.Landscape.At != 131 || pic.Landscape.Seed != 1 || run.Kind != proto.CmdRun || !run.Run {
+			t.Errorf("%s twin was sent %+v then %+v, want the picture at step 131, then training on", TwinNames[side], pic, run)
+		}
+	}
+	if q := ch.queries[len(ch.queries)-1]; q != "view=twins&directions=1&at=131" {
+		t.Errorf("address %q", q)
+	}
+
+	// A worker behind says how far it trained towards the picture's step.
+	c.ReceiveLandscape(Plain, proto.LandscapeReport{Gen: tw.Side[Plain].Gen, Step: 120, At: 131, Total: 1053})
+	if got := tw.WhyProgress(); got != "training to step 131: 120" {
+		t.Errorf("progress %q", got)
+	}
+
+	// A setting typed into the panel: a bad one is explained and changes nothing; a good one
+	// is used by the next Draw, with the same directions.
+	c.SetWhySetting("grid", "30")
+	if tw.WhyErr == "" || tw.WhyConf.Grid != 31 {
+		t.Errorf("grid 30: message %q, grid %d", tw.WhyErr, tw.WhyConf.Grid)
+	}
+	c.SetWhySetting("grid", "21")
+	c.SetWhySetting("span", "0.5")
+	if tw.WhyErr != "" {
+		t.Errorf("grid 21: message %q", tw.WhyErr)
+	}
+	tw.Pause()
+	c.DrawLandscapes()
+	pic := lastTwin(ch, Residual)
+	if pic.Kind != proto.CmdLandscape || pic.Landscape.Grid != 21 || pic.Landscape.Span != 0.5 || pic.Landscape.Seed != 1 {
+		t.Errorf("after changing the grid, Draw sent %+v", pic)
+	}
+	c.DrawLandscapes()
+	if lastTwin(ch, Residual).Landscape.Seed != 2 {
+		t.Error("drawing again did not draw new directions")
+	}
+
+	// A reset forgets the pictures, and the address with them.
+	c.Twins.Reset()
+	c.syncAddress()
+	if q := ch.queries[len(ch.queries)-1]; q != "view=twins" {
+		t.Errorf("after a reset the address is %q", q)
+	}
+}
+
+// Opening a link that names a picture builds the twins and asks each worker for it at the
+// link's step, with the link's directions, grid and span.
+func TestALinkDrawsThePictureItNames(t *testing.T) {
+	c, _, ch := compareWith(t, "b=16x2p*4&s=3")
+	c.LoadQuery("view=twins&at=250&directions=9&grid=5&span=2")
+	if c.View != link.ViewTwins || c.Twins == nil {
+		t.Fatal("the twins are not on screen")
+	}
+	want := lab.DefaultLandscape()
+	want.At, want.Seed, want.Grid, want.Span = 250, 9, 5, 2
+	for side := range 2 {
+		if got := lastTwin(ch, side); got.Kind != proto.CmdLandscape || got.Landscape != want || got.Gen != c.Twins.Side[side].Gen {
+			t.Errorf("%s twin was sent %+v, want the picture %+v", TwinNames[side], got, want)
+		}
+	}
+	if q := ch.queries[len(ch.queries)-1]; q != "view=twins&grid=5&span=2&directions=9&at=250" {
+		t.Errorf("address %q", q)
+	}
+	if c.Twins.WhyStep() != "250" {
+		t.Errorf("data-why-step %q", c.Twins.WhyStep())
+	}
+	// A bad value is named in a notice; the picture is drawn with the rest.
+	c2, _, ch2 := compareWith(t, "b=16x2p*4&s=3")
+	c2.LoadQuery("view=twins&at=20&grid=4")
+	if n := c2.App.Notice(); n == "" {
+		t.Error("no notice about grid=4")
+	}
+	if got := lastTwin(ch2, Plain); got.Kind != proto.CmdLandscape || got.Landscape.At != 20 || got.Landscape.Grid != 31 {
+		t.Errorf("sent %+v", got)
+	}
+}
