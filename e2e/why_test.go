@@ -76,9 +76,17 @@ func TestEmbedWhyView(t *testing.T) {
 	p.waitFor(t, "both landscapes", `document.querySelector(".twin-why").dataset.whyState === "done"`, 60*time.Second)
 	p.checkNoErrors(t)
 
-	// An embed whose author drew a picture draws it as it starts, at the same step.
-	p.run(t, "open a Why embed with a picture", navigate(site("/embed.html")+"?views=why&grid=5&directions=3&at=30#b=16x2p*4"))
+	if n := p.count(t, "canvas.landscape"); n != 2 {
+		t.Errorf("views=why (both pictures) shows %d landscapes, want 2", n)
+	}
+
+	// An embed whose author drew a picture draws it as it starts, at the same step; one
+	// that chose the shattered gradients alone shows them and no landscape.
+	p.run(t, "open a gradients embed with a picture", navigate(site("/embed.html")+"?views=gradients&grid=5&directions=3&at=30#b=16x2p*4"))
 	p.waitFor(t, "the picture at step 30", `(w => w && w.dataset.whyState === "done" && w.dataset.whyStep === "30" && w.dataset.whySeed === "3")(document.querySelector(".twin-why"))`, 60*time.Second)
+	if n, g := p.count(t, "canvas.landscape"), p.count(t, ".why-grads polyline.series"); n != 0 || g != 4 {
+		t.Errorf("views=gradients shows %d landscapes and %d gradient curves, want 0 and 4", n, g)
+	}
 	p.checkNoErrors(t)
 }
 
