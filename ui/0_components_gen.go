@@ -3043,6 +3043,11 @@ func (c *Toolbar) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn.SetInnerHTML(c.LRHint())
 		}
 		vgn = vgAppendText(vgparent, "\n  ")
+		if c.LRChangesText() != "" {
+			vgn = vgAppendElement(vgparent, "", "p", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "lr-changes"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "hint"}})
+			vgn.SetInnerHTML(c.LRChangesText())
+		}
+		vgn = vgAppendText(vgparent, "\n  ")
 		if c.App.Diverged {
 			vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "diverged"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "alert"}})
 			{
@@ -3808,7 +3813,7 @@ func (c *Why) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 		}
 		vgn = vgAppendText(vgparent, "\n  ")
 		vgn = vgAppendElement(vgparent, "", "p", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "caption"}})
-		vgn.SetInnerHTML(vugu.HTML("Train first (the centre of each picture is the twin\x26#39;s weights now), then draw. Each picture is\n    the training loss on a plane through the weights, along two random directions scaled to each neuron\x26#39;s own weights\n    (Li et al., 2018): darker is lower, lines mark every quarter decade. The residual twin sits in a smooth bowl; the\n    plain twin\x26#39;s surface is rough, with ridges and pits that stop gradient descent. If the plain picture is a flat\n    plateau, the plain twin is stuck at chance: every nearby weight gives the same useless answer, so there is no slope\n    to follow. The suggested network (14 blocks, batch norm) lets it train partly, and its landscape turns rough."))
+		vgn.SetInnerHTML(vugu.HTML("Train first (the centre of each picture is the twin\x26#39;s weights now), then draw. Each picture is\n    the training loss on a plane through the weights, along two random directions scaled to each neuron\x26#39;s own weights\n    (Li et al., 2018): darker is lower, lines mark every quarter decade. The residual twin sits in a smooth bowl; the\n    plain twin\x26#39;s surface is rough, with ridges and pits that stop gradient descent. If the plain picture is a flat\n    plateau, the plain twin is stuck at chance: every nearby weight gives the same useless answer, so there is no slope\n    to follow. The suggested network (14 blocks, batch norm) lets it train partly, and its landscape turns rough.\n    Both twins are pictured at the same step, which the page\x26#39;s address names with the directions: a shared link or\n    embed trains the twins to that step and draws the same pictures."))
 		vgn = vgAppendText(vgparent, "\n  ")
 		if c.Run().WhyCommand() != "" {
 			vgn = vgAppendElement(vgparent, "", "p", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "caption"}})
