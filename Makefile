@@ -69,7 +69,8 @@ dist:
 	$(GO) run . serve --build-only --dir dist
 
 # Time to interactive, transfer size, training steps/s in the worker and frame rate, measured
-# in headless Chromium.
+# in headless Chromium; and the Why panel's loss landscapes (BenchmarkBrowserLandscape: Draw to
+# both pictures, the workers' CPU time, the load average, how soon Pause is heard).
 bench-browser:
 	$(GO) test ./e2e -run='^$$' -bench=Browser -benchtime=1x -timeout=30m
 

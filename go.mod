@@ -33,3 +33,6 @@ require (
 )
 
 tool github.com/vugu/vugu/cmd/vugugen
+
+// The page's own copy of vjson, which keeps encoding/json out of main.wasm: third_party/README.md.
+replace github.com/vugu/vjson => ./third_party/vjson

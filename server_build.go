@@ -125,10 +125,11 @@ func buildWasm(dir string, warn io.Writer) (compiled bool, err error) {
 // progress is where the build says what it is doing that takes a while.
 var progress io.Writer = os.Stderr
 
-// wasmSources lists what main.wasm is built from: go.mod, go.sum and the folders of this
-// module's packages that ./wasm imports (as the go command lists them for js/wasm).
+// wasmSources lists what main.wasm is built from: go.mod, go.sum and the folders of the
+// packages that ./wasm imports (as the go command lists them for js/wasm) from this module
+// or from a module that go.mod replaces (third_party/vjson).
 func wasmSources() ([]string, error) {
-	cmd := exec.Command("go", "list", "-deps", "-f", "{{if .Module}}{{if .Module.Main}}{{.Dir}}{{end}}{{end}}", "./wasm")
+	cmd := exec.Command("go", "list", "-deps", "-f", "{{if .Module}}{{if or .Module.Main .Module.Replace}}{{.Dir}}{{end}}{{end}}", "./wasm")
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	cmd.Stderr = os.Stderr
 	out, err := cmd.Output()

@@ -48,6 +48,20 @@ func BenchmarkBrowser(b *testing.B) {
 			}
 		}
 
+		// The default network (the single view, as a visitor's Play trains it): how many
+		// times a second the page shows a new report, and its frame rate meanwhile.
+		p.open(b, benchQuery()+"?view=single")
+		p.click(b, "#play")
+		time.Sleep(time.Second)
+		var r0, r1 float64
+		p.eval(b, `self.resnetRenders`, &r0)
+		defFPS := frameRate(b, p)
+		p.eval(b, `self.resnetRenders`, &r1)
+		p.click(b, "#play")
+		fmt.Printf("page while the default network trains: %.1f updates (renders)/s at %.0f fps\n", (r1-r0)/2, defFPS)
+		b.ReportMetric((r1-r0)/2, "renders/s-default")
+		b.ReportMetric(defFPS, "fps-default")
+
 		p.open(b, benchQuery()+"#b=16x2r*64&w=16&bs=32&o=adam")
 		idle := frameRate(b, p)
 		p.click(b, "#play")

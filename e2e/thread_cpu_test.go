@@ -1,7 +1,9 @@
 package e2e
 
 import (
+	"fmt"
 	"os"
+	"sort"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -11,8 +13,8 @@ import (
 )
 
 // threadCPU is the CPU time (user + system) each thread of this page's Chromium whose name
-// starts with prefix has used so far, by thread id, read from /proc (Linux only; nil
-// elsewhere). Wall-clock times on a shared machine measure the other processes as much as
+// starts with prefix has used so far, by "name/thread id", read from /proc (Linux only;
+// empty elsewhere). Wall-clock times on a shared machine measure the other processes as much as
 // ours; a thread's CPU time measures only what it did. Chromium names a Web Worker's thread
 // "DedicatedWorker thread" ("DedicatedWorker" as /proc truncates it) and the page's main
 // thread after the renderer ("CrRendererMain").
@@ -52,14 +54,15 @@ func (p *page) threadCPU(prefix string) map[string]time.Duration {
 		tasks, _ := os.ReadDir(filepath.Join("/proc", strconv.Itoa(pid), "task"))
 		for _, task := range tasks {
 			dir := filepath.Join("/proc", strconv.Itoa(pid), "task", task.Name())
-			comm, _ := os.ReadFile(filepath.Join(dir, "comm"))
-			if !strings.HasPrefix(strings.TrimSpace(string(comm)), prefix) {
+			b, _ := os.ReadFile(filepath.Join(dir, "comm"))
+			comm := strings.TrimSpace(string(b))
+			if !strings.HasPrefix(comm, prefix) {
 				continue
 			}
 			if f := statFields(filepath.Join(dir, "stat")); len(f) > 13 {
 				u, _ := strconv.Atoi(f[11])
 				s, _ := strconv.Atoi(f[12])
-				out[task.Name()] = time.Duration(u+s) * tick
+				out[comm+"/"+task.Name()] = time.Duration(u+s) * tick
 			}
 		}
 	}
@@ -88,4 +91,19 @@ func cpuSince(then, now map[string]time.Duration) map[string]time.Duration {
 		d[k] = v - then[k]
 	}
 	return d
+}
+
+// busiest are the n threads that used the most CPU in d, as "name 1.23 s", busiest first.
+func busiest(d map[string]time.Duration, n int) []string {
+	keys := make([]string, 0, len(d))
+	for k := range d {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return d[keys[i]] > d[keys[j]] })
+	var out []string
+	for _, k := range keys[:min(n, len(keys))] {
+		name, _, _ := strings.Cut(k, "/")
+		out = append(out, fmt.Sprintf("%s %.2f s", name, d[k].Seconds()))
+	}
+	return out
 }

@@ -61,26 +61,6 @@ func TestWhyLandscapesFillInForBothTwins(t *testing.T) {
 	p.checkNoErrors(t)
 }
 
-// RESNET_LANDSCAPE=1 go test ./e2e -run WhyLandscapeSpeed -v measures what the issue asks
-// for: the default 24-block network's 31×31 landscape over its training set, in the page's
-// worker (the twins are paused, so each worker spends its time on the picture).
-func TestWhyLandscapeSpeed(t *testing.T) {
-	if os.Getenv("RESNET_LANDSCAPE") == "" {
-		t.Skip("set RESNET_LANDSCAPE=1 to measure")
-	}
-	p := newPage(t, 1280, 900)
-	p.open(t, "")
-	p.click(t, "#view-twins")
-	p.waitFor(t, "both twins' first reports", `!document.querySelector("#ro-plain-step").textContent.includes("–") && !document.querySelector("#ro-residual-step").textContent.includes("–")`, 20*time.Second)
-	start := time.Now()
-	p.click(t, "#why-draw")
-	p.waitFor(t, "both landscapes", `document.querySelector(".twin-why").dataset.whyState === "done"`, 120*time.Second)
-	wall := time.Since(start)
-	var ms string
-	p.eval(t, `document.querySelector(".twin-why").dataset.whyMs`, &ms)
-	t.Logf("default network (24 blocks): 31×31 landscape + 61-point slice + 31-point line = 1,053 passes over 300 training points; the slower worker computed for %s ms; %s from click to both drawn (two workers at once)", ms, wall.Round(10*time.Millisecond))
-}
-
 // An embed can show the Why panel alone: the twins train behind it, and the reader draws.
 func TestEmbedWhyView(t *testing.T) {
 	p := newPage(t, 1000, 900)

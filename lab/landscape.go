@@ -132,6 +132,14 @@ type LandscapeJob struct {
 	now    bnStats   // those of the training, restored after each Run
 	out    Landscape
 	next   int // points done: grid row-major, then slice, then line
+
+	// A dense network is evaluated through a float32 copy (nn.Net32), loaded afresh at each
+	// point: twice the SIMD lanes of float64, so the page's picture comes twice as soon, and
+	// the losses differ from the float64 network's by float32 rounding of the logits alone
+	// (the softmax and the loss are float64). Images go through the float64 network.
+	net32 *nn.Net32
+	x32   []float32 // the training set's inputs (its first evalLimit), in float32
+	y     []int
 }
 
 // StartLandscape begins computing the landscape around the trainer's current weights.
@@ -152,6 +160,14 @@ func (t *Trainer) StartLandscape(c LandscapeConfig) (*LandscapeJob, error) {
 		j.on = append(j.on, b.Shortcut)
 	}
 	j.stats, j.now = statsOf(t.net), statsOf(t.net)
+	if f := new(nn.Net32); f.Load(t.net) == nil {
+		n := t.evalLimit(t.train)
+		j.net32, j.y = f, t.train.Y[:n]
+		j.x32 = make([]float32, n*t.train.Dim)
+		for i, v := range t.train.X[:n*t.train.Dim] {
+			j.x32[i] = float32(v)
+		}
+	}
 	if c.Line > 0 {
 		init, err := t.initialNetwork()
 		if err != nil {
@@ -259,12 +275,29 @@ func (j *LandscapeJob) evaluateNext(stop <-chan struct{}) bool {
 		j.setLine(j.out.LineAxis[i])
 		dst = &j.out.Line[i]
 	}
-	loss, _, ok := j.t.evaluate(j.t.train, stop, nil)
+	loss, ok := j.loss(stop)
 	if ok {
 		*dst = loss
 		j.next++
 	}
 	return ok
+}
+
+// loss is the training loss at the weights as they are, or false when stop closed first.
+func (j *LandscapeJob) loss(stop <-chan struct{}) (float64, bool) {
+	if j.net32 == nil {
+		loss, _, ok := j.t.evaluate(j.t.train, stop, nil)
+		return loss, ok
+	}
+	select { // a point through Net32 takes a millisecond: stop is heard between points
+	case <-stop:
+		return 0, false
+	default:
+	}
+	if err := j.net32.Load(j.t.net); err != nil {
+		panic(err) // it loaded this network's shape at the start
+	}
+	return j.net32.Loss(j.x32, j.y, len(j.y)), true
 }
 
 // setPlane sets the weights to θ + α·δ + β·η.

@@ -2,15 +2,16 @@ package lab
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
 	"strconv"
 	"strings"
+
+	"resnetplayground/internal/minjson"
 )
 
-// The JSON form of a Spec is an object of the Fields' JSON names, as json.Marshal writes it.
+// The JSON form of a Spec is an object of the Fields' JSON names (MarshalJSON writes it).
 // It has every field, always (one shape for every experiment); a field that does not apply to
 // the experiment (Field.AppliesTo: classes, points, noise and train_frac for the digits,
 // shortcut_option for a dense network) is written as its default and ignored when read.
@@ -34,11 +35,11 @@ func ParseJSON(b []byte) (Spec, error) {
 	if len(bytes.TrimSpace(b)) == 0 {
 		return Spec{}, errors.New("the text is empty; a Spec is a JSON object like {\"lr\": 0.01}")
 	}
-	var obj map[string]json.RawMessage
-	if err := json.Unmarshal(b, &obj); err != nil {
+	obj, ok, err := minjson.Members(b)
+	if err != nil {
 		return Spec{}, notAnObject(b, err)
 	}
-	if obj == nil {
+	if !ok {
 		return Spec{}, errors.New("the JSON is null, not an object of Spec fields like {\"lr\": 0.01}")
 	}
 	s := Default()
@@ -75,7 +76,7 @@ func ParseJSON(b []byte) (Spec, error) {
 
 // notAnObject explains why text that is not a JSON object cannot be a Spec.
 func notAnObject(b []byte, err error) error {
-	var syn *json.SyntaxError
+	var syn *minjson.SyntaxError
 	if errors.As(err, &syn) {
 		line, col := position(b, syn.Offset)
 		return fmt.Errorf("this is not JSON: line %d, column %d: %s", line, col, strings.TrimPrefix(syn.Error(), "json: "))
@@ -86,7 +87,7 @@ func notAnObject(b []byte, err error) error {
 	return errors.New("this is not JSON")
 }
 
-// position turns a json.SyntaxError's offset (the bytes read, up to and including the bad
+// position turns a SyntaxError's offset (the bytes read, up to and including the bad
 // one) into the 1-based line and column of the bad byte.
 func position(b []byte, offset int64) (line, col int) {
 	at := int(min(max(offset-1, 0), int64(len(b))))
@@ -97,31 +98,35 @@ func position(b []byte, offset int64) (line, col int) {
 }
 
 // setJSON sets f in s from its JSON value, or records in e why it cannot.
-func (f *Field) setJSON(s *Spec, raw json.RawMessage, e *SpecError) {
+func (f *Field) setJSON(s *Spec, raw []byte, e *SpecError) {
 	bad := func() { e.add(f.Name, "must be %s, got %s", f.jsonWant(), describe(raw)) }
 	switch f.Kind {
 	case Choice:
-		var v string
-		if json.Unmarshal(raw, &v) != nil {
+		v, ok, err := minjson.String(raw)
+		if err != nil {
 			bad()
 			return
 		}
-		*f.str(s) = v
+		if ok {
+			*f.str(s) = v
+		}
 	case Int, Float:
 		if jsonType(raw) != "a number" || f.SetText(s, string(raw)) != nil {
 			bad()
 		}
 	case Bool:
-		var v bool
-		if json.Unmarshal(raw, &v) != nil {
+		v, ok, err := minjson.Bool(raw)
+		if err != nil {
 			bad()
 			return
 		}
-		*f.bool(s) = v
+		if ok {
+			*f.bool(s) = v
+		}
 	case Seed:
 		text := string(raw)
 		if jsonType(raw) == "a string" {
-			_ = json.Unmarshal(raw, &text)
+			text, _, _ = minjson.String(raw)
 		} else if jsonType(raw) != "a number" {
 			text = "" // fails below
 		}
@@ -152,9 +157,9 @@ func (f *Field) jsonWant() string {
 
 // blocksJSON reads the blocks' JSON list. A block that cannot be read stays zero, so
 // Validate would report it too; its own message is kept instead.
-func blocksJSON(raw json.RawMessage, e *SpecError) []BlockSpec {
-	var items []json.RawMessage
-	if json.Unmarshal(raw, &items) != nil {
+func blocksJSON(raw []byte, e *SpecError) []BlockSpec {
+	items, _, err := minjson.Elements(raw)
+	if err != nil {
 		e.add("blocks", "must be a list of blocks like [{\"width\": 16, \"layers\": 2, \"shortcut\": true}], got %s", describe(raw))
 		return []BlockSpec{}
 	}
@@ -170,8 +175,8 @@ func blocksJSON(raw json.RawMessage, e *SpecError) []BlockSpec {
 		}
 	}
 	for i, item := range items {
-		var obj map[string]json.RawMessage
-		if json.Unmarshal(item, &obj) != nil || obj == nil {
+		obj, ok, err := minjson.Members(item)
+		if err != nil || !ok {
 			report(fmt.Sprintf("blocks[%d]", i), "must be an object like {\"width\": 16, \"layers\": 2, \"shortcut\": true}, got %s", describe(item))
 			continue
 		}
@@ -191,8 +196,11 @@ func blocksJSON(raw json.RawMessage, e *SpecError) []BlockSpec {
 					blocks[i].Layers = n
 				}
 			case "shortcut":
-				if json.Unmarshal(v, &blocks[i].Shortcut) != nil {
+				on, ok, err := minjson.Bool(v)
+				if err != nil {
 					report(field, "must be true or false, got %s", describe(v))
+				} else if ok {
+					blocks[i].Shortcut = on
 				}
 			default:
 				report(field, "unknown field; a block has width, layers and shortcut")
@@ -207,7 +215,7 @@ func blocksJSON(raw json.RawMessage, e *SpecError) []BlockSpec {
 
 // describe names a JSON value for a message: short values are quoted as written, long ones
 // by their type only.
-func describe(raw json.RawMessage) string {
+func describe(raw []byte) string {
 	raw = bytes.TrimSpace(raw)
 	t := jsonType(raw)
 	if len(raw) <= 24 && t != "an object" && t != "a list" {
@@ -238,9 +246,9 @@ func jsonType(raw []byte) string {
 	return ""
 }
 
-func isNull(raw json.RawMessage) bool { return string(bytes.TrimSpace(raw)) == "null" }
+func isNull(raw []byte) bool { return string(bytes.TrimSpace(raw)) == "null" }
 
-func sortedKeys(m map[string]json.RawMessage) []string {
+func sortedKeys(m map[string][]byte) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)

@@ -1,47 +1,88 @@
 package lab
 
 import (
-	"encoding/json"
 	"math"
+	"strconv"
+
+	"resnetplayground/internal/minjson"
 )
 
-// sweepResultJSON is the flat, one-line form of a SweepResult that `sweep --json` prints.
-// Losses of a diverged run can be NaN or Inf, which JSON cannot hold: they become null.
-type sweepResultJSON struct {
-	Depth     int      `json:"depth"`
-	Residual  bool     `json:"residual"`
-	Seed      uint64   `json:"seed"`
-	Steps     int      `json:"steps"`
-	Step      int      `json:"step"` // steps that ran: less than steps when the run diverged
-	TrainAcc  *float64 `json:"train_acc"`
-	TestAcc   *float64 `json:"test_acc"`
-	TrainLoss *float64 `json:"train_loss"`
-	TestLoss  *float64 `json:"test_loss"`
-	Diverged  bool     `json:"diverged"`
-}
+// The flat, one-line JSON form of a SweepResult is what `sweep --json` prints: depth,
+// residual, seed, steps, step (the steps that ran: fewer than steps when the run diverged),
+// train_acc, test_acc, train_loss, test_loss and diverged. Losses of a diverged run can be
+// NaN or Inf, which JSON cannot hold: they become null. Block statistics are left out: a
+// sweep is about final accuracy. (minjson, not encoding/json, so main.wasm need not carry it.)
 
-// MarshalJSON writes r flat: depth, residual, seed, steps, step, train_acc, test_acc,
-// train_loss, test_loss and diverged (non-finite numbers as null). Block statistics are left
-// out: a sweep is about final accuracy.
+// MarshalJSON writes r in the flat form.
 func (r SweepResult) MarshalJSON() ([]byte, error) {
-	return json.Marshal(sweepResultJSON{
-		Depth: r.Depth, Residual: r.Residual, Seed: r.Seed, Steps: r.Steps, Step: r.Final.Step,
-		TrainAcc: finiteOrNil(r.Final.TrainAcc), TestAcc: finiteOrNil(r.Final.TestAcc),
-		TrainLoss: finiteOrNil(r.Final.TrainLoss), TestLoss: finiteOrNil(r.Final.TestLoss),
-		Diverged: r.Final.Diverged,
-	})
+	var o minjson.Object
+	o.Int("depth", r.Depth)
+	o.Bool("residual", r.Residual)
+	o.Uint("seed", r.Seed)
+	o.Int("steps", r.Steps)
+	o.Int("step", r.Final.Step)
+	o.FloatOrNull("train_acc", finiteOrNil(r.Final.TrainAcc))
+	o.FloatOrNull("test_acc", finiteOrNil(r.Final.TestAcc))
+	o.FloatOrNull("train_loss", finiteOrNil(r.Final.TrainLoss))
+	o.FloatOrNull("test_loss", finiteOrNil(r.Final.TestLoss))
+	o.Bool("diverged", r.Final.Diverged)
+	return o.Bytes()
 }
 
-// UnmarshalJSON reads what MarshalJSON writes; null numbers come back as NaN.
+// UnmarshalJSON reads what MarshalJSON writes; null (or missing) numbers come back as NaN,
+// and members it does not know are skipped.
 func (r *SweepResult) UnmarshalJSON(b []byte) error {
-	var j sweepResultJSON
-	if err := json.Unmarshal(b, &j); err != nil {
+	members, _, err := minjson.Members(b)
+	if err != nil {
 		return err
 	}
-	*r = SweepResult{Depth: j.Depth, Residual: j.Residual, Seed: j.Seed, Steps: j.Steps,
-		Final: Metrics{Step: j.Step, TrainAcc: orNaN(j.TrainAcc), TestAcc: orNaN(j.TestAcc),
-			TrainLoss: orNaN(j.TrainLoss), TestLoss: orNaN(j.TestLoss), Diverged: j.Diverged}}
+	nan := math.NaN()
+	out := SweepResult{Final: Metrics{TrainAcc: nan, TestAcc: nan, TrainLoss: nan, TestLoss: nan}}
+	for key, v := range members {
+		switch key {
+		case "depth", "steps", "step":
+			n, err := wholeJSON(v)
+			if err != nil {
+				return err
+			}
+			*map[string]*int{"depth": &out.Depth, "steps": &out.Steps, "step": &out.Final.Step}[key] = n
+		case "seed":
+			text, ok, err := minjson.Number(v)
+			if ok && err == nil {
+				out.Seed, err = strconv.ParseUint(text, 10, 64)
+			}
+			if err != nil {
+				return err
+			}
+		case "residual", "diverged":
+			on, _, err := minjson.Bool(v)
+			if err != nil {
+				return err
+			}
+			*map[string]*bool{"residual": &out.Residual, "diverged": &out.Final.Diverged}[key] = on
+		case "train_acc", "test_acc", "train_loss", "test_loss":
+			x, ok, err := minjson.Float(v)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				x = math.NaN()
+			}
+			*map[string]*float64{"train_acc": &out.Final.TrainAcc, "test_acc": &out.Final.TestAcc,
+				"train_loss": &out.Final.TrainLoss, "test_loss": &out.Final.TestLoss}[key] = x
+		}
+	}
+	*r = out
 	return nil
+}
+
+// wholeJSON reads a JSON whole number (null is 0).
+func wholeJSON(v []byte) (int, error) {
+	text, ok, err := minjson.Number(v)
+	if !ok || err != nil {
+		return 0, err
+	}
+	return strconv.Atoi(text)
 }
 
 func finiteOrNil(x float64) *float64 {
@@ -49,11 +90,4 @@ func finiteOrNil(x float64) *float64 {
 		return nil
 	}
 	return &x
-}
-
-func orNaN(p *float64) float64 {
-	if p == nil {
-		return math.NaN()
-	}
-	return *p
 }

@@ -19,46 +19,71 @@ package nn
 
 // affine32Go is affine32 in portable Go: y (n×m) = act(res + (b + x·w)) for x n×k, w k×m,
 // b (m long, or nil for none), res (n×m, or nil for none), and act ReLU when relu is set.
-// y must not overlap x; it may be res. Four columns a pass keep each x element loaded once
-// for four multiply-adds.
+// y must not overlap x; it may be res. Register-blocked like kernels_scalar.go's mulAcc: two
+// rows by four columns stay in locals for the whole sum, so each w element loaded serves two
+// rows and each x element four columns.
 func affine32Go(y, x, w, b, res []float32, n, k, m int, relu bool) {
 	if n == 0 || m == 0 {
 		return
 	}
 	y, x, w = y[:n*m], x[:n*k], w[:k*m]
-	for r := 0; r < n; r++ {
-		xr, yr := x[r*k:r*k+k], y[r*m:r*m+m]
-		var rr []float32
-		if res != nil {
-			rr = res[r*m : r*m+m]
+	j := 0
+	for ; j+4 <= m; j += 4 {
+		var b0, b1, b2, b3 float32
+		if b != nil {
+			b0, b1, b2, b3 = b[j], b[j+1], b[j+2], b[j+3]
 		}
-		j := 0
-		for ; j+4 <= m; j += 4 {
-			var s0, s1, s2, s3 float32
-			if b != nil {
-				s0, s1, s2, s3 = b[j], b[j+1], b[j+2], b[j+3]
-			}
+		r := 0
+		for ; r+2 <= n; r += 2 {
+			s00, s01, s02, s03 := b0, b1, b2, b3
+			s10, s11, s12, s13 := b0, b1, b2, b3
+			x0, x1 := x[r*k:r*k+k], x[(r+1)*k:(r+1)*k+k]
 			wo := j
-			for _, v := range xr {
+			for p, v0 := range x0 {
 				ws := (*[4]float32)(w[wo : wo+4])
+				v1 := x1[p]
 				// The conversions round each product, so no compiler fuses it into the sum
 				// (Go may on arm64): the SIMD lanes round both.
-				s0 += float32(v * ws[0])
-				s1 += float32(v * ws[1])
-				s2 += float32(v * ws[2])
-				s3 += float32(v * ws[3])
+				s00 += float32(v0 * ws[0])
+				s01 += float32(v0 * ws[1])
+				s02 += float32(v0 * ws[2])
+				s03 += float32(v0 * ws[3])
+				s10 += float32(v1 * ws[0])
+				s11 += float32(v1 * ws[1])
+				s12 += float32(v1 * ws[2])
+				s13 += float32(v1 * ws[3])
 				wo += m
 			}
-			if rr != nil {
-				s0, s1, s2, s3 = s0+rr[j], s1+rr[j+1], s2+rr[j+2], s3+rr[j+3]
+			y0, y1 := (*[4]float32)(y[r*m+j:r*m+j+4]), (*[4]float32)(y[(r+1)*m+j:(r+1)*m+j+4])
+			if res != nil {
+				r0, r1 := (*[4]float32)(res[r*m+j:r*m+j+4]), (*[4]float32)(res[(r+1)*m+j:(r+1)*m+j+4])
+				s00, s01, s02, s03 = s00+r0[0], s01+r0[1], s02+r0[2], s03+r0[3]
+				s10, s11, s12, s13 = s10+r1[0], s11+r1[1], s12+r1[2], s13+r1[3]
 			}
 			if relu {
-				s0, s1, s2, s3 = relu32(s0), relu32(s1), relu32(s2), relu32(s3)
+				s00, s01, s02, s03 = relu32(s00), relu32(s01), relu32(s02), relu32(s03)
+				s10, s11, s12, s13 = relu32(s10), relu32(s11), relu32(s12), relu32(s13)
 			}
-			yr[j], yr[j+1], yr[j+2], yr[j+3] = s0, s1, s2, s3
+			y0[0], y0[1], y0[2], y0[3] = s00, s01, s02, s03
+			y1[0], y1[1], y1[2], y1[3] = s10, s11, s12, s13
 		}
-		for ; j < m; j++ {
-			yr[j] = affine32Element(xr, w, b, rr, m, j, relu)
+		if r < n { // the odd last row
+			var rr []float32
+			if res != nil {
+				rr = res[r*m : r*m+m]
+			}
+			for c := j; c < j+4; c++ {
+				y[r*m+c] = affine32Element(x[r*k:r*k+k], w, b, rr, m, c, relu)
+			}
+		}
+	}
+	for ; j < m; j++ {
+		for r := 0; r < n; r++ {
+			var rr []float32
+			if res != nil {
+				rr = res[r*m : r*m+m]
+			}
+			y[r*m+j] = affine32Element(x[r*k:r*k+k], w, b, rr, m, j, relu)
 		}
 	}
 }

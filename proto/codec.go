@@ -1,7 +1,6 @@
 package proto
 
 import (
-	"encoding/json"
 	"math"
 
 	"resnetplayground/lab"
@@ -35,7 +34,7 @@ func EncodeCommand(c Command) (Message, error) {
 		m["pixels"] = c.Pixels
 	}
 	if c.Kind == CmdReset || c.Kind == CmdSweep {
-		b, err := json.Marshal(c.Spec)
+		b, err := c.Spec.MarshalJSON()
 		if err != nil {
 			return nil, err
 		}

@@ -1,8 +1,6 @@
 package proto
 
 import (
-	"encoding/json"
-
 	"resnetplayground/lab"
 )
 
@@ -79,13 +77,13 @@ func DecodeLandscape(m Message) LandscapeReport {
 
 // encodeLandscapeConfig and decodeLandscapeConfig carry Command.Landscape as JSON text.
 func encodeLandscapeConfig(c lab.LandscapeConfig) string {
-	b, _ := json.Marshal(c) // plain numbers: cannot fail
+	b, _ := c.MarshalJSON() // a NaN span leaves the text unreadable, and the worker says so
 	return string(b)
 }
 
 func decodeLandscapeConfig(text string) (lab.LandscapeConfig, error) {
 	c := lab.DefaultLandscape()
-	if err := json.Unmarshal([]byte(text), &c); err != nil {
+	if err := c.UnmarshalJSON([]byte(text)); err != nil {
 		return c, err
 	}
 	return c, c.Validate()

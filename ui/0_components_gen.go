@@ -3835,6 +3835,8 @@ func (c *Twins) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 	var vgn *vugu.VGNode
 	vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "twins"}}}
 	vgout.Out = append(vgout.Out, vgn) // root for output
+	vgn.AddAttrInterface("data-acked", c.SentAcked(true))
+	vgn.AddAttrInterface("data-sent", c.SentAcked(false))
 	{
 		vgparent := vgn
 		_ = vgparent

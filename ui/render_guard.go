@@ -1,12 +1,13 @@
 package ui
 
 import (
-	"encoding/json"
 	"html"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/vugu/vugu"
+
+	"resnetplayground/internal/minjson"
 )
 
 // Vugu's renderer passes every DOM change through a 16 KB instruction buffer: one text,
@@ -152,13 +153,13 @@ func boundNode(n *vugu.VGNode) {
 	}
 	for i := range n.Prop {
 		if len(n.Prop[i].JSONVal) > maxRenderValue {
-			var s string
-			if json.Unmarshal(n.Prop[i].JSONVal, &s) != nil {
+			s, ok, err := minjson.String(n.Prop[i].JSONVal)
+			if err != nil || !ok {
 				n.Prop[i].JSONVal = []byte("null") // not a string: nothing sensible to cut
 				continue
 			}
 			for keep := maxRenderValue; len(n.Prop[i].JSONVal) > maxRenderValue; keep /= 2 {
-				n.Prop[i].JSONVal, _ = json.Marshal(cut(s, keep)) // escapes make JSON longer
+				n.Prop[i].JSONVal = minjson.AppendString(nil, cut(s, keep)) // escapes make JSON longer
 			}
 		}
 	}

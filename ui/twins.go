@@ -10,6 +10,18 @@ type Twins struct {
 	typed Typed // the depth field keeps what is typed until it is committed
 }
 
+// SentAcked is "plain,residual": the commands sent to each twin's worker, or the last each
+// acknowledged (data-sent and data-acked, so a test can wait until both workers heard).
+func (c *Twins) SentAcked(acked bool) string {
+	n := func(a *Run) int {
+		if acked {
+			return a.Acked
+		}
+		return a.Sent
+	}
+	return Itoa(n(c.Run().Side[Plain])) + "," + Itoa(n(c.Run().Side[Residual]))
+}
+
 // reset starts both twins again; the address stops naming their pictures.
 func (c *Twins) reset() {
 	c.Run().Reset()

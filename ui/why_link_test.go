@@ -8,7 +8,9 @@ import (
 	"resnetplayground/ui/link"
 )
 
-func lastTwin(ch *fakeCompareHost, side int) proto.Command { return ch.twin[side][len(ch.twin[side])-1] }
+func lastTwin(ch *fakeCompareHost, side int) proto.Command {
+	return ch.twin[side][len(ch.twin[side])-1]
+}
 
 // report is what a twin's worker says once it handled every command so far, at step.
 func reportAt(tw *TwinRun, side, step int, running bool) proto.Report {

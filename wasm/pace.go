@@ -3,7 +3,7 @@
 package main
 
 import (
-	"sync/atomic"
+	"sync"
 	"time"
 
 	"github.com/vugu/vugu"
@@ -11,21 +11,16 @@ import (
 	"resnetplayground/proto"
 )
 
-// A render of the whole page costs 20–45 ms of the main thread (Vugu rebuilds and re-syncs
-// every node), so rendering every worker report would drop frames while a network trains.
-// The pacer applies each report to the state at once, in arrival order, but renders at most
-// every gap: at least minRenderGap, and renderShare times the last render's cost, so that
-// rendering keeps to about a tenth of the main thread. An urgent change (the run stopped,
-// failed or diverged) renders at once, and clicks and typing render at once through Vugu.
-const (
-	minRenderGap = 100 * time.Millisecond
-	renderShare  = 10
-)
-
+// The pacer applies each worker report to the state at once, in arrival order, but renders
+// at the pace renderSchedule keeps (pacing.go): at most one render a gap, on slots that a
+// late timer does not push back. An urgent change (the run stopped, failed or diverged)
+// renders at once, and clicks and typing render at once through Vugu.
 type pacer struct {
-	env  vugu.EventEnv
-	jobs chan paced
-	cost atomic.Int64 // nanoseconds of the latest render
+	env   vugu.EventEnv
+	jobs  chan paced
+	mu    sync.Mutex // guards costs: the render loop adds, the pacer's loop reads
+	costs renderCosts
+	slot  renderSchedule
 }
 
 type paced struct {
@@ -60,35 +55,48 @@ func (p *pacer) queue(j paced) {
 }
 
 // rendered records what a render cost; the page's render loop calls it.
-func (p *pacer) rendered(cost time.Duration) { p.cost.Store(int64(cost)) }
+func (p *pacer) rendered(cost time.Duration) {
+	p.mu.Lock()
+	p.costs.add(cost)
+	p.mu.Unlock()
+}
+
+// gap is the spacing of paced renders now (pacing.go).
+func (p *pacer) gap() time.Duration {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return renderGap(p.costs.estimate())
+}
 
 func (p *pacer) loop() {
-	var last time.Time
 	flush := time.NewTimer(time.Hour)
 	flush.Stop()
 	dirty := false
+	render := func() {
+		p.env.UnlockRender()
+		p.slot.rendered(time.Now(), p.gap())
+		dirty = false
+	}
 	for {
 		select {
 		case j := <-p.jobs:
 			p.env.Lock()
 			j.change()
-			gap := max(minRenderGap, renderShare*time.Duration(p.cost.Load()))
-			if j.urgent || time.Since(last) >= gap {
-				p.env.UnlockRender()
-				last, dirty = time.Now(), false
+			wait := p.slot.wait(time.Now())
+			if j.urgent || wait == 0 {
+				render()
 				flush.Stop()
 				continue
 			}
 			p.env.UnlockOnly()
 			if !dirty {
 				dirty = true
-				flush.Reset(gap - time.Since(last))
+				flush.Reset(wait)
 			}
 		case <-flush.C:
 			if dirty {
 				p.env.Lock()
-				p.env.UnlockRender()
-				last, dirty = time.Now(), false
+				render()
 			}
 		}
 	}

@@ -9,9 +9,13 @@ import (
 // measures. Three things run at their own pace; the picture takes at most a quarter of the
 // worker's time and the metrics a twelfth, so training keeps at least two thirds:
 //
-//   - a report at most every reportEvery: the step count and the latest measurement, which
-//     costs nothing, so the page can show ten updates a second whatever the network (a
-//     report is due every 80 ms but comes after a burst, so 80 to 105 ms apart);
+//   - a report every reportEvery: the step count and the latest measurement, which costs
+//     nothing, so the page can show ten updates a second whatever the network. A report
+//     goes out between training bursts, so a burst ends when the next report is due
+//     (untilDue) rather than overshooting by up to a Burst: 75 ms apart, more often than
+//     the page's ~11 renders a second (wasm/pacing.go), so a new one waits at each. (Due
+//     every 80 ms after whole 25 ms bursts, they came 100 ms apart: ten a second at best,
+//     and the page showed 7–8.5.)
 //   - metrics (the whole training and test sets) at most every reportEvery, and no more
 //     often than metricsShare allows: a measurement that took 20 ms waits 240 ms. Images
 //     have no boundary to draw, so their metrics may take its quarter (imageMetricsShare):
@@ -28,7 +32,7 @@ type cadence struct {
 }
 
 const (
-	reportEvery       = 80 * time.Millisecond     // the page renders at most every 100 ms: ten a second, none missed
+	reportEvery       = 75 * time.Millisecond     // ~13 reports a second for the page's ~11 renders
 	boundaryEvery     = 200 * time.Millisecond    // ≤ 5 pictures a second
 	metricsShare      = 12                        // metrics take at most 1/12 of the time
 	imageMetricsShare = 4                         // on images, which have no boundary: at most a quarter
@@ -65,6 +69,16 @@ func (c *cadence) due(now time.Time, cost int) (want measure, ok bool) {
 		want.gridN = c.gridN(cost)
 	}
 	return want, true
+}
+
+// untilDue is how long from now until the next report (or picture) is due, 0 when it is: the
+// length of the training burst before it.
+func (c *cadence) untilDue(now time.Time) time.Duration {
+	next := c.lastReport.Add(reportEvery)
+	if g := c.lastGrid.Add(c.gridGap); g.Before(next) {
+		next = g
+	}
+	return max(next.Sub(now), 0)
 }
 
 // reported records when a report was posted (now, once measured) and what its measuring

@@ -8,7 +8,7 @@ import (
 	"resnetplayground/proto"
 )
 
-// The cadence reports every 100 ms, measures the metrics and draws the boundary no more
+// The cadence reports every reportEvery, measures the metrics and draws the boundary no more
 // often than their shares of the time allow, and sizes the grid to the speed it measured.
 func TestCadenceKeepsMeasuringToAQuarter(t *testing.T) {
 	c := newCadence()
@@ -70,6 +70,50 @@ func TestCadenceGridFollowsTheMeasuredSpeed(t *testing.T) {
 	c.timedGrid(64, cost, 100*time.Millisecond)
 	if n := c.gridN(cost); n < 30 {
 		t.Errorf("one slow picture cut the grid to %d", n)
+	}
+}
+
+// TestCadenceReportsForTenUpdatesASecond: training in bursts that end when a report falls
+// due (each a step longer: a burst ends after its last step), the default network's reports
+// come every ~75 ms, so the page, rendering ~11 times a second (wasm/pacing.go), finds a new
+// one at each render.
+func TestCadenceReportsForTenUpdatesASecond(t *testing.T) {
+	c := newCadence()
+	const cost = 12_000
+	const step = 500 * time.Microsecond // the default network's training step in a browser
+	now := time.Unix(1000, 0)
+	start := now
+	var last time.Time
+	var gaps []time.Duration
+	for now.Sub(start) < 10*time.Second {
+		burst := min(Burst, c.untilDue(now))
+		now = now.Add((burst/step + 1) * step) // whole steps, at least one
+		want, ok := c.due(now, cost)
+		if !ok {
+			continue
+		}
+		var took measured
+		if want.metrics {
+			took.metrics = 3 * time.Millisecond // the default network on its 600 points
+		}
+		if want.gridN > 0 {
+			took.grid, took.gridN = 8*time.Millisecond, want.gridN
+		}
+		now = now.Add(took.metrics + took.grid)
+		c.reported(now, want, took)
+		if !last.IsZero() {
+			gaps = append(gaps, now.Sub(last))
+		}
+		last = now
+	}
+	if perSecond := float64(len(gaps)) / now.Sub(start).Seconds(); perSecond < 13 {
+		t.Errorf("%.1f reports a second; want at least 13 (one every 75 ms, and some for pictures)", perSecond)
+	}
+	limit := reportEvery + step + 11*time.Millisecond // a step late, and a picture's and metrics' time
+	for _, g := range gaps {
+		if g > limit {
+			t.Fatalf("reports %v apart; want at most %v", g, limit)
+		}
 	}
 }
 

@@ -16,6 +16,7 @@ import (
 // The worker trains in bursts, and between them reports as the cadence says (cadence.go).
 // Between bursts the glue yields to the JS event loop, which is when messages from the page
 // arrive: Go on wasm has no preemption, so a loop that never blocks would never hear "pause".
+// A burst ends early when a report falls due (cadence.untilDue).
 const Burst = 25 * time.Millisecond
 
 // Worker is one worker's state. Use it from one goroutine: Receive every message from the
@@ -114,7 +115,13 @@ func (w *Worker) Work() []proto.Message {
 	// instead of the usual burst; either way the page hears how training goes.
 	reaching := w.why != nil && w.why.reaching()
 	if w.s.training() && !reaching {
-		w.s.train(Burst)
+		burst := Burst
+		if w.why == nil {
+			// Alone, a burst ends when a report falls due (at least one step); beside a
+			// landscape, whose bursts are longer than the reports' gap, it keeps its share.
+			burst = min(Burst, w.pace.untilDue(time.Now()))
+		}
+		w.s.train(burst)
 	}
 	if w.why != nil { // a burst of training, then a longer one of the picture
 		out = append(out, w.workLandscape()...)

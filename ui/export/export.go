@@ -6,7 +6,6 @@ package export
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"math"
 	"strconv"
@@ -69,15 +68,11 @@ func MetricsJSON(spec lab.Spec, rows []MetricsRow) []byte {
 			rows[i].Epoch = 0 // JSON has no NaN; before the data arrives no step was taken
 		}
 	}
-	return indented(struct {
-		Spec    any          `json:"spec"`
-		Link    string       `json:"link"`
-		Metrics []MetricsRow `json:"metrics"`
-	}{spec, spec.String(), rows})
+	return indented(metricsFileJSON(spec, rows))
 }
 
 // SpecJSON is spec as the indented JSON that lab.ParseJSON reads back.
-func SpecJSON(spec lab.Spec) []byte { return indented(spec) }
+func SpecJSON(spec lab.Spec) []byte { return indented(spec.MarshalJSON()) }
 
 // SweepRow is one finished run of a sweep, as exported.
 type SweepRow struct {
@@ -107,9 +102,7 @@ func SweepCSV(rows []SweepRow) []byte {
 
 // SweepJSON is a sweep's finished runs as JSON.
 func SweepJSON(rows []SweepRow) []byte {
-	return indented(struct {
-		Results []SweepRow `json:"results"`
-	}{rows})
+	return indented(sweepFileJSON(rows))
 }
 
 // Finite is &x, or nil (an empty cell, a JSON null) for NaN and ±Inf.
@@ -128,16 +121,6 @@ func writeCells(b *bytes.Buffer, vs ...*float64) {
 			b.WriteString(strconv.FormatFloat(*v, 'g', 6, 64))
 		}
 	}
-}
-
-// indented is v as indented JSON with a final newline; an error becomes a JSON object that
-// says it, so a download is never empty.
-func indented(v any) []byte {
-	b, err := json.MarshalIndent(v, "", "  ")
-	if err != nil {
-		return []byte(`{"error": ` + strconv.Quote(err.Error()) + "}\n")
-	}
-	return append(b, '\n')
 }
 
 // EscapeXML escapes text for an XML (SVG) text node or attribute value.
