@@ -33,6 +33,7 @@ type App struct {
 
 	Spec      lab.Spec
 	Live      bool              // shortcut toggles apply to the running network instead of restarting it
+	Touch     bool              // the pointer is a finger: the diagram's tap targets are 44 px, not 24
 	Selected  int               // the block the editor shows
 	FieldMsgs map[string]string // per-control messages, by the Spec's JSON field name
 

@@ -43,6 +43,7 @@ type diagramRow struct {
 	ShowLabel bool // layer widths inside the boxes, when the row is tall enough to read
 	ShowIndex bool
 	Arc       string // SVG path
+	Hit       box    // where a click or tap toggles the arc: the row's height, beside the block
 	ArcClass  string // "arc identity", "arc projection" or "arc off"
 	Title     string // tooltip
 	Width     string // the layers' width, as a label
@@ -66,7 +67,7 @@ const (
 func (c *Diagram) BeforeBuild() { c.update() }
 
 func (c *Diagram) update() {
-	key := c.App.Spec.String() + "|" + strconv.Itoa(c.App.Selected)
+	key := c.App.Spec.String() + "|" + strconv.Itoa(c.App.Selected) + "|" + strconv.FormatBool(c.App.Touch)
 	if key == c.key && c.markup != "" {
 		return
 	}
@@ -84,11 +85,27 @@ func (c *Diagram) Markup() string {
 	return c.markup
 }
 
-// RowHeight shrinks rows as the network deepens (30 units for a few blocks, 10 for 128) so
-// a deep stack stays compact; the panel scrolls past that.
-func RowHeight(blocks int) float64 {
-	return math.Min(30, math.Max(10, 600/float64(max(blocks, 1))))
+// RowHeight shrinks rows as the network deepens (30 units for a few blocks, down to
+// minRowH from 24 blocks on) so a deep stack stays compact; the panel scrolls past that. On a
+// touch screen every row is touchRowH tall.
+func RowHeight(blocks int, touch bool) float64 {
+	if touch {
+		return touchRowH
+	}
+	return math.Min(30, math.Max(minRowH, 600/float64(max(blocks, 1))))
 }
+
+// minRowH keeps each row, and so each arc's tap target (a row tall), at least 24 px on
+// screen where the diagram is drawn at 312 px for its 320 units (a 1280-px-wide window); at
+// 10 units (128 blocks) an arc was a 9-px strip. touchRowH makes it 44 px for a finger on a
+// phone, where the diagram is about 346 px wide.
+const (
+	minRowH   = 26.0
+	touchRowH = 42.0
+)
+
+// arcHitW is the width of an arc's tap target, from just left of the arc past its bow.
+const arcHitW = 48.0
 
 // LayerLength is the drawn length of a dense layer of the given width: logarithmic, so 256
 // units is visibly wider than 16 without running off the picture.
@@ -97,7 +114,7 @@ func LayerLength(width int) float64 {
 }
 
 func (c *Diagram) layout(s lab.Spec, selected int) {
-	h := RowHeight(len(s.Blocks))
+	h := RowHeight(len(s.Blocks), c.App.Touch)
 	c.rowH = h
 	c.rows = c.rows[:0]
 	top := ioH + ioGap
@@ -133,6 +150,7 @@ func (c *Diagram) layout(s lab.Spec, selected int) {
 		bow := x0 + 30
 		r.Arc = "M" + P(x0) + " " + P(top+1) + "C" + P(bow) + " " + P(top+1) + " " + P(bow) + " " +
 			P(top+h-1) + " " + P(x0) + " " + P(top+h-1)
+		r.Hit = box{X: math.Min(x0-4, diagramW-arcHitW), Y: top, W: arcHitW, H: h}
 		switch {
 		case !b.Shortcut:
 			r.ArcClass = "arc off"

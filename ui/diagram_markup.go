@@ -36,8 +36,8 @@ func (c *Diagram) write() string {
 			}
 		}
 		out(`<path class="`, r.ArcClass, `" d="`, r.Arc, `"></path>`)
-		out(`<path class="arc-hit" d="`, r.Arc, `" data-arc="`, i, `" tabindex="`, r.TabIndex, `" role="switch" aria-checked="`, r.On,
-			`" aria-label="`, escapeXML(r.ArcLabel), `"></path></g>`)
+		out(`<rect class="arc-hit" x="`, P(r.Hit.X), `" y="`, P(r.Hit.Y), `" width="`, P(r.Hit.W), `" height="`, P(r.Hit.H), `" rx="6" data-arc="`, i,
+			`" tabindex="`, r.TabIndex, `" role="switch" aria-checked="`, r.On, `" aria-label="`, escapeXML(r.ArcLabel), `"></rect></g>`)
 	}
 	out(`<rect class="io" x="60" y="`, P(c.OutputY()), `" width="180" height="26" rx="13"></rect>`)
 	out(`<text class="io-label" x="150" y="`, P(c.OutputY()+17), `">`, escapeXML(c.OutputLabel()), `</text></svg>`)

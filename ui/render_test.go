@@ -196,19 +196,25 @@ func TestDiagramDrawsProjectionWhereWidthChanges(t *testing.T) {
 	}
 }
 
-func TestDiagramStaysCompactAt128Blocks(t *testing.T) {
+// A deep network's rows shrink, but never below what keeps each arc's tap target (its row's
+// height) 24 px on screen: at 10 units an arc was a 9-px strip.
+func TestDiagramRowsKeepTapTargetsAt128Blocks(t *testing.T) {
 	a, _ := appWith(t, "b=16x2r*128")
 	d := &Diagram{App: a}
 	doc := renderDiagram(t, d)
 	if got := len(findAll(doc, "block")); got != 128 {
 		t.Fatalf("%d rows, want 128", got)
 	}
-	if d.rowH > 10.01 {
-		t.Errorf("rows are %.1f units tall at 128 blocks; want them compressed to 10", d.rowH)
+	if d.rowH != minRowH {
+		t.Errorf("rows are %.1f units tall at 128 blocks; want the minimum, %g", d.rowH, minRowH)
 	}
-	// Width labels would be unreadable at that size and are left out.
-	if got := len(findAll(doc, "width-label")); got != 0 {
-		t.Errorf("%d width labels at 128 blocks, want none", got)
+	if RowHeight(4, false) != 30 || RowHeight(24, false) != minRowH || RowHeight(4, true) != touchRowH {
+		t.Errorf("rows of %g units at 4 blocks and %g at 24, %g on touch; want 30, %g and %g", RowHeight(4, false), RowHeight(24, false), RowHeight(4, true), minRowH, touchRowH)
+	}
+	for i, hit := range findAll(doc, "arc-hit") {
+		if h, w := attr(hit, "height"), attr(hit, "width"); h != P(minRowH) || w != P(arcHitW) {
+			t.Fatalf("arc %d's tap target is %s×%s units; want %g×%g", i+1, w, h, arcHitW, minRowH)
+		}
 	}
 }
 

@@ -55,6 +55,7 @@ func runPage() {
 	})}
 	openedHash := g.Get("location").Get("hash").String() // NewApp writes the Spec into it
 	app = ui.NewApp(host, openedHash, uint64(time.Now().UnixNano()))
+	app.Touch = g.Call("matchMedia", "(pointer: coarse)").Get("matches").Bool()
 	root := &ui.Root{App: app}
 
 	// Reports and browser events arrive in JS callbacks; the state changes in a goroutine
