@@ -112,7 +112,7 @@ func TestExportChartsAndMetrics(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the CSV does not parse: %v", err)
 	}
-	if len(rows) < 2 || strings.Join(rows[0], ",") != "step,epoch,train_loss,train_acc,test_loss,test_acc" {
+	if len(rows) < 2 || strings.Join(rows[0], ",") != "step,epoch,train_loss,train_acc,test_loss,test_acc,lr" {
 		t.Fatalf("CSV header/rows: %q", rows[:min(len(rows), 2)])
 	}
 	// A row per recorded step: as many as the points of the accuracy chart's train curve.

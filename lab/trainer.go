@@ -66,6 +66,7 @@ type Trainer struct {
 	diverged  bool
 	peak      float64 // the highest minibatch loss since the run began (or its learning rate changed)
 	peakStep  int     // the step that had it
+	lrChanges []LRChange
 	stats     []BlockStats
 	stale     bool // stats are older than the latest step
 	gradNorms []float64
@@ -156,6 +157,48 @@ func (t *Trainer) Diverged() bool { return t.diverged }
 func (t *Trainer) Progress() (step int, epoch float64) {
 	return t.step, float64(t.step*t.batch) / float64(t.train.Len())
 }
+
+// LRChange records that the learning rate became LR after Step steps, while the run trained:
+// a link (which starts a new run) cannot say it, so the run's record must.
+type LRChange struct {
+	Step int     `json:"step"`
+	LR   float64 `json:"lr"`
+}
+
+// SetLR changes the learning rate of the run in place, from the next step on, as TensorFlow
+// Playground does, instead of starting again; Spec and LRChanges say so. A rate outside the
+// Spec's limits is an error and changes nothing. The peak loss starts again: it judges the
+// rate in use.
+func (t *Trainer) SetLR(lr float64) error {
+	s := t.spec
+	s.LR = lr
+	if err := s.Validate(); err != nil {
+		return err
+	}
+	switch o := t.opt.(type) {
+	case *nn.Adam:
+		o.LR = lr
+	case *nn.SGD:
+		o.LR = lr
+	default:
+		return fmt.Errorf("the optimiser %T cannot change its learning rate", t.opt)
+	}
+	if lr == t.spec.LR {
+		return nil
+	}
+	t.spec.LR = lr
+	if n := len(t.lrChanges); n > 0 && t.lrChanges[n-1].Step == t.step {
+		t.lrChanges[n-1].LR = lr // two changes between the same steps: the later one counts
+	} else {
+		t.lrChanges = append(t.lrChanges, LRChange{Step: t.step, LR: lr})
+	}
+	t.peak, t.peakStep = 0, 0
+	return nil
+}
+
+// LRChanges are the learning-rate changes made with SetLR, oldest first (the slice is the
+// trainer's: copy it to keep it).
+func (t *Trainer) LRChanges() []LRChange { return t.lrChanges }
 
 // PeakLoss is the highest minibatch loss of the run so far and the step that had it (0, 0
 // before the first step). Metrics measure the network now and then, so a learning rate far

@@ -270,3 +270,40 @@ func TestPeakLossKeepsTheSpikeOfATooHighLearningRate(t *testing.T) {
 		t.Errorf("the default run's peak is %g at step %d; want a loss near ln 2", l, st)
 	}
 }
+
+// A learning rate changed mid-run takes effect from the next step, without a restart: the
+// weights after it are those of a trainer that trained the same steps at the old rate and
+// then at the new one, and the change is on record.
+func TestSetLRChangesTheRunningTrainer(t *testing.T) {
+	for _, opt := range []string{"adam", "sgd", "momentum"} {
+		s := Default()
+		s.Blocks = Uniform(2, 8, 1, true)
+		s.Optimizer = opt
+		a, _ := NewTrainer(s)
+		b, _ := NewTrainer(s)
+		a.Step(10)
+		b.Step(10)
+		if err := a.SetLR(0.02); err != nil {
+			t.Fatal(err)
+		}
+		a.Step(5)
+		b.Step(5)
+		if a.Metrics().TrainLoss == b.Metrics().TrainLoss {
+			t.Errorf("%s: the new learning rate changed nothing", opt)
+		}
+		if got := a.LRChanges(); len(got) != 1 || got[0] != (LRChange{Step: 10, LR: 0.02}) || a.Spec().LR != 0.02 {
+			t.Errorf("%s: changes %+v, spec lr %g; want the change to 0.02 after step 10", opt, got, a.Spec().LR)
+		}
+		// Stepping at 0.02 from the start would not match: the first ten steps were at the old rate.
+		s.LR = 0.02
+		c, _ := NewTrainer(s)
+		c.Step(15)
+		if c.Metrics().TrainLoss == a.Metrics().TrainLoss {
+			t.Errorf("%s: a run changed at step 10 matches one at the new rate throughout", opt)
+		}
+	}
+	tr, _ := NewTrainer(Default())
+	if err := tr.SetLR(-1); err == nil || tr.Spec().LR != Default().LR || len(tr.LRChanges()) != 0 {
+		t.Errorf("a negative learning rate: err %v, lr %g, changes %v", err, tr.Spec().LR, tr.LRChanges())
+	}
+}

@@ -8,11 +8,12 @@ import (
 )
 
 // The messages on the wire. Page → worker: {type, gen, seq, spec (the Spec's JSON text, for
-// reset and sweep), run, steps, block, on, data: Uint8Array (the digits file), pixels:
+// reset and sweep), run, steps, block, on, lr (for "lr"), data: Uint8Array (the digits file), pixels:
 // Float32Array (a drawn image)}. Worker → page:
 //
 //   - {type: "report", gen, ack, running, step, epoch, trainLoss, trainAcc, testLoss, testAcc,
-//     diverged, err, peakLoss, peakStep, history: Float64Array (SampleFields per sample: step, train loss, train
+//     diverged, err, peakLoss, peakStep, lrChanges: Float64Array (step, learning rate per
+//     change made while training), history: Float64Array (SampleFields per sample: step, train loss, train
 //     acc, test loss, test acc; float64 so step numbers past 2²⁴ stay exact), blocks:
 //     Float32Array (gradient norm, activation mean and standard deviation per block), and
 //     when present boundary: Float32Array with gridN, classes and boundaryMS, and trainXY/testXY:
@@ -27,6 +28,9 @@ import (
 // EncodeCommand turns c into a Message; it fails only if the Spec cannot be written as JSON.
 func EncodeCommand(c Command) (Message, error) {
 	m := Message{"type": string(c.Kind), "gen": c.Gen, "seq": c.Seq, "run": c.Run, "steps": c.Steps, "block": c.Block, "on": c.On}
+	if c.Kind == CmdLR {
+		m["lr"] = c.LR
+	}
 	if c.Data != nil {
 		m["data"] = c.Data
 	}
@@ -52,7 +56,7 @@ func DecodeCommand(m Message) (Command, error) {
 	c := Command{
 		Kind: Kind(m.str("type")), Gen: m.num("gen"), Seq: m.num("seq"), Run: m.flag("run"),
 		Steps: m.num("steps"), Block: m.num("block"), On: m.flag("on"),
-		Data: m.bytes("data"), Pixels: m.float32s("pixels"),
+		Data: m.bytes("data"), Pixels: m.float32s("pixels"), LR: m.fnum("lr"),
 	}
 	if c.Kind == CmdReset || c.Kind == CmdSweep {
 		s, err := lab.ParseJSON([]byte(m.str("spec")))
@@ -84,6 +88,13 @@ func EncodeReport(r Report) Message {
 	}
 	if len(r.Metrics.Blocks) > 0 {
 		m["blocks"] = FlattenBlocks(r.Metrics.Blocks)
+	}
+	if len(r.LRChanges) > 0 {
+		lr := make([]float64, 0, 2*len(r.LRChanges))
+		for _, c := range r.LRChanges {
+			lr = append(lr, float64(c.Step), c.LR)
+		}
+		m["lrChanges"] = lr
 	}
 	if len(r.Boundary) > 0 {
 		m["boundary"], m["gridN"], m["classes"], m["boundaryMS"] = r.Boundary, r.GridN, r.Classes, r.BoundaryMS
@@ -123,6 +134,10 @@ func DecodeReport(m Message) Report {
 	}
 	if b := m.float32s("blocks"); b != nil {
 		r.Metrics.Blocks = UnflattenBlocks(b)
+	}
+	lr := m.float64s("lrChanges")
+	for i := 0; i+2 <= len(lr); i += 2 {
+		r.LRChanges = append(r.LRChanges, lab.LRChange{Step: int(lr[i]), LR: lr[i+1]})
 	}
 	if b := m.float32s("boundary"); b != nil {
 		r.Boundary, r.GridN, r.Classes, r.BoundaryMS = b, m.num("gridN"), m.num("classes"), m.fnum("boundaryMS")

@@ -45,6 +45,7 @@ func TestCommandsSurviveTheWire(t *testing.T) {
 		{Kind: CmdRun, Gen: 7, Run: true},
 		{Kind: CmdStep, Gen: 8, Steps: 5},
 		{Kind: CmdShortcut, Gen: 9, Block: 2, On: true},
+		{Kind: CmdLR, Gen: 9, Seq: 3, LR: 0.0125},
 		{Kind: CmdLesion, Gen: 9, Block: LesionAll},
 		{Kind: CmdSweep, Gen: 3, Spec: spec, Steps: 1500},
 	} {
@@ -84,7 +85,7 @@ func TestReportsSurviveTheWire(t *testing.T) {
 			{Step: 1<<24 + 1, TrainLoss: 1e-9, TrainAcc: 1, TestLoss: 0.0123456789, TestAcc: 0.987654321},
 			{Step: 123_456_789_013, TrainLoss: 0.1, TrainAcc: 0.9, TestLoss: 0.2, TestAcc: 0.8},
 		},
-		PeakLoss: 431.75, PeakStep: 2,
+		PeakLoss: 431.75, PeakStep: 2, LRChanges: []lab.LRChange{{Step: 120, LR: 0.01}, {Step: 1 << 30, LR: 1e-5}},
 		Boundary: []float32{0.25, 0.75, 0.5, 0.5}, GridN: 1, Classes: 2, BoundaryMS: 1.5,
 		Train: &data.Set{X: []float64{0.5, -0.25, 1, 2}, Y: []int{0, 1}, Classes: 2},
 		Test:  &data.Set{X: []float64{0.125, 0.75}, Y: []int{1}, Classes: 2},

@@ -19,6 +19,7 @@ const (
 	CmdRun      Kind = "run"      // Run=true trains continuously, false pauses
 	CmdStep     Kind = "step"     // train Steps minibatches, then report
 	CmdShortcut Kind = "shortcut" // turn Block's shortcut On in the running network
+	CmdLR       Kind = "lr"       // train on at learning rate LR, without a restart
 	CmdLesion   Kind = "lesion"   // measure the network without Block (LesionAll: each in turn)
 	CmdSweep    Kind = "sweep"    // a pool worker: train Spec for Steps steps; Gen numbers the job
 	CmdDigits   Kind = "digits"   // Data is the digits file, fetched by the page when a visitor picks Digits
@@ -44,6 +45,7 @@ type Command struct {
 	Steps  int       // CmdStep, CmdSweep
 	Block  int       // CmdShortcut, CmdLesion
 	On     bool      // CmdShortcut
+	LR     float64   // CmdLR
 	Data   []byte    // CmdDigits
 	Pixels []float32 // CmdProbe: the dataset's Dim values (for the digits 14×14 in [0, 1], row by row)
 
@@ -73,6 +75,9 @@ type Report struct {
 	// and back between two measurements, and the page says so when it sees this.
 	PeakLoss float64
 	PeakStep int
+
+	// LRChanges are the run's learning-rate changes made while it trained (CmdLR).
+	LRChanges []lab.LRChange
 
 	// Boundary holds Classes probabilities per cell of a GridN×GridN grid (see
 	// lab.Trainer.Boundary); empty when this report carries no new picture.

@@ -3788,6 +3788,13 @@ func (c *Toolbar) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 		}
 		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
 		vgparent.AppendChild(vgn)
+		if c.LRChangesText() != "" {
+			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "lr-changes"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "hint"}}}
+			vgparent.AppendChild(vgn)
+			vgn.SetInnerHTML(c.LRChangesText())
+		}
+		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
+		vgparent.AppendChild(vgn)
 		if c.App.Diverged {
 			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "diverged"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "alert"}}}
 			vgparent.AppendChild(vgn)
@@ -4734,7 +4741,7 @@ func (c *Why) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 		vgparent.AppendChild(vgn)
 		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "caption"}}}
 		vgparent.AppendChild(vgn)
-		vgn.SetInnerHTML(vugu.HTML("Train first (the centre of each picture is the twin\x26#39;s weights now), then draw. Each picture is\n    the training loss on a plane through the weights, along two random directions scaled to each neuron\x26#39;s own weights\n    (Li et al., 2018): darker is lower, lines mark every quarter decade. The residual twin sits in a smooth bowl; the\n    plain twin\x26#39;s surface is rough, with ridges and pits that stop gradient descent. If the plain picture is a flat\n    plateau, the plain twin is stuck at chance: every nearby weight gives the same useless answer, so there is no slope\n    to follow. The suggested network (14 blocks, batch norm) lets it train partly, and its landscape turns rough."))
+		vgn.SetInnerHTML(vugu.HTML("Train first (the centre of each picture is the twin\x26#39;s weights now), then draw. Each picture is\n    the training loss on a plane through the weights, along two random directions scaled to each neuron\x26#39;s own weights\n    (Li et al., 2018): darker is lower, lines mark every quarter decade. The residual twin sits in a smooth bowl; the\n    plain twin\x26#39;s surface is rough, with ridges and pits that stop gradient descent. If the plain picture is a flat\n    plateau, the plain twin is stuck at chance: every nearby weight gives the same useless answer, so there is no slope\n    to follow. The suggested network (14 blocks, batch norm) lets it train partly, and its landscape turns rough.\n    Both twins are pictured at the same step, which the page\x26#39;s address names with the directions: a shared link or\n    embed trains the twins to that step and draws the same pictures."))
 		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
 		vgparent.AppendChild(vgn)
 		if c.Run().WhyCommand() != "" {

@@ -45,8 +45,21 @@ func (a *App) SetField(field, text string) {
 	if s.String() == a.Spec.String() {
 		return // nothing changed (a clamp back to the same value, a re-chosen option)
 	}
+	if onlyLR := withLR(a.Spec, s.LR); field == "lr" && onlyLR.String() == s.String() && a.CanChangeLR() {
+		// As in TensorFlow Playground, a new learning rate applies to the run as it is; the
+		// run's record (LRChanges) says when, and Reset starts again at the new rate.
+		a.Spec = s
+		a.Run.SetLR(s.LR)
+		a.host.ReplaceHash(a.Spec.String())
+		return
+	}
 	a.Spec = s
 	a.restart()
+}
+
+func withLR(s lab.Spec, lr float64) lab.Spec {
+	s.LR = lr
+	return s
 }
 
 func upperFirst(s string) string {

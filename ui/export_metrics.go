@@ -10,7 +10,11 @@ func (a *App) MetricsRows() []export.MetricsRow {
 	if a.Train != nil {
 		trainLen = a.Train.Len()
 	}
-	return export.Metrics(a.History, a.Spec.Batch, trainLen)
+	rows := export.Metrics(a.History, a.Spec.Batch, trainLen)
+	for i := range rows {
+		rows[i].LR = a.LRAt(rows[i].Step)
+	}
+	return rows
 }
 
 // MetricsCSV is the history as CSV; MetricsJSON the same with the Spec that produced it.

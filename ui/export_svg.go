@@ -16,6 +16,9 @@ func (a *App) ChartsSVG() (svg string, width, height int) {
 	}
 	const head = 24 // room for each chart's title and key above its plot
 	label := ExperimentLabel(a.Spec, a.Metrics.Step)
+	if ch := a.LRChanges; len(ch) > 0 { // the link's lr is the latest; the curves trained at several
+		label = strings.Replace(label, "lr "+FormatFloat(a.Spec.LR), "lr "+lrStory(a.Run), 1)
+	}
 	width = int(chartW) * len(charts)
 	height = int(chartH) + head + int(captionHeight(float64(width), label))
 

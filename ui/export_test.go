@@ -36,12 +36,12 @@ func TestMetricsCSVHasARowPerRecordedStep(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 6 || strings.Join(rows[0], ",") != "step,epoch,train_loss,train_acc,test_loss,test_acc" {
+	if len(rows) != 6 || strings.Join(rows[0], ",") != "step,epoch,train_loss,train_acc,test_loss,test_acc,lr" {
 		t.Fatalf("CSV = %q; want the header and 5 rows", rows)
 	}
 	// Step 20 with batch 25 over 100 training points is epoch 5.
-	if got := strings.Join(rows[2], ","); got != "20,5,0.5,0.51,0.55,0.5" {
-		t.Errorf("second row %q, want 20,5,0.5,0.51,0.55,0.5", got)
+	if got := strings.Join(rows[2], ","); got != "20,5,0.5,0.51,0.55,0.5,0.003" {
+		t.Errorf("second row %q, want 20,5,0.5,0.51,0.55,0.5,0.003", got)
 	}
 	if last := rows[5]; last[2] != "" || last[4] != "" || last[3] != "0.54" {
 		t.Errorf("diverged row %q: losses should be empty cells, accuracy kept", last)

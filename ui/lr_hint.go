@@ -57,7 +57,7 @@ func LRHint(r *Run) string {
 		return ""
 	}
 	return "The loss blew up to " + Loss(peak) + " at step " + Count(step) + " and training is stuck near chance: " +
-		"the learning rate (" + FormatFloat(r.spec.LR) + ") is too high. Lower it (0.003 suits Adam)."
+		"the learning rate (" + FormatFloat(r.spec.LR) + ") is too high. Lower it (0.003 suits Adam) and press Reset: the network it broke will not recover."
 }
 
 // LRHint is the toolbar's message about the single run's learning rate, or "".

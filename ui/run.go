@@ -18,10 +18,13 @@ type Run struct {
 	History  []proto.Sample
 	PeakLoss float64 // the highest minibatch loss so far, and its step (proto.Report)
 	PeakStep int
-	Diverged bool
-	Lesion   *proto.LesionReport    // the latest lesion answer about this run, nil before the first
-	Why      *proto.LandscapeReport // its latest picture (ui/why.go), nil before the first
-	Err      string                 // why the trainer stopped; "" while it is fine
+	// LRChanges are the learning-rate changes made while this run trained (SetLR), as the
+	// worker applied them.
+	LRChanges []lab.LRChange
+	Diverged  bool
+	Lesion    *proto.LesionReport    // the latest lesion answer about this run, nil before the first
+	Why       *proto.LandscapeReport // its latest picture (ui/why.go), nil before the first
+	Err       string                 // why the trainer stopped; "" while it is fine
 
 	Boundary        []float32 // see proto.Report
 	GridN, Classes  int
@@ -36,7 +39,8 @@ type Run struct {
 	// a browser test can wait until the worker has answered everything.
 	Sent, Acked int
 
-	spec     lab.Spec // what the worker trains
+	spec     lab.Spec // what the worker trains (its LR the latest)
+	startLR  float64  // the learning rate the run started with
 	probeSeq int      // the latest drawing's command (Probe): answers the worker gave before it are stale
 	lost     bool     // the worker failed (see WorkerLost); the next Play, Step or Reset starts anew
 	post     func(proto.Command)
@@ -52,15 +56,28 @@ func (r *Run) Experiment() lab.Spec { return r.spec }
 // everything heard of the previous one.
 func (r *Run) Restart(spec lab.Spec) {
 	r.Gen++
-	r.spec, r.lost = spec, false
+	r.spec, r.lost, r.startLR = spec, false, spec.LR
 	r.Metrics, r.Measured, r.History = lab.Metrics{}, false, nil
-	r.PeakLoss, r.PeakStep = 0, 0
+	r.PeakLoss, r.PeakStep, r.LRChanges = 0, 0, nil
 	r.Diverged, r.Lesion, r.Why, r.Err = false, nil, nil, ""
 	r.Boundary = nil
 	r.BoundaryVersion++
 	r.Digits.Pred = nil
 	r.Digits.Version++
 	r.send(proto.Command{Kind: proto.CmdReset, Gen: r.Gen, Spec: spec, Run: r.Running})
+}
+
+// CanChangeLR says whether a new learning rate can apply to the run in place: it has
+// trained (before the first step a restart is the same thing), has not diverged, and its
+// worker is alive.
+func (r *Run) CanChangeLR() bool {
+	return r.Measured && r.Metrics.Step > 0 && !r.Diverged && !r.lost
+}
+
+// SetLR has the worker train on at learning rate lr from its next step, without a restart.
+func (r *Run) SetLR(lr float64) {
+	r.spec.LR = lr
+	r.send(proto.Command{Kind: proto.CmdLR, Gen: r.Gen, LR: lr})
 }
 
 // Play trains continuously; Pause stops; Step trains one minibatch.
@@ -129,7 +146,7 @@ func (r *Run) Receive(rep proto.Report) {
 	r.Metrics = rep.Metrics
 	r.Measured = true
 	r.History = rep.History
-	r.PeakLoss, r.PeakStep = rep.PeakLoss, rep.PeakStep
+	r.PeakLoss, r.PeakStep, r.LRChanges = rep.PeakLoss, rep.PeakStep, rep.LRChanges
 	if len(rep.Boundary) > 0 {
 		r.Boundary, r.GridN, r.Classes = rep.Boundary, rep.GridN, rep.Classes
 		r.BoundaryVersion++

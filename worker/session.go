@@ -110,6 +110,15 @@ func (s *session) handle(c proto.Command) (changed bool) {
 			s.trainer.Step(max(c.Steps, 1))
 		}
 		return true
+	case proto.CmdLR:
+		if s.trainer == nil {
+			return false
+		}
+		if err := s.trainer.SetLR(c.LR); err != nil {
+			s.err = err.Error()
+		}
+		s.spec.LR = s.trainer.Spec().LR
+		return true
 	case proto.CmdShortcut:
 		if s.trainer == nil {
 			return false
@@ -176,6 +185,7 @@ func (s *session) report(want measure) (r proto.Report, cost measured) {
 		r.Metrics = s.last
 		r.Metrics.Step, r.Metrics.Epoch = step, epoch
 		r.PeakLoss, r.PeakStep = s.trainer.PeakLoss()
+		r.LRChanges = append([]lab.LRChange(nil), s.trainer.LRChanges()...)
 		if r.Metrics.Diverged {
 			s.running = false
 		}

@@ -199,3 +199,26 @@ func TestReportsCarryThePeakMinibatchLoss(t *testing.T) {
 		t.Errorf("a sound learning rate: peak %g at step %d", r.PeakLoss, r.PeakStep)
 	}
 }
+
+// The page changes the learning rate of a run in place: the trainer keeps its step and
+// weights, and reports say when the rate changed.
+func TestLRCommandChangesTheRunningTrainer(t *testing.T) {
+	s := newSession()
+	s.handle(proto.Command{Kind: proto.CmdReset, Gen: 1, Spec: smallSpec()})
+	s.handle(proto.Command{Kind: proto.CmdStep, Gen: 1, Steps: 12})
+	if !s.handle(proto.Command{Kind: proto.CmdLR, Gen: 1, LR: 0.03}) {
+		t.Error("a learning-rate change should be reported at once")
+	}
+	r := progressReport(s)
+	if r.Metrics.Step != 12 || len(r.LRChanges) != 1 || r.LRChanges[0] != (lab.LRChange{Step: 12, LR: 0.03}) || r.Err != "" {
+		t.Errorf("after the change: step %d, changes %+v, err %q", r.Metrics.Step, r.LRChanges, r.Err)
+	}
+	s.handle(proto.Command{Kind: proto.CmdLR, Gen: 1, LR: 50})
+	if r := progressReport(s); r.Err == "" || len(r.LRChanges) != 1 {
+		t.Errorf("a learning rate of 50: err %q, changes %+v", r.Err, r.LRChanges)
+	}
+	s.handle(proto.Command{Kind: proto.CmdLR, Gen: 0, LR: 0.1}) // for a replaced trainer
+	if r := progressReport(s); len(r.LRChanges) != 1 {
+		t.Errorf("a stale change was applied: %+v", r.LRChanges)
+	}
+}

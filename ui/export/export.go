@@ -23,10 +23,11 @@ type MetricsRow struct {
 	TrainAcc  *float64 `json:"train_acc"`
 	TestLoss  *float64 `json:"test_loss"`
 	TestAcc   *float64 `json:"test_acc"`
+	LR        float64  `json:"lr"` // the learning rate of the step recorded: it can change while a run trains
 }
 
 // metricsHeader is the CSV's first line; the JSON uses the same names.
-const metricsHeader = "step,epoch,train_loss,train_acc,test_loss,test_acc"
+const metricsHeader = "step,epoch,train_loss,train_acc,test_loss,test_acc,lr"
 
 // Metrics is a run's history, a row per recorded step. The epoch is worked out the way the
 // trainer does (examples seen / training set size, with batch examples a step); it is NaN
@@ -54,7 +55,7 @@ func MetricsCSV(rows []MetricsRow) []byte {
 	b.WriteString(metricsHeader + "\n")
 	for _, r := range rows {
 		b.WriteString(strconv.Itoa(r.Step))
-		writeCells(&b, Finite(r.Epoch), r.TrainLoss, r.TrainAcc, r.TestLoss, r.TestAcc)
+		writeCells(&b, Finite(r.Epoch), r.TrainLoss, r.TrainAcc, r.TestLoss, r.TestAcc, Finite(r.LR))
 		b.WriteByte('\n')
 	}
 	return b.Bytes()

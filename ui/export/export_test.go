@@ -16,11 +16,12 @@ func TestMetricsFiles(t *testing.T) {
 		{Step: 20, TrainLoss: math.NaN(), TrainAcc: 0.5, TestLoss: math.Inf(1), TestAcc: 0.5},
 	}
 	rows := Metrics(history, 32, 320)
+	rows[0].LR, rows[1].LR = 0.003, 0.01
 	if rows[1].Epoch != 2 || rows[1].TrainLoss != nil || *rows[0].TrainAcc != 0.75 {
 		t.Errorf("rows %+v", rows)
 	}
 	csv := string(MetricsCSV(rows))
-	if want := "step,epoch,train_loss,train_acc,test_loss,test_acc\n10,1,0.5,0.75,0.625,0.5\n20,2,,0.5,,0.5\n"; csv != want {
+	if want := "step,epoch,train_loss,train_acc,test_loss,test_acc,lr\n10,1,0.5,0.75,0.625,0.5,0.003\n20,2,,0.5,,0.5,0.01\n"; csv != want {
 		t.Errorf("CSV:\n%s\nwant:\n%s", csv, want)
 	}
 	var file struct {

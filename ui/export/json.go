@@ -29,6 +29,7 @@ func metricsFileJSON(spec lab.Spec, rows []MetricsRow) ([]byte, error) {
 		o.FloatOrNull("train_acc", r.TrainAcc)
 		o.FloatOrNull("test_loss", r.TestLoss)
 		o.FloatOrNull("test_acc", r.TestAcc)
+		o.Float("lr", r.LR)
 		item, err := o.Bytes()
 		if err != nil {
 			return nil, err

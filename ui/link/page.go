@@ -91,21 +91,7 @@ func ParsePageQuery(query string) (PageQuery, error) {
 			q.Seeds = s
 		}
 	}
-	for _, f := range lab.LandscapeFields {
-		v, ok := last(f.Key)
-		if !ok {
-			continue
-		}
-		if q.Why == nil {
-			c := lab.DefaultLandscape()
-			q.Why = &c
-		}
-		if _, err := f.Parse(v); err != nil {
-			problems = append(problems, f.Key+"="+clipValue(v)+": "+err.Error())
-			continue
-		}
-		f.Set(q.Why, v)
-	}
+	q.Why, problems = parseWhy(last, problems)
 	if len(problems) > 0 {
 		return q, errors.New(strings.Join(problems, "; "))
 	}
@@ -132,14 +118,8 @@ func (q PageQuery) Encode() string {
 			parts = append(parts, "seeds="+JoinSeeds(q.Seeds, ","))
 		}
 	}
-	if q.View == ViewTwins && q.Why != nil {
-		def := lab.DefaultLandscape()
-		for _, f := range lab.LandscapeFields {
-			// at and directions always: they are what the picture is.
-			if v := f.Get(*q.Why); f.Key == "at" || f.Key == "directions" || v != f.Get(def) {
-				parts = append(parts, f.Key+"="+url.QueryEscape(v))
-			}
-		}
+	if q.View == ViewTwins {
+		parts = append(parts, whyParts(q.Why)...)
 	}
 	return strings.Join(parts, "&")
 }
@@ -196,4 +176,44 @@ func clipValue(v string) string {
 		return v
 	}
 	return strings.ToValidUTF8(v[:keep], "") + "…"
+}
+
+// parseWhy reads the landscape picture's keys (lab.LandscapeFields) with last, which gives a
+// key's last value: nil when there are none, else the picture with a bad value left at its
+// default and a problem saying which and why.
+func parseWhy(last func(string) (string, bool), problems []string) (*lab.LandscapeConfig, []string) {
+	var why *lab.LandscapeConfig
+	for _, f := range lab.LandscapeFields {
+		v, ok := last(f.Key)
+		if !ok {
+			continue
+		}
+		if why == nil {
+			c := lab.DefaultLandscape()
+			why = &c
+		}
+		if _, err := f.Parse(v); err != nil {
+			problems = append(problems, f.Key+"="+clipValue(v)+": "+err.Error())
+			continue
+		}
+		f.Set(why, v)
+	}
+	return why, problems
+}
+
+// whyParts are the query's key=value parts naming the picture why (none for nil): at and
+// directions always, since they are what the picture is; grid and span where they differ
+// from the default.
+func whyParts(why *lab.LandscapeConfig) []string {
+	if why == nil {
+		return nil
+	}
+	var parts []string
+	def := lab.DefaultLandscape()
+	for _, f := range lab.LandscapeFields {
+		if v := f.Get(*why); f.Key == "at" || f.Key == "directions" || v != f.Get(def) {
+			parts = append(parts, f.Key+"="+url.QueryEscape(v))
+		}
+	}
+	return parts
 }
