@@ -3,11 +3,11 @@ package link
 import (
 	"errors"
 	"fmt"
-	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 
+	"resnetplayground/internal/urlquery"
 	"resnetplayground/lab"
 	"resnetplayground/ui/export"
 )
@@ -71,7 +71,7 @@ func DefaultEmbedOptions() EmbedOptions {
 // embed can tell its author.
 func ParseEmbedQuery(query string) (EmbedOptions, error) {
 	o := DefaultEmbedOptions()
-	values, err := url.ParseQuery(strings.TrimPrefix(query, "?"))
+	values, err := urlquery.ParseQuery(strings.TrimPrefix(query, "?"))
 	if err != nil {
 		return o, fmt.Errorf("embed options: %v", err)
 	}
@@ -162,7 +162,7 @@ func knownViews() string {
 func (o EmbedOptions) Query() string {
 	q := "views=" + strings.Join(o.Views, ",")
 	if o.Caption != "" {
-		q += "&caption=" + url.QueryEscape(o.Caption)
+		q += "&caption=" + urlquery.QueryEscape(o.Caption)
 	}
 	if o.Autoplay {
 		q += "&autoplay=1"
