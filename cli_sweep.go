@@ -64,6 +64,8 @@ With --dataset digits the networks are convolutional, in the paper's CIFAR shape
 stages of n blocks (the depth) of two 3×3 convolutions at 14×14, 7×7 and 4×4, 6n+2 weight
 layers in all; the defaults are the sizes at which the effect shows within about a minute of
 training in a browser (depths `+joinInts(lab.DigitsDepths)+`, `+strconv.Itoa(lab.DigitsSteps)+` steps, batch norm, shortcut option A).
+The page's digits sweep runs the paper's depths on one seed, 8 to 56 layers:
+  go run . sweep --dataset digits --depths `+joinInts(lab.DigitsPageDepths)+` --steps `+strconv.Itoa(lab.DigitsPageSteps)+` --seeds 1
 
 examples:
   go run . sweep

@@ -75,6 +75,7 @@ func BenchmarkBrowserDigitsTwins(b *testing.B) {
 			}
 			fmt.Printf("digits twins, %d layers: step %d after %.1f s from Play (first step after %.1f s); training accuracy plain %.1f%%, residual %.1f%%; load average %s → %s; %s\n",
 				layers, min(last.Steps[0], last.Steps[1]), last.At, start.At, last.Acc[0], last.Acc[1], load0, load1, wasmFile(b, p))
+			fmt.Printf("  training accuracy, plain/residual, by step: %s\n", curveText(curve))
 			if n == lab.DigitsShallow {
 				shallow = curve
 				continue
@@ -137,6 +138,19 @@ func runTwins(b *testing.B, p *page, s lab.Spec) []twinPoint {
 		b.Fatalf("the twins of %s hardly trained in three minutes: %+v", s, curve)
 	}
 	return curve
+}
+
+// curveText samples a curve about every 50 steps: "step: plain% / residual% at seconds".
+func curveText(curve []twinPoint) string {
+	var parts []string
+	next := 0
+	for _, pt := range curve {
+		if step := min(pt.Steps[0], pt.Steps[1]); step >= next {
+			parts = append(parts, fmt.Sprintf("%d: %.0f/%.0f at %.0f s", step, pt.Acc[0], pt.Acc[1], pt.At))
+			next = step + 50
+		}
+	}
+	return strings.Join(parts, "; ")
 }
 
 // twinRate is one twin's steps per second from the first point to the last.

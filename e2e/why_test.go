@@ -74,6 +74,11 @@ func TestEmbedWhyView(t *testing.T) {
 	p.click(t, "#why-draw")
 	p.waitFor(t, "both landscapes", `document.querySelector(".twin-why").dataset.whyState === "done"`, 60*time.Second)
 	p.checkNoErrors(t)
+
+	// An embed whose author drew a picture draws it as it starts, at the same step.
+	p.run(t, "open a Why embed with a picture", navigate(site("/embed.html")+"?views=why&grid=5&directions=3&at=30#b=16x2p*4"))
+	p.waitFor(t, "the picture at step 30", `(w => w && w.dataset.whyState === "done" && w.dataset.whyStep === "30" && w.dataset.whySeed === "3")(document.querySelector(".twin-why"))`, 60*time.Second)
+	p.checkNoErrors(t)
 }
 
 // RESNET_SCREENSHOT_WHY=docs/why.png go test ./e2e -run ScreenshotWhy takes the README's

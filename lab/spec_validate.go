@@ -128,8 +128,9 @@ func fmtFloat(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
 
 // Clamped returns s moved to the nearest valid Spec: numbers are clamped into range, and
 // unknown names, NaNs and non-positive rates (which have no nearest valid value) become the
-// defaults, as do the fields that do not apply (see Canonical). Use it for input that should be corrected rather than rejected, such as a slider
-// or a hand-edited link; Clamped(s).Validate() is always nil. s itself is not modified.
+// defaults, as do the fields that do not apply (see Canonical). Use it for input that should
+// be corrected rather than rejected, such as a slider or a hand-edited link;
+// Clamped(s).Validate() is always nil. s itself is not modified.
 func (s Spec) Clamped() Spec {
 	d := Default()
 	for _, f := range Fields {

@@ -4,7 +4,7 @@
 package ui
 
 //go:generate go tool vugugen -s
-//go:generate gofmt -w 0_components_gen.go
+//go:generate go run ../internal/vugulean/cmd/vugulean 0_components_gen.go
 
 import (
 	"errors"
@@ -49,6 +49,9 @@ type App struct {
 	// loaded, if set, hears of every new experiment LoadHash installs (an edited address, an
 	// import), so the views that train copies of it (the twins, a sweep) follow.
 	loaded func()
+	// drawnWhy, if set, is the twins' landscape picture on screen (nil for none), which an
+	// embed of the twins or their Why panel carries (EmbedDialog).
+	drawnWhy func() *lab.LandscapeConfig
 }
 
 // NewApp starts the page from the URL hash (with or without "#"); an empty hash means the

@@ -59,7 +59,7 @@ func (c *Embed) FullLink() string {
 	q := link.PageQuery{View: link.ViewSingle}
 	switch {
 	case c.usesTwins():
-		q.View = link.ViewTwins
+		q = c.Compare.Query(link.ViewTwins) // with the picture drawn, if any
 	case c.ShowsSweep():
 		q = c.Compare.Query(link.ViewSweep)
 	}
@@ -83,6 +83,9 @@ func (c *Embed) ViewsClass() string {
 func (c *Embed) Start(clicked bool) {
 	if c.usesTwins() {
 		c.Compare.SetView(link.ViewTwins)
+		if w := c.Options.Why; w != nil && c.Compare.Twins.WhyShown == nil {
+			c.Compare.Twins.DrawLinked(*w) // the picture the embed's author drew
+		}
 	}
 	if !c.Options.Autoplay && !clicked {
 		return

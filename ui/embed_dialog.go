@@ -26,13 +26,23 @@ func (c *EmbedDialog) Snippet() string {
 	if c.Browser != nil {
 		base = link.SiteBase(c.Browser.PageURL())
 	}
-	return link.EmbedSnippet(base, *c.Opts, c.App.Spec)
+	return link.EmbedSnippet(base, c.options(), c.App.Spec)
+}
+
+// options are the embed's options with the twins' landscape picture on screen, if any: an
+// embed of the twins or their Why panel draws the same picture as it starts.
+func (c *EmbedDialog) options() link.EmbedOptions {
+	o := *c.Opts
+	if c.App.drawnWhy != nil {
+		o.Why = c.App.drawnWhy()
+	}
+	return o
 }
 
 // PreviewSrc is the preview frame's address, relative to this page. The preview stays paused
 // (no autoplay) so it does not compete with a run on the page.
 func (c *EmbedDialog) PreviewSrc() string {
-	o := *c.Opts
+	o := c.options()
 	o.Autoplay = false
 	return link.EmbedPath(o, c.App.Spec)
 }

@@ -46,6 +46,12 @@ type Compare struct {
 func NewCompare(app *App, host CompareHost) *Compare {
 	c := &Compare{View: link.ViewSingle, App: app, host: host, Sweep: NewSweepRun(lab.Default())}
 	app.loaded = c.experimentChanged
+	app.drawnWhy = func() *lab.LandscapeConfig {
+		if c.Twins == nil {
+			return nil
+		}
+		return c.Twins.WhyShown
+	}
 	return c
 }
 

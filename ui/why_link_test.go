@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	"resnetplayground/lab"
@@ -117,5 +118,39 @@ func TestALinkDrawsThePictureItNames(t *testing.T) {
 	}
 	if got := lastTwin(ch2, Plain); got.Kind != proto.CmdLandscape || got.Landscape.At != 20 || got.Landscape.Grid != 31 {
 		t.Errorf("sent %+v", got)
+	}
+}
+
+// A teacher embeds the Why panel after drawing: the snippet names the picture, the embed
+// draws it as it starts, and its link to the full playground names it too.
+func TestAnEmbedCarriesThePictureDrawn(t *testing.T) {
+	c, _, _ := compareWith(t, "b=16x2p*4&s=3")
+	c.LoadQuery("view=twins&at=40&directions=5")
+	o := link.EmbedOptions{Views: []string{"why"}, Height: link.DefaultEmbedSize}
+	d := &EmbedDialog{App: c.App, Browser: &fakeBrowser{url: "https://x.org/p/"}, Opts: &o}
+	if s := d.Snippet(); !strings.Contains(s, "embed.html?views=why&amp;directions=5&amp;at=40#") {
+		t.Errorf("snippet %s", s)
+	}
+	o.Views = []string{"charts"} // a view without the picture leaves it out
+	if s := d.Snippet(); strings.Contains(s, "directions") {
+		t.Errorf("snippet %s", s)
+	}
+
+	opts, err := link.ParseEmbedQuery("views=why&directions=5&at=40&grid=9")
+	if err != nil || opts.Why == nil || opts.Why.At != 40 || opts.Why.Grid != 9 {
+		t.Fatalf("options %+v, %v", opts.Why, err)
+	}
+	app := NewApp(&fakeHost{}, "#b=16x2p*4&s=3", 1)
+	ch := &fakeCompareHost{}
+	e := &Embed{App: app, Compare: NewCompare(app, ch), Options: opts}
+	e.Start(false)
+	for side := range 2 {
+		got := lastTwin(ch, side)
+		if got.Kind != proto.CmdLandscape || got.Landscape.At != 40 || got.Landscape.Seed != 5 || got.Landscape.Grid != 9 {
+			t.Errorf("%s twin was sent %+v, want the embed's picture", TwinNames[side], got)
+		}
+	}
+	if got := e.FullLink(); !strings.HasPrefix(got, "index.html?view=twins&grid=9&directions=5&at=40#") {
+		t.Errorf("full link %q", got)
 	}
 }

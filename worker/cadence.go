@@ -17,29 +17,42 @@ import (
 //     every 80 ms after whole 25 ms bursts, they came 100 ms apart: ten a second at best,
 //     and the page showed 7–8.5.)
 //   - metrics (the whole training and test sets) at most every reportEvery, and no more
-//     often than metricsShare allows: a measurement that took 20 ms waits 240 ms;
+//     often than metricsShare allows: a measurement that took 20 ms waits 240 ms. Images
+//     have no boundary to draw, so their metrics may take its quarter (imageMetricsShare):
+//     through 32 convolutional layers a measurement takes about a second, and at a twelfth
+//     the accuracy would move only every 12 s;
 //   - the boundary at most every boundaryEvery (five pictures a second), no more often than
 //     gridShare allows, on a grid sized so one picture takes about gridBudget: as fine as
 //     MaxGridN when the worker is fast enough, coarser (down to MinGridN) when it is not.
 type cadence struct {
 	lastReport, lastMetrics, lastGrid time.Time
 	metricsGap, gridGap               time.Duration
+	share                             int     // the metrics take at most 1/share of the time
 	perMAC                            float64 // seconds per multiply-add of a boundary picture; 0 until one was timed
 }
 
 const (
-	reportEvery   = 75 * time.Millisecond     // ~13 reports a second for the page's ~11 renders
-	boundaryEvery = 200 * time.Millisecond    // ≤ 5 pictures a second
-	metricsShare  = 12                        // metrics take at most 1/12 of the time
-	gridShare     = 4                         // the boundary at most a quarter
-	gridBudget    = boundaryEvery / gridShare // 50 ms: a picture that takes longer comes less often
+	reportEvery       = 75 * time.Millisecond     // ~13 reports a second for the page's ~11 renders
+	boundaryEvery     = 200 * time.Millisecond    // ≤ 5 pictures a second
+	metricsShare      = 12                        // metrics take at most 1/12 of the time
+	imageMetricsShare = 4                         // on images, which have no boundary: at most a quarter
+	gridShare         = 4                         // the boundary at most a quarter
+	gridBudget        = boundaryEvery / gridShare // 50 ms: a picture that takes longer comes less often
 	// gridSlack lets a picture come up to half a training burst early, so that pictures,
 	// which can only start between bursts, come every boundaryEvery on average.
 	gridSlack = 12 * time.Millisecond
 )
 
 func newCadence() *cadence {
-	return &cadence{metricsGap: reportEvery, gridGap: boundaryEvery}
+	return &cadence{metricsGap: reportEvery, gridGap: boundaryEvery, share: metricsShare}
+}
+
+// onImages sets the metrics' share for a run on images (imageMetricsShare) or on points.
+func (c *cadence) onImages(images bool) {
+	c.share = metricsShare
+	if images {
+		c.share = imageMetricsShare
+	}
 }
 
 // due says whether a report is due at now and what it measures. cost is the network's
@@ -75,7 +88,7 @@ func (c *cadence) reported(now time.Time, want measure, cost measured) {
 	c.lastReport = now.Add(-cost.grid - cost.metrics) // reports keep their pace through a picture
 	if want.metrics {
 		c.lastMetrics = now.Add(-cost.grid - cost.metrics)
-		c.metricsGap = max(reportEvery, metricsShare*cost.metrics)
+		c.metricsGap = max(reportEvery, time.Duration(c.share)*cost.metrics)
 	}
 	if want.gridN > 0 {
 		c.lastGrid = now.Add(-cost.grid)

@@ -3,6 +3,9 @@ package worker
 import (
 	"testing"
 	"time"
+
+	"resnetplayground/lab"
+	"resnetplayground/proto"
 )
 
 // The cadence reports every reportEvery, measures the metrics and draws the boundary no more
@@ -110,6 +113,37 @@ func TestCadenceReportsForTenUpdatesASecond(t *testing.T) {
 	for _, g := range gaps {
 		if g > limit {
 			t.Fatalf("reports %v apart; want at most %v", g, limit)
+		}
+	}
+}
+
+// Images draw no boundary, so their metrics may take its quarter: a measurement of 1 s (32
+// convolutional layers) comes again after 4 s, not 12 s. The worker sets the share at every
+// reset, from the dataset.
+func TestCadenceMeasuresImagesMoreOften(t *testing.T) {
+	t0 := time.Unix(1000, 0)
+	gap := func(images bool) time.Duration {
+		c := newCadence()
+		c.onImages(images)
+		c.reported(t0, measure{metrics: true}, measured{metrics: time.Second})
+		return c.metricsGap
+	}
+	if got := gap(true); got != imageMetricsShare*time.Second {
+		t.Errorf("images: metrics every %v, want %v", got, imageMetricsShare*time.Second)
+	}
+	if got := gap(false); got != metricsShare*time.Second {
+		t.Errorf("points: metrics every %v, want %v", got, metricsShare*time.Second)
+	}
+	w := New()
+	for _, s := range []struct {
+		dataset string
+		want    int
+	}{{"digits", imageMetricsShare}, {"spiral", metricsShare}} {
+		spec := lab.DefaultFor(s.dataset)
+		m, _ := proto.EncodeCommand(proto.Command{Kind: proto.CmdReset, Gen: 1, Seq: 1, Spec: spec})
+		w.Receive(m)
+		if w.pace.share != s.want {
+			t.Errorf("after a reset on %s: metrics share 1/%d, want 1/%d", s.dataset, w.pace.share, s.want)
 		}
 	}
 }

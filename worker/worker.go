@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"resnetplayground/lab"
+	"resnetplayground/nn/data"
 	"resnetplayground/proto"
 )
 
@@ -81,6 +82,9 @@ func (w *Worker) Receive(m proto.Message) []proto.Message {
 		return nil
 	}
 	w.dirty = w.s.handle(c) || w.dirty
+	if c.Kind == proto.CmdReset {
+		w.pace.onImages(data.IsImages(c.Spec.Dataset))
+	}
 	return nil
 }
 

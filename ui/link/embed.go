@@ -3,11 +3,11 @@ package link
 import (
 	"errors"
 	"fmt"
-	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 
+	"resnetplayground/internal/urlquery"
 	"resnetplayground/lab"
 	"resnetplayground/ui/export"
 )
@@ -41,6 +41,9 @@ type EmbedOptions struct {
 	Caption  string   // shown above the views and on the poster
 	Autoplay bool     // start training as soon as the embed is running
 	Height   int      // the iframe's height in CSS pixels (the snippet's, not the query's)
+	// Why is the twins' loss landscape to draw as the embed starts, as on the main page
+	// (PageQuery.Why): a teacher's embed shows the picture the teacher drew. nil for none.
+	Why *lab.LandscapeConfig
 }
 
 // Embed limits.
@@ -63,13 +66,23 @@ func DefaultEmbedOptions() EmbedOptions {
 // embed can tell its author.
 func ParseEmbedQuery(query string) (EmbedOptions, error) {
 	o := DefaultEmbedOptions()
-	values, err := url.ParseQuery(strings.TrimPrefix(query, "?"))
+	values, err := urlquery.ParseQuery(strings.TrimPrefix(query, "?"))
 	if err != nil {
 		return o, fmt.Errorf("embed options: %v", err)
 	}
 	var problems []string
+	o.Why, problems = parseWhy(func(key string) (string, bool) {
+		vs := values[key]
+		if len(vs) == 0 {
+			return "", false
+		}
+		return vs[len(vs)-1], true
+	}, problems)
 	for key, vs := range values {
 		v := vs[len(vs)-1]
+		if lab.LandscapeFieldByKey(key) != nil {
+			continue // read above
+		}
 		switch key {
 		case "views":
 			views, bad := ParseViews(v)
@@ -91,7 +104,7 @@ func ParseEmbedQuery(query string) (EmbedOptions, error) {
 				problems = append(problems, fmt.Sprintf("autoplay=%s: want 1 or 0", v))
 			}
 		default:
-			problems = append(problems, fmt.Sprintf("unknown option %q (known: views, caption, autoplay)", key))
+			problems = append(problems, fmt.Sprintf("unknown option %q (known: views, caption, autoplay, and for the landscapes at, directions, grid, span)", key))
 		}
 	}
 	if len(problems) > 0 {
@@ -133,14 +146,20 @@ func knownViews() string {
 }
 
 // Query is the options as a query string (without "?"), which ParseEmbedQuery reads back.
-// Autoplay and caption appear only when set, to keep links short.
+// Autoplay and caption appear only when set, to keep links short; the landscape picture only
+// with a view that shows it.
 func (o EmbedOptions) Query() string {
 	q := "views=" + strings.Join(o.Views, ",")
 	if o.Caption != "" {
-		q += "&caption=" + url.QueryEscape(o.Caption)
+		q += "&caption=" + urlquery.QueryEscape(o.Caption)
 	}
 	if o.Autoplay {
 		q += "&autoplay=1"
+	}
+	if o.Has("why") || o.Has("twin") {
+		for _, p := range whyParts(o.Why) {
+			q += "&" + p
+		}
 	}
 	return q
 }

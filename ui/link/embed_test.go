@@ -41,6 +41,7 @@ func TestEmbedQueryRoundTrips(t *testing.T) {
 	for _, o := range []EmbedOptions{
 		DefaultEmbedOptions(),
 		{Views: []string{"controls", "diagram", "heatmap", "charts"}, Caption: `50 blocks & "no" shortcuts? #1`, Autoplay: true, Height: DefaultEmbedSize},
+		{Views: []string{"why"}, Height: DefaultEmbedSize, Why: &lab.LandscapeConfig{Seed: 4, Grid: 21, Span: 2, Slice: 61, Line: 31, At: 900}},
 	} {
 		got, err := ParseEmbedQuery(o.Query())
 		if err != nil || !reflect.DeepEqual(got, o) {

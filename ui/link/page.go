@@ -3,11 +3,12 @@ package link
 import (
 	"errors"
 	"fmt"
-	"net/url"
-	"resnetplayground/lab"
 	"slices"
 	"strconv"
 	"strings"
+
+	"resnetplayground/internal/urlquery"
+	"resnetplayground/lab"
 )
 
 // The main page's address is index.html?view=sweep&depths=2,8&steps=800&seeds=1,2#<spec>:
@@ -51,7 +52,7 @@ const maxSweepSeeds = 20
 // that pass the link on add their own (utm_source, fbclid).
 func ParsePageQuery(query string) (PageQuery, error) {
 	q := PageQuery{View: ViewSingle}
-	values, err := url.ParseQuery(strings.TrimPrefix(query, "?"))
+	values, err := urlquery.ParseQuery(strings.TrimPrefix(query, "?"))
 	if err != nil {
 		return q, fmt.Errorf("the address's query string is malformed: %v", err)
 	}
@@ -91,21 +92,7 @@ func ParsePageQuery(query string) (PageQuery, error) {
 			q.Seeds = s
 		}
 	}
-	for _, f := range lab.LandscapeFields {
-		v, ok := last(f.Key)
-		if !ok {
-			continue
-		}
-		if q.Why == nil {
-			c := lab.DefaultLandscape()
-			q.Why = &c
-		}
-		if _, err := f.Parse(v); err != nil {
-			problems = append(problems, f.Key+"="+clipValue(v)+": "+err.Error())
-			continue
-		}
-		f.Set(q.Why, v)
-	}
+	q.Why, problems = parseWhy(last, problems)
 	if len(problems) > 0 {
 		return q, errors.New(strings.Join(problems, "; "))
 	}
@@ -119,7 +106,7 @@ func ParsePageQuery(query string) (PageQuery, error) {
 func (q PageQuery) Encode() string {
 	var parts []string
 	if q.View != "" && q.View != ViewSingle {
-		parts = append(parts, "view="+url.QueryEscape(string(q.View)))
+		parts = append(parts, "view="+urlquery.QueryEscape(string(q.View)))
 	}
 	if q.View == ViewSweep {
 		if q.Depths != nil && !slices.Equal(q.Depths, DefaultSweepDepths) {
@@ -132,14 +119,8 @@ func (q PageQuery) Encode() string {
 			parts = append(parts, "seeds="+JoinSeeds(q.Seeds, ","))
 		}
 	}
-	if q.View == ViewTwins && q.Why != nil {
-		def := lab.DefaultLandscape()
-		for _, f := range lab.LandscapeFields {
-			// at and directions always: they are what the picture is.
-			if v := f.Get(*q.Why); f.Key == "at" || f.Key == "directions" || v != f.Get(def) {
-				parts = append(parts, f.Key+"="+url.QueryEscape(v))
-			}
-		}
+	if q.View == ViewTwins {
+		parts = append(parts, whyParts(q.Why)...)
 	}
 	return strings.Join(parts, "&")
 }
@@ -196,4 +177,44 @@ func clipValue(v string) string {
 		return v
 	}
 	return strings.ToValidUTF8(v[:keep], "") + "…"
+}
+
+// parseWhy reads the landscape picture's keys (lab.LandscapeFields) with last, which gives a
+// key's last value: nil when there are none, else the picture with a bad value left at its
+// default and a problem saying which and why.
+func parseWhy(last func(string) (string, bool), problems []string) (*lab.LandscapeConfig, []string) {
+	var why *lab.LandscapeConfig
+	for _, f := range lab.LandscapeFields {
+		v, ok := last(f.Key)
+		if !ok {
+			continue
+		}
+		if why == nil {
+			c := lab.DefaultLandscape()
+			why = &c
+		}
+		if _, err := f.Parse(v); err != nil {
+			problems = append(problems, f.Key+"="+clipValue(v)+": "+err.Error())
+			continue
+		}
+		f.Set(why, v)
+	}
+	return why, problems
+}
+
+// whyParts are the query's key=value parts naming the picture why (none for nil): at and
+// directions always, since they are what the picture is; grid and span where they differ
+// from the default.
+func whyParts(why *lab.LandscapeConfig) []string {
+	if why == nil {
+		return nil
+	}
+	var parts []string
+	def := lab.DefaultLandscape()
+	for _, f := range lab.LandscapeFields {
+		if v := f.Get(*why); f.Key == "at" || f.Key == "directions" || v != f.Get(def) {
+			parts = append(parts, f.Key+"="+urlquery.QueryEscape(v))
+		}
+	}
+	return parts
 }
