@@ -1553,7 +1553,39 @@ func (c *Heatmap) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 		vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.paint(value) })
 		vgn = vgAppendText(vgparent, "\n  ")
 		vgn = vgAppendElement(vgparent, "", "figcaption", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "legend"}})
-		vgn.SetInnerHTML(vugu.HTML("\n    \x3Cspan\x3E\x3Csvg width=\"12\" height=\"12\" aria-hidden=\"true\"\x3E\x3Ccircle cx=\"6\" cy=\"6\" r=\"4.5\" fill=\"#555\" stroke=\"#fff\"\x3E\x3C/circle\x3E\x3C/svg\x3E train\x3C/span\x3E\n    \x3Cspan\x3E\x3Csvg width=\"12\" height=\"12\" aria-hidden=\"true\"\x3E\x3Ccircle cx=\"6\" cy=\"6\" r=\"4\" fill=\"#fff\" stroke=\"#555\" stroke-width=\"1.5\"\x3E\x3C/circle\x3E\x3C/svg\x3E test\x3C/span\x3E\n    \x3Cspan\x3Ebackground: the network\x26#39;s prediction, paler where it is unsure\x3C/span\x3E\n  "))
+		{
+			vgparent := vgn
+			_ = vgparent
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute(nil))
+			vgn.SetInnerHTML(vugu.HTML("\x3Csvg width=\"12\" height=\"12\" aria-hidden=\"true\"\x3E\x3Ccircle cx=\"6\" cy=\"6\" r=\"4.5\" fill=\"#555\" stroke=\"#fff\"\x3E\x3C/circle\x3E\x3C/svg\x3E train"))
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "label", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "show-test"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Show the test points, which the network never trains on"}})
+			{
+				vgparent := vgn
+				_ = vgparent
+				vgn = vgAppendElement(vgparent, "", "input", []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "checkbox"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "show-test-box"}})
+				{
+					b, err := vjson.Marshal(c.ShowTest())
+					if err != nil {
+						panic(err)
+					}
+					vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "checked", JSONVal: vjson.RawMessage(b)})
+				}
+				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
+					EventType: "change",
+					Func:      func(event vugu.DOMEvent) { c.setShowTest(event.PropBool("target", "checked")) },
+					// TODO: implement capture, etc. mostly need to decide syntax
+				})
+				vgn = vgAppendElement(vgparent, "svg", "svg", []vugu.VGAttribute{{Namespace: "", Key: "width", Val: "12"}, vugu.VGAttribute{Namespace: "", Key: "height", Val: "12"}, vugu.VGAttribute{Namespace: "", Key: "aria-hidden", Val: "true"}})
+				vgn.SetInnerHTML(vugu.HTML("\x3Ccircle cx=\"6\" cy=\"6\" r=\"4\" fill=\"#fff\" stroke=\"#555\" stroke-width=\"1.5\"\x3E\x3C/circle\x3E"))
+				vgn = vgAppendText(vgparent, " test")
+			}
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute(nil))
+			vgn.SetInnerHTML(vugu.HTML("background: the network\x26#39;s prediction, paler where it is unsure"))
+			vgn = vgAppendText(vgparent, "\n  ")
+		}
 		vgn = vgAppendText(vgparent, "\n")
 	}
 	return vgout
