@@ -649,19 +649,9 @@ func (c *DigitsPanel) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 		}
 		vgn = vgAppendText(vgparent, "\n  ")
 		{
-			vgcompKey := vugu.MakeCompKey(0x49E0F6F74C3A0C44^vgin.CurrentPositionHash(), vgiterkey)
-			// ask BuildEnv for prior instance of this specific component
-			vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*DigitsPad)
-			if vgcomp == nil {
-				// create new one if needed
-				vgcomp = new(DigitsPad)
-				vgin.BuildEnv.WireComponent(vgcomp)
-			}
-			vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+			vgcomp := vgComponent[DigitsPad](vgin, 0x49E0F6F74C3A0C44, vgiterkey)
 			vgcomp.Runs = c.PadRuns()
-			vgout.Components = append(vgout.Components, vgcomp)
-			vgn = &vugu.VGNode{Component: vgcomp}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 		}
 		vgn = vgAppendText(vgparent, "\n  ")
 		vgn = vgAppendElement(vgparent, "", "h3", []vugu.VGAttribute(nil))
@@ -939,19 +929,9 @@ func (c *Embed) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn = vgAppendText(vgparent, "\n  ")
 			if c.ShowsSingle() {
 				{
-					vgcompKey := vugu.MakeCompKey(0xE7B434B65E84FD96^vgin.CurrentPositionHash(), vgiterkey)
-					// ask BuildEnv for prior instance of this specific component
-					vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Toolbar)
-					if vgcomp == nil {
-						// create new one if needed
-						vgcomp = new(Toolbar)
-						vgin.BuildEnv.WireComponent(vgcomp)
-					}
-					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+					vgcomp := vgComponent[Toolbar](vgin, 0xE7B434B65E84FD96, vgiterkey)
 					vgcomp.App = c.App
-					vgout.Components = append(vgout.Components, vgcomp)
-					vgn = &vugu.VGNode{Component: vgcomp}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 				}
 			}
 			vgn = vgAppendText(vgparent, "\n  ")
@@ -969,19 +949,9 @@ func (c *Embed) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 							_ = vgparent
 							vgn = vgAppendText(vgparent, "\n      ")
 							{
-								vgcompKey := vugu.MakeCompKey(0xCC7AAB898B6A4F55^vgin.CurrentPositionHash(), vgiterkey)
-								// ask BuildEnv for prior instance of this specific component
-								vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Settings)
-								if vgcomp == nil {
-									// create new one if needed
-									vgcomp = new(Settings)
-									vgin.BuildEnv.WireComponent(vgcomp)
-								}
-								vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+								vgcomp := vgComponent[Settings](vgin, 0xCC7AAB898B6A4F55, vgiterkey)
 								vgcomp.App = c.App
-								vgout.Components = append(vgout.Components, vgcomp)
-								vgn = &vugu.VGNode{Component: vgcomp}
-								vgparent.AppendChild(vgn)
+								vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 							}
 							vgn = vgAppendText(vgparent, "\n    ")
 						}
@@ -994,36 +964,16 @@ func (c *Embed) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 							_ = vgparent
 							vgn = vgAppendText(vgparent, "\n      ")
 							{
-								vgcompKey := vugu.MakeCompKey(0x5003AC2D11C46E91^vgin.CurrentPositionHash(), vgiterkey)
-								// ask BuildEnv for prior instance of this specific component
-								vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Diagram)
-								if vgcomp == nil {
-									// create new one if needed
-									vgcomp = new(Diagram)
-									vgin.BuildEnv.WireComponent(vgcomp)
-								}
-								vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+								vgcomp := vgComponent[Diagram](vgin, 0x5003AC2D11C46E91, vgiterkey)
 								vgcomp.App = c.App
-								vgout.Components = append(vgout.Components, vgcomp)
-								vgn = &vugu.VGNode{Component: vgcomp}
-								vgparent.AppendChild(vgn)
+								vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 							}
 							vgn = vgAppendText(vgparent, "\n      ")
 							if c.Options.Has("controls") {
 								{
-									vgcompKey := vugu.MakeCompKey(0x8AA0DECAD20D21C1^vgin.CurrentPositionHash(), vgiterkey)
-									// ask BuildEnv for prior instance of this specific component
-									vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*BlockEditor)
-									if vgcomp == nil {
-										// create new one if needed
-										vgcomp = new(BlockEditor)
-										vgin.BuildEnv.WireComponent(vgcomp)
-									}
-									vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+									vgcomp := vgComponent[BlockEditor](vgin, 0x8AA0DECAD20D21C1, vgiterkey)
 									vgcomp.App = c.App
-									vgout.Components = append(vgout.Components, vgcomp)
-									vgn = &vugu.VGNode{Component: vgcomp}
-									vgparent.AppendChild(vgn)
+									vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 								}
 							}
 							vgn = vgAppendText(vgparent, "\n    ")
@@ -1038,37 +988,17 @@ func (c *Embed) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 							vgn = vgAppendText(vgparent, "\n      ")
 							if !c.App.ShowsImages() {
 								{
-									vgcompKey := vugu.MakeCompKey(0x62774A04D380EF34^vgin.CurrentPositionHash(), vgiterkey)
-									// ask BuildEnv for prior instance of this specific component
-									vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Heatmap)
-									if vgcomp == nil {
-										// create new one if needed
-										vgcomp = new(Heatmap)
-										vgin.BuildEnv.WireComponent(vgcomp)
-									}
-									vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+									vgcomp := vgComponent[Heatmap](vgin, 0x62774A04D380EF34, vgiterkey)
 									vgcomp.Run = c.App.Run
-									vgout.Components = append(vgout.Components, vgcomp)
-									vgn = &vugu.VGNode{Component: vgcomp}
-									vgparent.AppendChild(vgn)
+									vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 								}
 							}
 							vgn = vgAppendText(vgparent, "\n      ")
 							if c.App.ShowsImages() {
 								{
-									vgcompKey := vugu.MakeCompKey(0x54D9455441C36DE4^vgin.CurrentPositionHash(), vgiterkey)
-									// ask BuildEnv for prior instance of this specific component
-									vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*DigitsPanel)
-									if vgcomp == nil {
-										// create new one if needed
-										vgcomp = new(DigitsPanel)
-										vgin.BuildEnv.WireComponent(vgcomp)
-									}
-									vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+									vgcomp := vgComponent[DigitsPanel](vgin, 0x54D9455441C36DE4, vgiterkey)
 									vgcomp.App = c.App
-									vgout.Components = append(vgout.Components, vgcomp)
-									vgn = &vugu.VGNode{Component: vgcomp}
-									vgparent.AppendChild(vgn)
+									vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 								}
 							}
 							vgn = vgAppendText(vgparent, "\n    ")
@@ -1082,39 +1012,19 @@ func (c *Embed) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 							_ = vgparent
 							vgn = vgAppendText(vgparent, "\n      ")
 							{
-								vgcompKey := vugu.MakeCompKey(0x4069E3CC2352F7C5^vgin.CurrentPositionHash(), vgiterkey)
-								// ask BuildEnv for prior instance of this specific component
-								vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Chart)
-								if vgcomp == nil {
-									// create new one if needed
-									vgcomp = new(Chart)
-									vgin.BuildEnv.WireComponent(vgcomp)
-								}
-								vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+								vgcomp := vgComponent[Chart](vgin, 0x4069E3CC2352F7C5, vgiterkey)
 								vgcomp.LogY = true
 								vgcomp.Series = c.charts().LossSeries()
 								vgcomp.Title = "Loss vs steps (log scale)"
-								vgout.Components = append(vgout.Components, vgcomp)
-								vgn = &vugu.VGNode{Component: vgcomp}
-								vgparent.AppendChild(vgn)
+								vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 							}
 							vgn = vgAppendText(vgparent, "\n      ")
 							{
-								vgcompKey := vugu.MakeCompKey(0x181D1F12EF008638^vgin.CurrentPositionHash(), vgiterkey)
-								// ask BuildEnv for prior instance of this specific component
-								vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Chart)
-								if vgcomp == nil {
-									// create new one if needed
-									vgcomp = new(Chart)
-									vgin.BuildEnv.WireComponent(vgcomp)
-								}
-								vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+								vgcomp := vgComponent[Chart](vgin, 0x181D1F12EF008638, vgiterkey)
 								vgcomp.Percent = true
 								vgcomp.Series = c.charts().AccSeries()
 								vgcomp.Title = "Accuracy vs steps"
-								vgout.Components = append(vgout.Components, vgcomp)
-								vgn = &vugu.VGNode{Component: vgcomp}
-								vgparent.AppendChild(vgn)
+								vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 							}
 							vgn = vgAppendText(vgparent, "\n    ")
 						}
@@ -1125,19 +1035,9 @@ func (c *Embed) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn = vgAppendText(vgparent, "\n  ")
 			if c.ShowsTwins() {
 				{
-					vgcompKey := vugu.MakeCompKey(0x1EE582AB6760C7E5^vgin.CurrentPositionHash(), vgiterkey)
-					// ask BuildEnv for prior instance of this specific component
-					vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Twins)
-					if vgcomp == nil {
-						// create new one if needed
-						vgcomp = new(Twins)
-						vgin.BuildEnv.WireComponent(vgcomp)
-					}
-					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+					vgcomp := vgComponent[Twins](vgin, 0x1EE582AB6760C7E5, vgiterkey)
 					vgcomp.Compare = c.Compare
-					vgout.Components = append(vgout.Components, vgcomp)
-					vgn = &vugu.VGNode{Component: vgcomp}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 				}
 			}
 			vgn = vgAppendText(vgparent, "\n  ")
@@ -1147,38 +1047,18 @@ func (c *Embed) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					vgparent := vgn
 					_ = vgparent
 					{
-						vgcompKey := vugu.MakeCompKey(0xDF1A365128225DBD^vgin.CurrentPositionHash(), vgiterkey)
-						// ask BuildEnv for prior instance of this specific component
-						vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Why)
-						if vgcomp == nil {
-							// create new one if needed
-							vgcomp = new(Why)
-							vgin.BuildEnv.WireComponent(vgcomp)
-						}
-						vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+						vgcomp := vgComponent[Why](vgin, 0xDF1A365128225DBD, vgiterkey)
 						vgcomp.Compare = c.Compare
-						vgout.Components = append(vgout.Components, vgcomp)
-						vgn = &vugu.VGNode{Component: vgcomp}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 					}
 				}
 			}
 			vgn = vgAppendText(vgparent, "\n  ")
 			if c.ShowsSweep() {
 				{
-					vgcompKey := vugu.MakeCompKey(0x368BC6D87D33EDE5^vgin.CurrentPositionHash(), vgiterkey)
-					// ask BuildEnv for prior instance of this specific component
-					vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Sweep)
-					if vgcomp == nil {
-						// create new one if needed
-						vgcomp = new(Sweep)
-						vgin.BuildEnv.WireComponent(vgcomp)
-					}
-					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+					vgcomp := vgComponent[Sweep](vgin, 0x368BC6D87D33EDE5, vgiterkey)
 					vgcomp.Compare = c.Compare
-					vgout.Components = append(vgout.Components, vgcomp)
-					vgn = &vugu.VGNode{Component: vgcomp}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 				}
 			}
 			vgn = vgAppendText(vgparent, "\n  ")
@@ -1628,21 +1508,11 @@ func (c *KnockOut) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				_ = vgparent
 				vgn = vgAppendText(vgparent, "\n    ")
 				{
-					vgcompKey := vugu.MakeCompKey(0x7B97E09F3B18DD9C^vgin.CurrentPositionHash(), vgiterkey)
-					// ask BuildEnv for prior instance of this specific component
-					vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Chart)
-					if vgcomp == nil {
-						// create new one if needed
-						vgcomp = new(Chart)
-						vgin.BuildEnv.WireComponent(vgcomp)
-					}
-					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+					vgcomp := vgComponent[Chart](vgin, 0x7B97E09F3B18DD9C, vgiterkey)
 					vgcomp.Percent = true
 					vgcomp.Series = c.Series()
 					vgcomp.Title = "Test accuracy with block k removed"
-					vgout.Components = append(vgout.Components, vgcomp)
-					vgn = &vugu.VGNode{Component: vgcomp}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 				}
 				vgn = vgAppendText(vgparent, "\n  ")
 			}
@@ -1783,21 +1653,11 @@ func (c *Lesion) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				_ = vgparent
 				vgn = vgAppendText(vgparent, "\n    ")
 				{
-					vgcompKey := vugu.MakeCompKey(0xCB3A25BAF541127F^vgin.CurrentPositionHash(), vgiterkey)
-					// ask BuildEnv for prior instance of this specific component
-					vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Chart)
-					if vgcomp == nil {
-						// create new one if needed
-						vgcomp = new(Chart)
-						vgin.BuildEnv.WireComponent(vgcomp)
-					}
-					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+					vgcomp := vgComponent[Chart](vgin, 0xCB3A25BAF541127F, vgiterkey)
 					vgcomp.Percent = true
 					vgcomp.Series = c.Run().LesionSeries()
 					vgcomp.Title = "Test accuracy with block k removed"
-					vgout.Components = append(vgout.Components, vgcomp)
-					vgn = &vugu.VGNode{Component: vgcomp}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 				}
 				vgn = vgAppendText(vgparent, "\n  ")
 			}
@@ -1843,21 +1703,11 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn.SetInnerHTML(vugu.HTML("Stack layers, toggle residual shortcuts, and watch a deep network learn — or fail to."))
 			vgn = vgAppendText(vgparent, "\n    ")
 			{
-				vgcompKey := vugu.MakeCompKey(0x2E5FAD0E111A4BFD^vgin.CurrentPositionHash(), vgiterkey)
-				// ask BuildEnv for prior instance of this specific component
-				vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Share)
-				if vgcomp == nil {
-					// create new one if needed
-					vgcomp = new(Share)
-					vgin.BuildEnv.WireComponent(vgcomp)
-				}
-				vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+				vgcomp := vgComponent[Share](vgin, 0x2E5FAD0E111A4BFD, vgiterkey)
 				vgcomp.App = c.App
 				vgcomp.Browser = c.Browser
 				vgcomp.Extras = c.Extras()
-				vgout.Components = append(vgout.Components, vgcomp)
-				vgn = &vugu.VGNode{Component: vgcomp}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 			}
 			vgn = vgAppendText(vgparent, "\n  ")
 		}
@@ -1893,73 +1743,33 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn = vgAppendText(vgparent, "\n  ")
 			if c.Compare != nil {
 				{
-					vgcompKey := vugu.MakeCompKey(0x693C9122080068E7^vgin.CurrentPositionHash(), vgiterkey)
-					// ask BuildEnv for prior instance of this specific component
-					vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Views)
-					if vgcomp == nil {
-						// create new one if needed
-						vgcomp = new(Views)
-						vgin.BuildEnv.WireComponent(vgcomp)
-					}
-					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+					vgcomp := vgComponent[Views](vgin, 0x693C9122080068E7, vgiterkey)
 					vgcomp.Compare = c.Compare
-					vgout.Components = append(vgout.Components, vgcomp)
-					vgn = &vugu.VGNode{Component: vgcomp}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 				}
 			}
 			vgn = vgAppendText(vgparent, "\n  ")
 			if c.Showing(link.ViewTwins) {
 				{
-					vgcompKey := vugu.MakeCompKey(0x1EA2C006469EE738^vgin.CurrentPositionHash(), vgiterkey)
-					// ask BuildEnv for prior instance of this specific component
-					vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Twins)
-					if vgcomp == nil {
-						// create new one if needed
-						vgcomp = new(Twins)
-						vgin.BuildEnv.WireComponent(vgcomp)
-					}
-					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+					vgcomp := vgComponent[Twins](vgin, 0x1EA2C006469EE738, vgiterkey)
 					vgcomp.Compare = c.Compare
-					vgout.Components = append(vgout.Components, vgcomp)
-					vgn = &vugu.VGNode{Component: vgcomp}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 				}
 			}
 			vgn = vgAppendText(vgparent, "\n  ")
 			if c.Showing(link.ViewSweep) {
 				{
-					vgcompKey := vugu.MakeCompKey(0xB1D34463C9F1A96D^vgin.CurrentPositionHash(), vgiterkey)
-					// ask BuildEnv for prior instance of this specific component
-					vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Sweep)
-					if vgcomp == nil {
-						// create new one if needed
-						vgcomp = new(Sweep)
-						vgin.BuildEnv.WireComponent(vgcomp)
-					}
-					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+					vgcomp := vgComponent[Sweep](vgin, 0xB1D34463C9F1A96D, vgiterkey)
 					vgcomp.Compare = c.Compare
-					vgout.Components = append(vgout.Components, vgcomp)
-					vgn = &vugu.VGNode{Component: vgcomp}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 				}
 			}
 			vgn = vgAppendText(vgparent, "\n  ")
 			if c.Showing(link.ViewSingle) {
 				{
-					vgcompKey := vugu.MakeCompKey(0xDF6C42D98840A33A^vgin.CurrentPositionHash(), vgiterkey)
-					// ask BuildEnv for prior instance of this specific component
-					vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Toolbar)
-					if vgcomp == nil {
-						// create new one if needed
-						vgcomp = new(Toolbar)
-						vgin.BuildEnv.WireComponent(vgcomp)
-					}
-					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+					vgcomp := vgComponent[Toolbar](vgin, 0xDF6C42D98840A33A, vgiterkey)
 					vgcomp.App = c.App
-					vgout.Components = append(vgout.Components, vgcomp)
-					vgn = &vugu.VGNode{Component: vgcomp}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 				}
 			}
 			vgn = vgAppendText(vgparent, "\n  ")
@@ -1978,19 +1788,9 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						vgn.SetInnerHTML(vugu.HTML("Settings"))
 						vgn = vgAppendText(vgparent, "\n      ")
 						{
-							vgcompKey := vugu.MakeCompKey(0x4BD6D85FFC772151^vgin.CurrentPositionHash(), vgiterkey)
-							// ask BuildEnv for prior instance of this specific component
-							vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Settings)
-							if vgcomp == nil {
-								// create new one if needed
-								vgcomp = new(Settings)
-								vgin.BuildEnv.WireComponent(vgcomp)
-							}
-							vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+							vgcomp := vgComponent[Settings](vgin, 0x4BD6D85FFC772151, vgiterkey)
 							vgcomp.App = c.App
-							vgout.Components = append(vgout.Components, vgcomp)
-							vgn = &vugu.VGNode{Component: vgcomp}
-							vgparent.AppendChild(vgn)
+							vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 						}
 						vgn = vgAppendText(vgparent, "\n    ")
 					}
@@ -2004,51 +1804,21 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						vgn.SetInnerHTML(vugu.HTML("Network"))
 						vgn = vgAppendText(vgparent, "\n      ")
 						{
-							vgcompKey := vugu.MakeCompKey(0xD99D81963F3EECAC^vgin.CurrentPositionHash(), vgiterkey)
-							// ask BuildEnv for prior instance of this specific component
-							vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Diagram)
-							if vgcomp == nil {
-								// create new one if needed
-								vgcomp = new(Diagram)
-								vgin.BuildEnv.WireComponent(vgcomp)
-							}
-							vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+							vgcomp := vgComponent[Diagram](vgin, 0xD99D81963F3EECAC, vgiterkey)
 							vgcomp.App = c.App
-							vgout.Components = append(vgout.Components, vgcomp)
-							vgn = &vugu.VGNode{Component: vgcomp}
-							vgparent.AppendChild(vgn)
+							vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 						}
 						vgn = vgAppendText(vgparent, "\n      ")
 						{
-							vgcompKey := vugu.MakeCompKey(0x1EE8140CB907AC88^vgin.CurrentPositionHash(), vgiterkey)
-							// ask BuildEnv for prior instance of this specific component
-							vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*BlockEditor)
-							if vgcomp == nil {
-								// create new one if needed
-								vgcomp = new(BlockEditor)
-								vgin.BuildEnv.WireComponent(vgcomp)
-							}
-							vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+							vgcomp := vgComponent[BlockEditor](vgin, 0x1EE8140CB907AC88, vgiterkey)
 							vgcomp.App = c.App
-							vgout.Components = append(vgout.Components, vgcomp)
-							vgn = &vugu.VGNode{Component: vgcomp}
-							vgparent.AppendChild(vgn)
+							vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 						}
 						vgn = vgAppendText(vgparent, "\n      ")
 						{
-							vgcompKey := vugu.MakeCompKey(0xB7FA251EDA92B115^vgin.CurrentPositionHash(), vgiterkey)
-							// ask BuildEnv for prior instance of this specific component
-							vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*KnockOut)
-							if vgcomp == nil {
-								// create new one if needed
-								vgcomp = new(KnockOut)
-								vgin.BuildEnv.WireComponent(vgcomp)
-							}
-							vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+							vgcomp := vgComponent[KnockOut](vgin, 0xB7FA251EDA92B115, vgiterkey)
 							vgcomp.App = c.App
-							vgout.Components = append(vgout.Components, vgcomp)
-							vgn = &vugu.VGNode{Component: vgcomp}
-							vgparent.AppendChild(vgn)
+							vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 						}
 						vgn = vgAppendText(vgparent, "\n    ")
 					}
@@ -2063,91 +1833,41 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						vgn = vgAppendText(vgparent, "\n      ")
 						if !c.App.ShowsImages() {
 							{
-								vgcompKey := vugu.MakeCompKey(0x1658AAAF2D60043C^vgin.CurrentPositionHash(), vgiterkey)
-								// ask BuildEnv for prior instance of this specific component
-								vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Heatmap)
-								if vgcomp == nil {
-									// create new one if needed
-									vgcomp = new(Heatmap)
-									vgin.BuildEnv.WireComponent(vgcomp)
-								}
-								vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+								vgcomp := vgComponent[Heatmap](vgin, 0x1658AAAF2D60043C, vgiterkey)
 								vgcomp.Run = c.App.Run
-								vgout.Components = append(vgout.Components, vgcomp)
-								vgn = &vugu.VGNode{Component: vgcomp}
-								vgparent.AppendChild(vgn)
+								vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 							}
 						}
 						vgn = vgAppendText(vgparent, "\n      ")
 						if c.App.ShowsImages() {
 							{
-								vgcompKey := vugu.MakeCompKey(0x84B2B8FB794FF22B^vgin.CurrentPositionHash(), vgiterkey)
-								// ask BuildEnv for prior instance of this specific component
-								vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*DigitsPanel)
-								if vgcomp == nil {
-									// create new one if needed
-									vgcomp = new(DigitsPanel)
-									vgin.BuildEnv.WireComponent(vgcomp)
-								}
-								vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+								vgcomp := vgComponent[DigitsPanel](vgin, 0x84B2B8FB794FF22B, vgiterkey)
 								vgcomp.App = c.App
-								vgout.Components = append(vgout.Components, vgcomp)
-								vgn = &vugu.VGNode{Component: vgcomp}
-								vgparent.AppendChild(vgn)
+								vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 							}
 						}
 						vgn = vgAppendText(vgparent, "\n      ")
 						{
-							vgcompKey := vugu.MakeCompKey(0x7C2C38E87755026C^vgin.CurrentPositionHash(), vgiterkey)
-							// ask BuildEnv for prior instance of this specific component
-							vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Chart)
-							if vgcomp == nil {
-								// create new one if needed
-								vgcomp = new(Chart)
-								vgin.BuildEnv.WireComponent(vgcomp)
-							}
-							vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+							vgcomp := vgComponent[Chart](vgin, 0x7C2C38E87755026C, vgiterkey)
 							vgcomp.LogY = true
 							vgcomp.Series = c.LossSeries()
 							vgcomp.Title = "Loss vs steps (log scale)"
-							vgout.Components = append(vgout.Components, vgcomp)
-							vgn = &vugu.VGNode{Component: vgcomp}
-							vgparent.AppendChild(vgn)
+							vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 						}
 						vgn = vgAppendText(vgparent, "\n      ")
 						{
-							vgcompKey := vugu.MakeCompKey(0x6C95782456905171^vgin.CurrentPositionHash(), vgiterkey)
-							// ask BuildEnv for prior instance of this specific component
-							vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Chart)
-							if vgcomp == nil {
-								// create new one if needed
-								vgcomp = new(Chart)
-								vgin.BuildEnv.WireComponent(vgcomp)
-							}
-							vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+							vgcomp := vgComponent[Chart](vgin, 0x6C95782456905171, vgiterkey)
 							vgcomp.Percent = true
 							vgcomp.Series = c.AccSeries()
 							vgcomp.Title = "Accuracy vs steps"
-							vgout.Components = append(vgout.Components, vgcomp)
-							vgn = &vugu.VGNode{Component: vgcomp}
-							vgparent.AppendChild(vgn)
+							vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 						}
 						vgn = vgAppendText(vgparent, "\n    ")
 					}
 					vgn = vgAppendText(vgparent, "\n    ")
 					{
-						vgcompKey := vugu.MakeCompKey(0xD20E2DC3F93733B8^vgin.CurrentPositionHash(), vgiterkey)
-						// ask BuildEnv for prior instance of this specific component
-						vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Explain)
-						if vgcomp == nil {
-							// create new one if needed
-							vgcomp = new(Explain)
-							vgin.BuildEnv.WireComponent(vgcomp)
-						}
-						vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
-						vgout.Components = append(vgout.Components, vgcomp)
-						vgn = &vugu.VGNode{Component: vgcomp}
-						vgparent.AppendChild(vgn)
+						vgcomp := vgComponent[Explain](vgin, 0xD20E2DC3F93733B8, vgiterkey)
+						vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 					}
 					vgn = vgAppendText(vgparent, "\n  ")
 				}
@@ -2452,22 +2172,12 @@ func (c *Share) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				_ = vgparent
 				vgn = vgAppendText(vgparent, "\n    ")
 				{
-					vgcompKey := vugu.MakeCompKey(0x967116EA3A646502^vgin.CurrentPositionHash(), vgiterkey)
-					// ask BuildEnv for prior instance of this specific component
-					vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Export)
-					if vgcomp == nil {
-						// create new one if needed
-						vgcomp = new(Export)
-						vgin.BuildEnv.WireComponent(vgcomp)
-					}
-					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+					vgcomp := vgComponent[Export](vgin, 0x967116EA3A646502, vgiterkey)
 					vgcomp.App = c.App
 					vgcomp.Browser = c.Browser
 					vgcomp.Extras = c.Extras
 					vgcomp.OnClose = c.close
-					vgout.Components = append(vgout.Components, vgcomp)
-					vgn = &vugu.VGNode{Component: vgcomp}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 				}
 				vgn = vgAppendText(vgparent, "\n  ")
 			}
@@ -2486,22 +2196,12 @@ func (c *Share) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				_ = vgparent
 				vgn = vgAppendText(vgparent, "\n    ")
 				{
-					vgcompKey := vugu.MakeCompKey(0xFDC380DF8D42C45C^vgin.CurrentPositionHash(), vgiterkey)
-					// ask BuildEnv for prior instance of this specific component
-					vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*EmbedDialog)
-					if vgcomp == nil {
-						// create new one if needed
-						vgcomp = new(EmbedDialog)
-						vgin.BuildEnv.WireComponent(vgcomp)
-					}
-					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+					vgcomp := vgComponent[EmbedDialog](vgin, 0xFDC380DF8D42C45C, vgiterkey)
 					vgcomp.App = c.App
 					vgcomp.Browser = c.Browser
 					vgcomp.OnClose = c.close
 					vgcomp.Opts = &c.embed
-					vgout.Components = append(vgout.Components, vgcomp)
-					vgn = &vugu.VGNode{Component: vgcomp}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 				}
 				vgn = vgAppendText(vgparent, "\n  ")
 			}
@@ -2822,19 +2522,9 @@ func (c *Sweep) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn.SetInnerHTML(vugu.HTML("Final error vs depth"))
 			vgn = vgAppendText(vgparent, "\n    ")
 			{
-				vgcompKey := vugu.MakeCompKey(0xE09B3914ACFB966F^vgin.CurrentPositionHash(), vgiterkey)
-				// ask BuildEnv for prior instance of this specific component
-				vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*SweepPlot)
-				if vgcomp == nil {
-					// create new one if needed
-					vgcomp = new(SweepPlot)
-					vgin.BuildEnv.WireComponent(vgcomp)
-				}
-				vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+				vgcomp := vgComponent[SweepPlot](vgin, 0xE09B3914ACFB966F, vgiterkey)
 				vgcomp.Run = c.Run()
-				vgout.Components = append(vgout.Components, vgcomp)
-				vgn = &vugu.VGNode{Component: vgcomp}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 			}
 			vgn = vgAppendText(vgparent, "\n    ")
 			vgn = vgAppendElement(vgparent, "", "p", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "caption"}})
@@ -3289,37 +2979,17 @@ func (c *Twins) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgn = vgAppendText(vgparent, "\n      ")
 				if !c.Run().Side[0].ShowsImages() {
 					{
-						vgcompKey := vugu.MakeCompKey(0x773318192B34374^vgin.CurrentPositionHash(), vgiterkey)
-						// ask BuildEnv for prior instance of this specific component
-						vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Heatmap)
-						if vgcomp == nil {
-							// create new one if needed
-							vgcomp = new(Heatmap)
-							vgin.BuildEnv.WireComponent(vgcomp)
-						}
-						vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+						vgcomp := vgComponent[Heatmap](vgin, 0x773318192B34374, vgiterkey)
 						vgcomp.Run = c.Run().Side[0]
-						vgout.Components = append(vgout.Components, vgcomp)
-						vgn = &vugu.VGNode{Component: vgcomp}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 					}
 				}
 				vgn = vgAppendText(vgparent, "\n      ")
 				if c.Run().Side[0].ShowsImages() {
 					{
-						vgcompKey := vugu.MakeCompKey(0x9122E7E86E50B3B9^vgin.CurrentPositionHash(), vgiterkey)
-						// ask BuildEnv for prior instance of this specific component
-						vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*DigitsGrid)
-						if vgcomp == nil {
-							// create new one if needed
-							vgcomp = new(DigitsGrid)
-							vgin.BuildEnv.WireComponent(vgcomp)
-						}
-						vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+						vgcomp := vgComponent[DigitsGrid](vgin, 0x9122E7E86E50B3B9, vgiterkey)
 						vgcomp.Run = c.Run().Side[0]
-						vgout.Components = append(vgout.Components, vgcomp)
-						vgn = &vugu.VGNode{Component: vgcomp}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 					}
 				}
 				vgn = vgAppendText(vgparent, "\n    ")
@@ -3335,37 +3005,17 @@ func (c *Twins) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgn = vgAppendText(vgparent, "\n      ")
 				if !c.Run().Side[1].ShowsImages() {
 					{
-						vgcompKey := vugu.MakeCompKey(0xDD3EBC16A27E968E^vgin.CurrentPositionHash(), vgiterkey)
-						// ask BuildEnv for prior instance of this specific component
-						vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Heatmap)
-						if vgcomp == nil {
-							// create new one if needed
-							vgcomp = new(Heatmap)
-							vgin.BuildEnv.WireComponent(vgcomp)
-						}
-						vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+						vgcomp := vgComponent[Heatmap](vgin, 0xDD3EBC16A27E968E, vgiterkey)
 						vgcomp.Run = c.Run().Side[1]
-						vgout.Components = append(vgout.Components, vgcomp)
-						vgn = &vugu.VGNode{Component: vgcomp}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 					}
 				}
 				vgn = vgAppendText(vgparent, "\n      ")
 				if c.Run().Side[1].ShowsImages() {
 					{
-						vgcompKey := vugu.MakeCompKey(0x315EA82FFD71443F^vgin.CurrentPositionHash(), vgiterkey)
-						// ask BuildEnv for prior instance of this specific component
-						vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*DigitsGrid)
-						if vgcomp == nil {
-							// create new one if needed
-							vgcomp = new(DigitsGrid)
-							vgin.BuildEnv.WireComponent(vgcomp)
-						}
-						vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+						vgcomp := vgComponent[DigitsGrid](vgin, 0x315EA82FFD71443F, vgiterkey)
 						vgcomp.Run = c.Run().Side[1]
-						vgout.Components = append(vgout.Components, vgcomp)
-						vgn = &vugu.VGNode{Component: vgcomp}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 					}
 				}
 				vgn = vgAppendText(vgparent, "\n    ")
@@ -3381,20 +3031,10 @@ func (c *Twins) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					vgn.SetInnerHTML(vugu.HTML("Draw a digit: both twins answer"))
 					vgn = vgAppendText(vgparent, "\n      ")
 					{
-						vgcompKey := vugu.MakeCompKey(0xFDB98826B5BEA3A4^vgin.CurrentPositionHash(), vgiterkey)
-						// ask BuildEnv for prior instance of this specific component
-						vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*DigitsPad)
-						if vgcomp == nil {
-							// create new one if needed
-							vgcomp = new(DigitsPad)
-							vgin.BuildEnv.WireComponent(vgcomp)
-						}
-						vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+						vgcomp := vgComponent[DigitsPad](vgin, 0xFDB98826B5BEA3A4, vgiterkey)
 						vgcomp.Names = TwinNames[:]
 						vgcomp.Runs = c.Run().Side[:]
-						vgout.Components = append(vgout.Components, vgcomp)
-						vgn = &vugu.VGNode{Component: vgcomp}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 					}
 					vgn = vgAppendText(vgparent, "\n      ")
 					vgn = vgAppendElement(vgparent, "", "p", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "caption"}})
@@ -3412,39 +3052,19 @@ func (c *Twins) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgn.SetInnerHTML(vugu.HTML("Both, over training"))
 				vgn = vgAppendText(vgparent, "\n      ")
 				{
-					vgcompKey := vugu.MakeCompKey(0xE8E176086842B8B7^vgin.CurrentPositionHash(), vgiterkey)
-					// ask BuildEnv for prior instance of this specific component
-					vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Chart)
-					if vgcomp == nil {
-						// create new one if needed
-						vgcomp = new(Chart)
-						vgin.BuildEnv.WireComponent(vgcomp)
-					}
-					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+					vgcomp := vgComponent[Chart](vgin, 0xE8E176086842B8B7, vgiterkey)
 					vgcomp.Percent = true
 					vgcomp.Series = c.AccSeries()
 					vgcomp.Title = "Accuracy vs steps"
-					vgout.Components = append(vgout.Components, vgcomp)
-					vgn = &vugu.VGNode{Component: vgcomp}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 				}
 				vgn = vgAppendText(vgparent, "\n      ")
 				{
-					vgcompKey := vugu.MakeCompKey(0x68635E3EF9175E4E^vgin.CurrentPositionHash(), vgiterkey)
-					// ask BuildEnv for prior instance of this specific component
-					vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Chart)
-					if vgcomp == nil {
-						// create new one if needed
-						vgcomp = new(Chart)
-						vgin.BuildEnv.WireComponent(vgcomp)
-					}
-					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+					vgcomp := vgComponent[Chart](vgin, 0x68635E3EF9175E4E, vgiterkey)
 					vgcomp.LogY = true
 					vgcomp.Series = c.LossSeries()
 					vgcomp.Title = "Loss vs steps (log scale)"
-					vgout.Components = append(vgout.Components, vgcomp)
-					vgn = &vugu.VGNode{Component: vgcomp}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 				}
 				vgn = vgAppendText(vgparent, "\n      ")
 				vgn = vgAppendElement(vgparent, "", "p", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "caption"}})
@@ -3461,21 +3081,11 @@ func (c *Twins) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgn.SetInnerHTML(vugu.HTML("Why: the gradient each block receives"))
 				vgn = vgAppendText(vgparent, "\n      ")
 				{
-					vgcompKey := vugu.MakeCompKey(0x3EF549DBA0D41403^vgin.CurrentPositionHash(), vgiterkey)
-					// ask BuildEnv for prior instance of this specific component
-					vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Chart)
-					if vgcomp == nil {
-						// create new one if needed
-						vgcomp = new(Chart)
-						vgin.BuildEnv.WireComponent(vgcomp)
-					}
-					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+					vgcomp := vgComponent[Chart](vgin, 0x3EF549DBA0D41403, vgiterkey)
 					vgcomp.LogY = true
 					vgcomp.Series = c.GradSeries()
 					vgcomp.Title = "Gradient norm per block, latest step (log scale)"
-					vgout.Components = append(vgout.Components, vgcomp)
-					vgn = &vugu.VGNode{Component: vgcomp}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 				}
 				vgn = vgAppendText(vgparent, "\n      ")
 				vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "strips"}})
@@ -3484,41 +3094,21 @@ func (c *Twins) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					_ = vgparent
 					vgn = vgAppendText(vgparent, "\n        ")
 					{
-						vgcompKey := vugu.MakeCompKey(0x46B0C1347A93ABD2^vgin.CurrentPositionHash(), vgiterkey)
-						// ask BuildEnv for prior instance of this specific component
-						vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*GradnormStrip)
-						if vgcomp == nil {
-							// create new one if needed
-							vgcomp = new(GradnormStrip)
-							vgin.BuildEnv.WireComponent(vgcomp)
-						}
-						vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+						vgcomp := vgComponent[GradnormStrip](vgin, 0x46B0C1347A93ABD2, vgiterkey)
 						vgcomp.Blocks = c.Blocks()
 						vgcomp.Hist = c.Run().Grad[0]
 						vgcomp.Lo = c.GradScale()
 						vgcomp.Label = "plain: blocks × time"
-						vgout.Components = append(vgout.Components, vgcomp)
-						vgn = &vugu.VGNode{Component: vgcomp}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 					}
 					vgn = vgAppendText(vgparent, "\n        ")
 					{
-						vgcompKey := vugu.MakeCompKey(0x937D39EE53C5779D^vgin.CurrentPositionHash(), vgiterkey)
-						// ask BuildEnv for prior instance of this specific component
-						vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*GradnormStrip)
-						if vgcomp == nil {
-							// create new one if needed
-							vgcomp = new(GradnormStrip)
-							vgin.BuildEnv.WireComponent(vgcomp)
-						}
-						vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+						vgcomp := vgComponent[GradnormStrip](vgin, 0x937D39EE53C5779D, vgiterkey)
 						vgcomp.Blocks = c.Blocks()
 						vgcomp.Hist = c.Run().Grad[1]
 						vgcomp.Lo = c.GradScale()
 						vgcomp.Label = "residual: blocks × time"
-						vgout.Components = append(vgout.Components, vgcomp)
-						vgn = &vugu.VGNode{Component: vgcomp}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 					}
 					vgn = vgAppendText(vgparent, "\n      ")
 				}
@@ -3541,35 +3131,15 @@ func (c *Twins) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			}
 			vgn = vgAppendText(vgparent, "\n    ")
 			{
-				vgcompKey := vugu.MakeCompKey(0x9EC40E2BAD085DC7^vgin.CurrentPositionHash(), vgiterkey)
-				// ask BuildEnv for prior instance of this specific component
-				vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Lesion)
-				if vgcomp == nil {
-					// create new one if needed
-					vgcomp = new(Lesion)
-					vgin.BuildEnv.WireComponent(vgcomp)
-				}
-				vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+				vgcomp := vgComponent[Lesion](vgin, 0x9EC40E2BAD085DC7, vgiterkey)
 				vgcomp.Compare = c.Compare
-				vgout.Components = append(vgout.Components, vgcomp)
-				vgn = &vugu.VGNode{Component: vgcomp}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 			}
 			vgn = vgAppendText(vgparent, "\n    ")
 			{
-				vgcompKey := vugu.MakeCompKey(0xDC01C4F38F77616E^vgin.CurrentPositionHash(), vgiterkey)
-				// ask BuildEnv for prior instance of this specific component
-				vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Why)
-				if vgcomp == nil {
-					// create new one if needed
-					vgcomp = new(Why)
-					vgin.BuildEnv.WireComponent(vgcomp)
-				}
-				vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+				vgcomp := vgComponent[Why](vgin, 0xDC01C4F38F77616E, vgiterkey)
 				vgcomp.Compare = c.Compare
-				vgout.Components = append(vgout.Components, vgcomp)
-				vgn = &vugu.VGNode{Component: vgcomp}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 			}
 			vgn = vgAppendText(vgparent, "\n  ")
 		}
@@ -3732,22 +3302,12 @@ func (c *Why) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				_ = vgparent
 				vgn = vgAppendText(vgparent, "\n      ")
 				{
-					vgcompKey := vugu.MakeCompKey(0xF05ABFD5F7093B18^vgin.CurrentPositionHash(), vgiterkey)
-					// ask BuildEnv for prior instance of this specific component
-					vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*LandscapeMap)
-					if vgcomp == nil {
-						// create new one if needed
-						vgcomp = new(LandscapeMap)
-						vgin.BuildEnv.WireComponent(vgcomp)
-					}
-					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+					vgcomp := vgComponent[LandscapeMap](vgin, 0xF05ABFD5F7093B18, vgiterkey)
 					vgcomp.Hi = c.hi
 					vgcomp.Lo = c.lo
 					vgcomp.Report = c.Run().Side[0].Why
 					vgcomp.Label = "plain"
-					vgout.Components = append(vgout.Components, vgcomp)
-					vgn = &vugu.VGNode{Component: vgcomp}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 				}
 				vgn = vgAppendText(vgparent, "\n      ")
 				vgn = vgAppendElement(vgparent, "", "small", []vugu.VGAttribute(nil))
@@ -3767,22 +3327,12 @@ func (c *Why) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				_ = vgparent
 				vgn = vgAppendText(vgparent, "\n      ")
 				{
-					vgcompKey := vugu.MakeCompKey(0x541EE69AE02CA63B^vgin.CurrentPositionHash(), vgiterkey)
-					// ask BuildEnv for prior instance of this specific component
-					vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*LandscapeMap)
-					if vgcomp == nil {
-						// create new one if needed
-						vgcomp = new(LandscapeMap)
-						vgin.BuildEnv.WireComponent(vgcomp)
-					}
-					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+					vgcomp := vgComponent[LandscapeMap](vgin, 0x541EE69AE02CA63B, vgiterkey)
 					vgcomp.Hi = c.hi
 					vgcomp.Lo = c.lo
 					vgcomp.Report = c.Run().Side[1].Why
 					vgcomp.Label = "residual"
-					vgout.Components = append(vgout.Components, vgcomp)
-					vgn = &vugu.VGNode{Component: vgcomp}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 				}
 				vgn = vgAppendText(vgparent, "\n      ")
 				vgn = vgAppendElement(vgparent, "", "small", []vugu.VGAttribute(nil))
@@ -3832,41 +3382,21 @@ func (c *Why) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			_ = vgparent
 			vgn = vgAppendText(vgparent, "\n    ")
 			{
-				vgcompKey := vugu.MakeCompKey(0x1AE3C82304A433BF^vgin.CurrentPositionHash(), vgiterkey)
-				// ask BuildEnv for prior instance of this specific component
-				vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Chart)
-				if vgcomp == nil {
-					// create new one if needed
-					vgcomp = new(Chart)
-					vgin.BuildEnv.WireComponent(vgcomp)
-				}
-				vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+				vgcomp := vgComponent[Chart](vgin, 0x1AE3C82304A433BF, vgiterkey)
 				vgcomp.LogY = true
 				vgcomp.Series = c.Run().WhySlices()
 				vgcomp.XRange = [2]float64{-1, 1}
 				vgcomp.Title = "Loss along one direction, through the weights now (log scale)"
-				vgout.Components = append(vgout.Components, vgcomp)
-				vgn = &vugu.VGNode{Component: vgcomp}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 			}
 			vgn = vgAppendText(vgparent, "\n    ")
 			{
-				vgcompKey := vugu.MakeCompKey(0x756D99D5ACA26489^vgin.CurrentPositionHash(), vgiterkey)
-				// ask BuildEnv for prior instance of this specific component
-				vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Chart)
-				if vgcomp == nil {
-					// create new one if needed
-					vgcomp = new(Chart)
-					vgin.BuildEnv.WireComponent(vgcomp)
-				}
-				vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+				vgcomp := vgComponent[Chart](vgin, 0x756D99D5ACA26489, vgiterkey)
 				vgcomp.LogY = true
 				vgcomp.Series = c.Run().WhyLines()
 				vgcomp.XRange = [2]float64{-0.25, 1.25}
 				vgcomp.Title = "Loss from the initial weights (0) to now (1), log scale"
-				vgout.Components = append(vgout.Components, vgcomp)
-				vgn = &vugu.VGNode{Component: vgcomp}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 			}
 			vgn = vgAppendText(vgparent, "\n  ")
 		}
@@ -3880,75 +3410,35 @@ func (c *Why) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			_ = vgparent
 			vgn = vgAppendText(vgparent, "\n    ")
 			{
-				vgcompKey := vugu.MakeCompKey(0x1612BE1DF70C9D91^vgin.CurrentPositionHash(), vgiterkey)
-				// ask BuildEnv for prior instance of this specific component
-				vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Chart)
-				if vgcomp == nil {
-					// create new one if needed
-					vgcomp = new(Chart)
-					vgin.BuildEnv.WireComponent(vgcomp)
-				}
-				vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+				vgcomp := vgComponent[Chart](vgin, 0x1612BE1DF70C9D91, vgiterkey)
 				vgcomp.Series = c.Run().WhyGradient(0, false)
 				vgcomp.Title = c.Run().WhyGradientTitle(0, false)
 				vgcomp.XRange = [2]float64{-1.2, 1.2}
-				vgout.Components = append(vgout.Components, vgcomp)
-				vgn = &vugu.VGNode{Component: vgcomp}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 			}
 			vgn = vgAppendText(vgparent, "\n    ")
 			{
-				vgcompKey := vugu.MakeCompKey(0x872F26D59376E7B1^vgin.CurrentPositionHash(), vgiterkey)
-				// ask BuildEnv for prior instance of this specific component
-				vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Chart)
-				if vgcomp == nil {
-					// create new one if needed
-					vgcomp = new(Chart)
-					vgin.BuildEnv.WireComponent(vgcomp)
-				}
-				vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+				vgcomp := vgComponent[Chart](vgin, 0x872F26D59376E7B1, vgiterkey)
 				vgcomp.Series = c.Run().WhyGradient(1, false)
 				vgcomp.Title = c.Run().WhyGradientTitle(1, false)
 				vgcomp.XRange = [2]float64{-1.2, 1.2}
-				vgout.Components = append(vgout.Components, vgcomp)
-				vgn = &vugu.VGNode{Component: vgcomp}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 			}
 			vgn = vgAppendText(vgparent, "\n    ")
 			{
-				vgcompKey := vugu.MakeCompKey(0x8282EC1568685DA0^vgin.CurrentPositionHash(), vgiterkey)
-				// ask BuildEnv for prior instance of this specific component
-				vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Chart)
-				if vgcomp == nil {
-					// create new one if needed
-					vgcomp = new(Chart)
-					vgin.BuildEnv.WireComponent(vgcomp)
-				}
-				vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+				vgcomp := vgComponent[Chart](vgin, 0x8282EC1568685DA0, vgiterkey)
 				vgcomp.Series = c.Run().WhyGradient(0, true)
 				vgcomp.Title = c.Run().WhyGradientTitle(0, true)
 				vgcomp.XRange = [2]float64{-1.2, 1.2}
-				vgout.Components = append(vgout.Components, vgcomp)
-				vgn = &vugu.VGNode{Component: vgcomp}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 			}
 			vgn = vgAppendText(vgparent, "\n    ")
 			{
-				vgcompKey := vugu.MakeCompKey(0xDC7CA98848EDCBE8^vgin.CurrentPositionHash(), vgiterkey)
-				// ask BuildEnv for prior instance of this specific component
-				vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Chart)
-				if vgcomp == nil {
-					// create new one if needed
-					vgcomp = new(Chart)
-					vgin.BuildEnv.WireComponent(vgcomp)
-				}
-				vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+				vgcomp := vgComponent[Chart](vgin, 0xDC7CA98848EDCBE8, vgiterkey)
 				vgcomp.Series = c.Run().WhyGradient(1, true)
 				vgcomp.Title = c.Run().WhyGradientTitle(1, true)
 				vgcomp.XRange = [2]float64{-1.2, 1.2}
-				vgout.Components = append(vgout.Components, vgcomp)
-				vgn = &vugu.VGNode{Component: vgcomp}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 			}
 			vgn = vgAppendText(vgparent, "\n  ")
 		}
