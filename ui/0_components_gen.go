@@ -36,18 +36,10 @@ func (c *BlockEditor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn.AddAttrInterface("max", DepthMax)
 			vgn.AddAttrInterface("min", DepthMin)
 			vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.typed.Show(value, c.Depth()) })
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "change",
-				Func:      func(event vugu.DOMEvent) { c.commitDepth(event.PropString("target", "value")) },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "change", func(event vugu.DOMEvent) { c.commitDepth(event.PropString("target", "value")) })
 			vgn = vgAppendText(vgparent, "\n    ")
 			vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "add-block"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Add a copy of the last block at the end"}})
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.App.AddBlock() },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "click", func(event vugu.DOMEvent) { c.App.AddBlock() })
 			{
 				vgparent := vgn
 				_ = vgparent
@@ -66,11 +58,7 @@ func (c *BlockEditor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					}
 					vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "checked", JSONVal: vjson.RawMessage(b)})
 				}
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "change",
-					Func:      func(event vugu.DOMEvent) { c.App.SetAllShortcuts(event.PropBool("target", "checked")) },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "change", func(event vugu.DOMEvent) { c.App.SetAllShortcuts(event.PropBool("target", "checked")) })
 				vgn = vgAppendText(vgparent, " all shortcuts")
 			}
 			vgn = vgAppendText(vgparent, "\n  ")
@@ -89,11 +77,7 @@ func (c *BlockEditor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgn.AddAttrInterface("max", DepthMax)
 				vgn.AddAttrInterface("min", DepthMin)
 				vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.typed.Show(value, c.PerStage()) })
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "change",
-					Func:      func(event vugu.DOMEvent) { c.commitPerStage(event.PropString("target", "value")) },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "change", func(event vugu.DOMEvent) { c.commitPerStage(event.PropString("target", "value")) })
 				vgn = vgAppendText(vgparent, "\n    ")
 				vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "hint"}})
 				vgn.SetInnerHTML(c.LayerCount())
@@ -122,11 +106,7 @@ func (c *BlockEditor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				_ = vgparent
 				vgn = vgAppendText(vgparent, "\n      ")
 				vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "icon"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "Previous block"}})
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "click",
-					Func:      func(event vugu.DOMEvent) { c.move(-1) },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "click", func(event vugu.DOMEvent) { c.move(-1) })
 				{
 					vgparent := vgn
 					_ = vgparent
@@ -139,21 +119,13 @@ func (c *BlockEditor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgn = vgAppendElement(vgparent, "", "input", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "block-no"}, vugu.VGAttribute{Namespace: "", Key: "type", Val: "number"}, vugu.VGAttribute{Namespace: "", Key: "min", Val: "1"}})
 				vgn.AddAttrInterface("max", c.Depth())
 				vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.typed.Show(value, c.Block()) })
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "change",
-					Func:      func(event vugu.DOMEvent) { c.selectText(event.PropString("target", "value")) },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "change", func(event vugu.DOMEvent) { c.selectText(event.PropString("target", "value")) })
 				vgn = vgAppendText(vgparent, "\n      ")
 				vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute(nil))
 				vgn.SetInnerHTML("of " + c.Depth())
 				vgn = vgAppendText(vgparent, "\n      ")
 				vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "icon"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "Next block"}})
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "click",
-					Func:      func(event vugu.DOMEvent) { c.move(1) },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "click", func(event vugu.DOMEvent) { c.move(1) })
 				{
 					vgparent := vgn
 					_ = vgparent
@@ -174,11 +146,7 @@ func (c *BlockEditor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgn.AddAttrInterface("max", BlockWidthMax)
 				vgn.AddAttrInterface("min", BlockWidthMin)
 				vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.typed.Show(value, c.Width()) })
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "change",
-					Func:      func(event vugu.DOMEvent) { c.commitWidth(event.PropString("target", "value")) },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "change", func(event vugu.DOMEvent) { c.commitWidth(event.PropString("target", "value")) })
 				vgn = vgAppendText(vgparent, "\n      ")
 				vgn = vgAppendElement(vgparent, "", "label", []vugu.VGAttribute{{Namespace: "", Key: "for", Val: "block-layers"}})
 				vgn.SetInnerHTML(vugu.HTML("layers"))
@@ -191,11 +159,7 @@ func (c *BlockEditor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					}
 					vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "value", JSONVal: vjson.RawMessage(b)})
 				}
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "change",
-					Func:      func(event vugu.DOMEvent) { c.App.SetBlockLayers(c.sel(), event.PropString("target", "value")) },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "change", func(event vugu.DOMEvent) { c.App.SetBlockLayers(c.sel(), event.PropString("target", "value")) })
 				{
 					vgparent := vgn
 					_ = vgparent
@@ -242,11 +206,7 @@ func (c *BlockEditor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						}
 						vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "checked", JSONVal: vjson.RawMessage(b)})
 					}
-					vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-						EventType: "change",
-						Func:      func(event vugu.DOMEvent) { c.App.ToggleShortcut(c.sel()) },
-						// TODO: implement capture, etc. mostly need to decide syntax
-					})
+					vgOn(vgn, "change", func(event vugu.DOMEvent) { c.App.ToggleShortcut(c.sel()) })
 					vgn = vgAppendText(vgparent, " shortcut")
 				}
 				vgn = vgAppendText(vgparent, "\n      ")
@@ -261,11 +221,7 @@ func (c *BlockEditor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				_ = vgparent
 				vgn = vgAppendText(vgparent, "\n      ")
 				vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "dup-block"}})
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "click",
-					Func:      func(event vugu.DOMEvent) { c.App.DuplicateBlock(c.sel()) },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "click", func(event vugu.DOMEvent) { c.App.DuplicateBlock(c.sel()) })
 				{
 					vgparent := vgn
 					_ = vgparent
@@ -273,11 +229,7 @@ func (c *BlockEditor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				}
 				vgn = vgAppendText(vgparent, "\n      ")
 				vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "remove-block"}})
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "click",
-					Func:      func(event vugu.DOMEvent) { c.App.RemoveBlock(c.sel()) },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "click", func(event vugu.DOMEvent) { c.App.RemoveBlock(c.sel()) })
 				{
 					vgparent := vgn
 					_ = vgparent
@@ -308,11 +260,7 @@ func (c *BlockEditor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					}
 					vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "checked", JSONVal: vjson.RawMessage(b)})
 				}
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "change",
-					Func:      func(event vugu.DOMEvent) { c.App.SetLive(false) },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "change", func(event vugu.DOMEvent) { c.App.SetLive(false) })
 				vgn = vgAppendText(vgparent, " restart from the same initial weights")
 			}
 			vgn = vgAppendText(vgparent, "\n    ")
@@ -328,11 +276,7 @@ func (c *BlockEditor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					}
 					vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "checked", JSONVal: vjson.RawMessage(b)})
 				}
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "change",
-					Func:      func(event vugu.DOMEvent) { c.App.SetLive(true) },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "change", func(event vugu.DOMEvent) { c.App.SetLive(true) })
 				vgn = vgAppendText(vgparent, " change the running network")
 			}
 			vgn = vgAppendText(vgparent, "\n  ")
@@ -456,16 +400,8 @@ func (c *Diagram) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 	vgout.Out = append(vgout.Out, vgn) // root for output
 	vgn.AddAttrInterface("data-key", c.Key())
 	vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.draw(value) })
-	vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-		EventType: "click",
-		Func:      func(event vugu.DOMEvent) { c.click(event) },
-		// TODO: implement capture, etc. mostly need to decide syntax
-	})
-	vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-		EventType: "keydown",
-		Func:      func(event vugu.DOMEvent) { c.keydown(event) },
-		// TODO: implement capture, etc. mostly need to decide syntax
-	})
+	vgOn(vgn, "click", func(event vugu.DOMEvent) { c.click(event) })
+	vgOn(vgn, "keydown", func(event vugu.DOMEvent) { c.keydown(event) })
 	return vgout
 }
 
@@ -528,23 +464,11 @@ func (c *DigitsPad) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn = vgAppendText(vgparent, "\n    ")
 			vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "pad-wrap"}})
 			vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.setup(value) })
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "pointerup",
-				Func:      func(event vugu.DOMEvent) { c.done() },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "pointercancel",
-				Func:      func(event vugu.DOMEvent) { c.done() },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "pointerup", func(event vugu.DOMEvent) { c.done() })
+			vgOn(vgn, "pointercancel", func(event vugu.DOMEvent) { c.done() })
 			vgn = vgAppendText(vgparent, "\n    ")
 			vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "small pad-clear"}})
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.clear() },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "click", func(event vugu.DOMEvent) { c.clear() })
 			{
 				vgparent := vgn
 				_ = vgparent
@@ -693,11 +617,7 @@ func (c *EmbedDialog) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 		_ = vgparent
 		vgn = vgAppendText(vgparent, "\n  ")
 		vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "modal-backdrop"}})
-		vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-			EventType: "click",
-			Func:      func(event vugu.DOMEvent) { c.OnClose() },
-			// TODO: implement capture, etc. mostly need to decide syntax
-		})
+		vgOn(vgn, "click", func(event vugu.DOMEvent) { c.OnClose() })
 		vgn = vgAppendText(vgparent, "\n  ")
 		vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "modal embed-dialog"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "dialog"}, vugu.VGAttribute{Namespace: "", Key: "aria-modal", Val: "true"}, vugu.VGAttribute{Namespace: "", Key: "aria-labelledby", Val: "embed-title"}})
 		{
@@ -713,11 +633,7 @@ func (c *EmbedDialog) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgn.SetInnerHTML(vugu.HTML("Embed this experiment in a post"))
 				vgn = vgAppendText(vgparent, "\n      ")
 				vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "embed-close"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "small"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "Close"}})
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "click",
-					Func:      func(event vugu.DOMEvent) { c.OnClose() },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "click", func(event vugu.DOMEvent) { c.OnClose() })
 				{
 					vgparent := vgn
 					_ = vgparent
@@ -763,11 +679,7 @@ func (c *EmbedDialog) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 									}
 									vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "checked", JSONVal: vjson.RawMessage(b)})
 								}
-								vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-									EventType: "change",
-									Func:      func(event vugu.DOMEvent) { c.setView(v.Name, event.PropBool("target", "checked")) },
-									// TODO: implement capture, etc. mostly need to decide syntax
-								})
+								vgOn(vgn, "change", func(event vugu.DOMEvent) { c.setView(v.Name, event.PropBool("target", "checked")) })
 								vgn = vgAppendText(vgparent, "\n            ")
 								vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute(nil))
 								vgn.SetInnerHTML(v.Label)
@@ -782,11 +694,7 @@ func (c *EmbedDialog) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					vgn = vgAppendText(vgparent, "\n        ")
 					vgn = vgAppendElement(vgparent, "", "input", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "embed-caption"}, vugu.VGAttribute{Namespace: "", Key: "type", Val: "text"}, vugu.VGAttribute{Namespace: "", Key: "maxlength", Val: "300"}, vugu.VGAttribute{Namespace: "", Key: "placeholder", Val: "What should the reader notice?"}})
 					vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.typed.Show(value, c.Opts.Caption) })
-					vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-						EventType: "change",
-						Func:      func(event vugu.DOMEvent) { c.setCaption(event.PropString("target", "value")) },
-						// TODO: implement capture, etc. mostly need to decide syntax
-					})
+					vgOn(vgn, "change", func(event vugu.DOMEvent) { c.setCaption(event.PropString("target", "value")) })
 					vgn = vgAppendText(vgparent, "\n        ")
 					vgn = vgAppendElement(vgparent, "", "label", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "check"}})
 					{
@@ -800,11 +708,7 @@ func (c *EmbedDialog) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 							}
 							vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "checked", JSONVal: vjson.RawMessage(b)})
 						}
-						vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-							EventType: "change",
-							Func:      func(event vugu.DOMEvent) { c.setAutoplay(event.PropBool("target", "checked")) },
-							// TODO: implement capture, etc. mostly need to decide syntax
-						})
+						vgOn(vgn, "change", func(event vugu.DOMEvent) { c.setAutoplay(event.PropBool("target", "checked")) })
 						vgn = vgAppendText(vgparent, " start training when the reader scrolls to it")
 					}
 					vgn = vgAppendText(vgparent, "\n        ")
@@ -815,11 +719,7 @@ func (c *EmbedDialog) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					vgn.AddAttrInterface("max", Itoa(link.MaxEmbedHeight))
 					vgn.AddAttrInterface("min", Itoa(link.MinEmbedHeight))
 					vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.typed.Show(value, Itoa(c.Opts.Height)) })
-					vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-						EventType: "change",
-						Func:      func(event vugu.DOMEvent) { c.setHeight(event.PropString("target", "value")) },
-						// TODO: implement capture, etc. mostly need to decide syntax
-					})
+					vgOn(vgn, "change", func(event vugu.DOMEvent) { c.setHeight(event.PropString("target", "value")) })
 					vgn = vgAppendText(vgparent, "\n        ")
 					vgn = vgAppendElement(vgparent, "", "label", []vugu.VGAttribute{{Namespace: "", Key: "for", Val: "embed-snippet"}})
 					vgn.SetInnerHTML(vugu.HTML("Paste this into your post\x26#39;s HTML"))
@@ -832,11 +732,7 @@ func (c *EmbedDialog) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						}
 						vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "value", JSONVal: vjson.RawMessage(b)})
 					}
-					vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-						EventType: "focus",
-						Func:      func(event vugu.DOMEvent) { selectTarget(event) },
-						// TODO: implement capture, etc. mostly need to decide syntax
-					})
+					vgOn(vgn, "focus", func(event vugu.DOMEvent) { selectTarget(event) })
 					vgn = vgAppendText(vgparent, "\n        ")
 					vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "share-row"}})
 					{
@@ -844,11 +740,7 @@ func (c *EmbedDialog) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						_ = vgparent
 						vgn = vgAppendText(vgparent, "\n          ")
 						vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "embed-copy"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "primary"}})
-						vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-							EventType: "click",
-							Func:      func(event vugu.DOMEvent) { c.copy() },
-							// TODO: implement capture, etc. mostly need to decide syntax
-						})
+						vgOn(vgn, "click", func(event vugu.DOMEvent) { c.copy() })
 						{
 							vgparent := vgn
 							_ = vgparent
@@ -1268,11 +1160,7 @@ func (c *Export) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn = vgAppendElement(vgparent, "", "strong", []vugu.VGAttribute(nil))
 			vgn.SetInnerHTML(vugu.HTML("Export"))
 			vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "small"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "Close"}})
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.OnClose() },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "click", func(event vugu.DOMEvent) { c.OnClose() })
 			{
 				vgparent := vgn
 				_ = vgparent
@@ -1301,11 +1189,7 @@ func (c *Export) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "small"}, vugu.VGAttribute{Namespace: "", Key: "data-autofocus", Val: ""}})
 					vgn.AddAttrInterface("id", b.ID)
 					vgn.SetInnerHTML(b.Label)
-					vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-						EventType: "click",
-						Func:      func(event vugu.DOMEvent) { b.Do() },
-						// TODO: implement capture, etc. mostly need to decide syntax
-					})
+					vgOn(vgn, "click", func(event vugu.DOMEvent) { b.Do() })
 				}
 				vgn = vgAppendText(vgparent, "\n  ")
 			}
@@ -1321,11 +1205,7 @@ func (c *Export) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn = vgAppendText(vgparent, "\n    ")
 			vgn = vgAppendElement(vgparent, "", "textarea", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "import-text"}, vugu.VGAttribute{Namespace: "", Key: "rows", Val: "4"}, vugu.VGAttribute{Namespace: "", Key: "spellcheck", Val: "false"}})
 			vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.typed.Show(value, c.Text) })
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "input",
-				Func:      func(event vugu.DOMEvent) { c.Text = event.PropString("target", "value") },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "input", func(event vugu.DOMEvent) { c.Text = event.PropString("target", "value") })
 			vgn = vgAppendText(vgparent, "\n    ")
 			vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "export-row"}})
 			{
@@ -1333,18 +1213,10 @@ func (c *Export) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				_ = vgparent
 				vgn = vgAppendText(vgparent, "\n      ")
 				vgn = vgAppendElement(vgparent, "", "input", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "import-file"}, vugu.VGAttribute{Namespace: "", Key: "type", Val: "file"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "A Spec JSON file to load"}, vugu.VGAttribute{Namespace: "", Key: "accept", Val: ".json,application/json"}})
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "change",
-					Func:      func(event vugu.DOMEvent) { c.importFile() },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "change", func(event vugu.DOMEvent) { c.importFile() })
 				vgn = vgAppendText(vgparent, "\n      ")
 				vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "import-apply"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "small"}})
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "click",
-					Func:      func(event vugu.DOMEvent) { c.load(c.Text) },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "click", func(event vugu.DOMEvent) { c.load(c.Text) })
 				{
 					vgparent := vgn
 					_ = vgparent
@@ -1467,18 +1339,10 @@ func (c *KnockOut) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn = vgAppendText(vgparent, "\n    ")
 			vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "knockout-one"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "small"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Measure the trained network with the selected block's branch removed"}})
 			vgn.SetInnerHTML(c.OneLabel())
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.one() },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "click", func(event vugu.DOMEvent) { c.one() })
 			vgn = vgAppendText(vgparent, "\n    ")
 			vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "knockout-scan"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "small"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Measure the trained network with each block removed in turn"}})
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.scan() },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "click", func(event vugu.DOMEvent) { c.scan() })
 			{
 				vgparent := vgn
 				_ = vgparent
@@ -1582,11 +1446,7 @@ func (c *Lesion) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			_ = vgparent
 			vgn = vgAppendText(vgparent, "\n    ")
 			vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "lesion-scan"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "primary"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Measure each twin with each block removed in turn"}})
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.Run().LesionScan() },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "click", func(event vugu.DOMEvent) { c.Run().LesionScan() })
 			{
 				vgparent := vgn
 				_ = vgparent
@@ -1599,18 +1459,10 @@ func (c *Lesion) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn = vgAppendElement(vgparent, "", "input", []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "number"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "lesion-block"}, vugu.VGAttribute{Namespace: "", Key: "min", Val: "1"}, vugu.VGAttribute{Namespace: "", Key: "step", Val: "1"}})
 			vgn.AddAttrInterface("max", Itoa(c.Blocks()))
 			vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.typed.Show(value, Itoa(c.Run().LesionBlock+1)) })
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "change",
-				Func:      func(event vugu.DOMEvent) { c.commitBlock(event.PropString("target", "value")) },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "change", func(event vugu.DOMEvent) { c.commitBlock(event.PropString("target", "value")) })
 			vgn = vgAppendText(vgparent, "\n    ")
 			vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "lesion-one"}})
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.Run().KnockOut() },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "click", func(event vugu.DOMEvent) { c.Run().KnockOut() })
 			{
 				vgparent := vgn
 				_ = vgparent
@@ -1727,11 +1579,7 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					vgn.SetInnerHTML(c.App.Notice())
 					vgn = vgAppendText(vgparent, "\n    ")
 					vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "small"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "Dismiss"}})
-					vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-						EventType: "click",
-						Func:      func(event vugu.DOMEvent) { c.dismissNotice() },
-						// TODO: implement capture, etc. mostly need to decide syntax
-					})
+					vgOn(vgn, "click", func(event vugu.DOMEvent) { c.dismissNotice() })
 					{
 						vgparent := vgn
 						_ = vgparent
@@ -1938,11 +1786,7 @@ func (c *Settings) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 								}
 								vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "value", JSONVal: vjson.RawMessage(b)})
 							}
-							vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-								EventType: "change",
-								Func:      func(event vugu.DOMEvent) { c.App.SetField(f.Field, event.PropString("target", "value")) },
-								// TODO: implement capture, etc. mostly need to decide syntax
-							})
+							vgOn(vgn, "change", func(event vugu.DOMEvent) { c.App.SetField(f.Field, event.PropString("target", "value")) })
 							{
 								vgparent := vgn
 								_ = vgparent
@@ -1968,11 +1812,7 @@ func (c *Settings) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 							vgn.AddAttrInterface("min", f.Min)
 							vgn.AddAttrInterface("step", f.Step)
 							vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.typed.Show(value, c.Value(f.Field)) })
-							vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-								EventType: "change",
-								Func:      func(event vugu.DOMEvent) { c.commit(f.Field, event.PropString("target", "value")) },
-								// TODO: implement capture, etc. mostly need to decide syntax
-							})
+							vgOn(vgn, "change", func(event vugu.DOMEvent) { c.commit(f.Field, event.PropString("target", "value")) })
 						}
 						vgn = vgAppendText(vgparent, "\n      ")
 						if f.Kind == "check" {
@@ -1985,20 +1825,12 @@ func (c *Settings) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 								}
 								vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "checked", JSONVal: vjson.RawMessage(b)})
 							}
-							vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-								EventType: "change",
-								Func:      func(event vugu.DOMEvent) { c.setCheck(f.Field, event.PropBool("target", "checked")) },
-								// TODO: implement capture, etc. mostly need to decide syntax
-							})
+							vgOn(vgn, "change", func(event vugu.DOMEvent) { c.setCheck(f.Field, event.PropBool("target", "checked")) })
 						}
 						vgn = vgAppendText(vgparent, "\n      ")
 						if f.Field == "seed" {
 							vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "new-seed"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "small"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "New data, initial weights and batch order"}})
-							vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-								EventType: "click",
-								Func:      func(event vugu.DOMEvent) { c.App.NewSeed() },
-								// TODO: implement capture, etc. mostly need to decide syntax
-							})
+							vgOn(vgn, "click", func(event vugu.DOMEvent) { c.App.NewSeed() })
 							{
 								vgparent := vgn
 								_ = vgparent
@@ -2053,11 +1885,7 @@ func (c *Share) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn = vgAppendText(vgparent, "\n    ")
 			vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "share-open"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Copy a link to exactly this experiment"}})
 			vgn.AddAttrInterface("aria-expanded", c.Expanded("share"))
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.share() },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "click", func(event vugu.DOMEvent) { c.share() })
 			{
 				vgparent := vgn
 				_ = vgparent
@@ -2066,11 +1894,7 @@ func (c *Share) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn = vgAppendText(vgparent, "\n    ")
 			vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "export-open"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Download the charts, the metrics or the settings; load settings"}})
 			vgn.AddAttrInterface("aria-expanded", c.Expanded("export"))
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.toggle("export") },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "click", func(event vugu.DOMEvent) { c.toggle("export") })
 			{
 				vgparent := vgn
 				_ = vgparent
@@ -2079,11 +1903,7 @@ func (c *Share) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn = vgAppendText(vgparent, "\n    ")
 			vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "embed-open"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Put this experiment, live, into a blog post"}})
 			vgn.AddAttrInterface("aria-expanded", c.Expanded("embed"))
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.toggle("embed") },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "click", func(event vugu.DOMEvent) { c.toggle("embed") })
 			{
 				vgparent := vgn
 				_ = vgparent
@@ -2095,11 +1915,7 @@ func (c *Share) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 		if c.Open == "share" {
 			vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "share-panel"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "dialog"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "Share a link"}})
 			vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.focusIn(value) })
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "keydown",
-				Func:      func(event vugu.DOMEvent) { c.key(event) },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "keydown", func(event vugu.DOMEvent) { c.key(event) })
 			{
 				vgparent := vgn
 				_ = vgparent
@@ -2121,18 +1937,10 @@ func (c *Share) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						}
 						vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "value", JSONVal: vjson.RawMessage(b)})
 					}
-					vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-						EventType: "focus",
-						Func:      func(event vugu.DOMEvent) { selectTarget(event) },
-						// TODO: implement capture, etc. mostly need to decide syntax
-					})
+					vgOn(vgn, "focus", func(event vugu.DOMEvent) { selectTarget(event) })
 					vgn = vgAppendText(vgparent, "\n      ")
 					vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "share-copy"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "small"}})
-					vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-						EventType: "click",
-						Func:      func(event vugu.DOMEvent) { c.copyLink() },
-						// TODO: implement capture, etc. mostly need to decide syntax
-					})
+					vgOn(vgn, "click", func(event vugu.DOMEvent) { c.copyLink() })
 					{
 						vgparent := vgn
 						_ = vgparent
@@ -2140,11 +1948,7 @@ func (c *Share) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					}
 					vgn = vgAppendText(vgparent, "\n      ")
 					vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "share-close"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "small"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "Close"}})
-					vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-						EventType: "click",
-						Func:      func(event vugu.DOMEvent) { c.close() },
-						// TODO: implement capture, etc. mostly need to decide syntax
-					})
+					vgOn(vgn, "click", func(event vugu.DOMEvent) { c.close() })
 					{
 						vgparent := vgn
 						_ = vgparent
@@ -2162,11 +1966,7 @@ func (c *Share) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 		if c.Open == "export" {
 			vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "dialog-host"}})
 			vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.focusIn(value) })
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "keydown",
-				Func:      func(event vugu.DOMEvent) { c.key(event) },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "keydown", func(event vugu.DOMEvent) { c.key(event) })
 			{
 				vgparent := vgn
 				_ = vgparent
@@ -2186,11 +1986,7 @@ func (c *Share) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 		if c.Open == "embed" {
 			vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "dialog-host"}})
 			vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.focusIn(value) })
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "keydown",
-				Func:      func(event vugu.DOMEvent) { c.key(event) },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "keydown", func(event vugu.DOMEvent) { c.key(event) })
 			{
 				vgparent := vgn
 				_ = vgparent
@@ -2405,11 +2201,7 @@ func (c *Sweep) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgn = vgAppendText(vgparent, "\n      ")
 				vgn = vgAppendElement(vgparent, "", "input", []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "text"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "sweep-depths"}})
 				vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.typed.Show(value, c.Run().DepthsText) })
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "change",
-					Func:      func(event vugu.DOMEvent) { c.setDepths(event.PropString("target", "value")) },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "change", func(event vugu.DOMEvent) { c.setDepths(event.PropString("target", "value")) })
 				vgn = vgAppendText(vgparent, "\n    ")
 			}
 			vgn = vgAppendText(vgparent, "\n    ")
@@ -2423,11 +2215,7 @@ func (c *Sweep) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgn = vgAppendText(vgparent, "\n      ")
 				vgn = vgAppendElement(vgparent, "", "input", []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "number"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "sweep-steps"}, vugu.VGAttribute{Namespace: "", Key: "min", Val: "1"}, vugu.VGAttribute{Namespace: "", Key: "step", Val: "100"}})
 				vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.typed.Show(value, c.Run().StepsText) })
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "change",
-					Func:      func(event vugu.DOMEvent) { c.setSteps(event.PropString("target", "value")) },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "change", func(event vugu.DOMEvent) { c.setSteps(event.PropString("target", "value")) })
 				vgn = vgAppendText(vgparent, "\n    ")
 			}
 			vgn = vgAppendText(vgparent, "\n    ")
@@ -2441,11 +2229,7 @@ func (c *Sweep) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgn = vgAppendText(vgparent, "\n      ")
 				vgn = vgAppendElement(vgparent, "", "input", []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "text"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "sweep-seeds"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "One run per seed of every depth and variant, e.g. 1, 2, 3: the plot shows their mean and range"}})
 				vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.typed.Show(value, c.Run().SeedsText) })
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "change",
-					Func:      func(event vugu.DOMEvent) { c.setSeeds(event.PropString("target", "value")) },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "change", func(event vugu.DOMEvent) { c.setSeeds(event.PropString("target", "value")) })
 				vgn = vgAppendText(vgparent, "\n    ")
 			}
 			vgn = vgAppendText(vgparent, "\n    ")
@@ -2455,11 +2239,7 @@ func (c *Sweep) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				_ = vgparent
 				vgn = vgAppendText(vgparent, "\n      ")
 				vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "sweep-run"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "primary"}})
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "click",
-					Func:      func(event vugu.DOMEvent) { c.Compare.StartSweep() },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "click", func(event vugu.DOMEvent) { c.Compare.StartSweep() })
 				{
 					vgparent := vgn
 					_ = vgparent
@@ -2468,11 +2248,7 @@ func (c *Sweep) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgn = vgAppendText(vgparent, "\n      ")
 				vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "sweep-cancel"}})
 				vgn.AddAttrInterface("disabled", !c.Running())
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "click",
-					Func:      func(event vugu.DOMEvent) { c.Compare.CancelSweep() },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "click", func(event vugu.DOMEvent) { c.Compare.CancelSweep() })
 				{
 					vgparent := vgn
 					_ = vgparent
@@ -2609,19 +2385,11 @@ func (c *Toolbar) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn.AddAttrInterface("class", "primary "+c.PlayLabel())
 			vgn.AddAttrInterface("disabled", c.App.Diverged)
 			vgn.SetInnerHTML(c.PlayLabel())
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.togglePlay() },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "click", func(event vugu.DOMEvent) { c.togglePlay() })
 			vgn = vgAppendText(vgparent, "\n    ")
 			vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "step"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Train on one minibatch"}})
 			vgn.AddAttrInterface("disabled", c.App.Diverged)
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.App.Step() },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "click", func(event vugu.DOMEvent) { c.App.Step() })
 			{
 				vgparent := vgn
 				_ = vgparent
@@ -2629,11 +2397,7 @@ func (c *Toolbar) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			}
 			vgn = vgAppendText(vgparent, "\n    ")
 			vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "reset"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Start again from the same initial weights"}})
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.App.Reset() },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "click", func(event vugu.DOMEvent) { c.App.Reset() })
 			{
 				vgparent := vgn
 				_ = vgparent
@@ -2645,11 +2409,7 @@ func (c *Toolbar) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 		vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "shortcuts-switch"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "switch"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Every block's residual shortcut, on or off"}})
 		vgn.AddAttrInterface("aria-checked", c.ShortcutsChecked())
 		vgn.AddAttrInterface("class", "switch "+c.ShortcutClass())
-		vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-			EventType: "click",
-			Func:      func(event vugu.DOMEvent) { c.toggleShortcuts() },
-			// TODO: implement capture, etc. mostly need to decide syntax
-		})
+		vgOn(vgn, "click", func(event vugu.DOMEvent) { c.toggleShortcuts() })
 		{
 			vgparent := vgn
 			_ = vgparent
@@ -2745,11 +2505,7 @@ func (c *Toolbar) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				_ = vgparent
 				vgn = vgAppendText(vgparent, "\n    Training diverged: the loss is no longer a number. Lower the learning rate or turn on batch norm, then\n    ")
 				vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "primary"}})
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "click",
-					Func:      func(event vugu.DOMEvent) { c.App.Reset() },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "click", func(event vugu.DOMEvent) { c.App.Reset() })
 				{
 					vgparent := vgn
 					_ = vgparent
@@ -2798,18 +2554,10 @@ func (c *Twins) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgn.AddAttrInterface("class", "primary "+c.PlayLabel())
 				vgn.AddAttrInterface("disabled", c.BothDiverged())
 				vgn.SetInnerHTML(c.PlayLabel())
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "click",
-					Func:      func(event vugu.DOMEvent) { c.togglePlay() },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "click", func(event vugu.DOMEvent) { c.togglePlay() })
 				vgn = vgAppendText(vgparent, "\n      ")
 				vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "twin-step"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Train both on one minibatch"}})
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "click",
-					Func:      func(event vugu.DOMEvent) { c.Run().Step() },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "click", func(event vugu.DOMEvent) { c.Run().Step() })
 				{
 					vgparent := vgn
 					_ = vgparent
@@ -2817,11 +2565,7 @@ func (c *Twins) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				}
 				vgn = vgAppendText(vgparent, "\n      ")
 				vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "twin-reset"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Start both again from their common initial weights"}})
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "click",
-					Func:      func(event vugu.DOMEvent) { c.reset() },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "click", func(event vugu.DOMEvent) { c.reset() })
 				{
 					vgparent := vgn
 					_ = vgparent
@@ -2839,11 +2583,7 @@ func (c *Twins) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgn.AddAttrInterface("max", DepthMax)
 				vgn.AddAttrInterface("min", DepthMin)
 				vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.typed.Show(value, Itoa(c.Compare.TwinDepth())) })
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "change",
-					Func:      func(event vugu.DOMEvent) { c.commitDepth(event.PropString("target", "value")) },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "change", func(event vugu.DOMEvent) { c.commitDepth(event.PropString("target", "value")) })
 				vgn = vgAppendText(vgparent, "\n    ")
 			}
 			vgn = vgAppendText(vgparent, "\n    ")
@@ -3178,11 +2918,7 @@ func (c *Views) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn.AddAttrInterface("id", "view-"+string(t.View))
 			vgn.AddAttrInterface("title", t.Title)
 			vgn.SetInnerHTML(t.Label)
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.Compare.SetView(t.View) },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "click", func(event vugu.DOMEvent) { c.Compare.SetView(t.View) })
 		}
 		vgn = vgAppendText(vgparent, "\n")
 	}
@@ -3224,19 +2960,11 @@ func (c *Why) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "why-draw"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "primary"}})
 			vgn.AddAttrInterface("title", c.DrawTitle())
 			vgn.SetInnerHTML(c.DrawLabel())
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.Compare.DrawLandscapes() },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "click", func(event vugu.DOMEvent) { c.Compare.DrawLandscapes() })
 			vgn = vgAppendText(vgparent, "\n    ")
 			if !c.Compare.UsesWhyPreset() {
 				vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "why-preset"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "14 blocks with batch norm: deep enough that the plain twin trains only partly"}})
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "click",
-					Func:      func(event vugu.DOMEvent) { c.Compare.UseWhyPreset() },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "click", func(event vugu.DOMEvent) { c.Compare.UseWhyPreset() })
 				{
 					vgparent := vgn
 					_ = vgparent
@@ -3275,11 +3003,7 @@ func (c *Why) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					vgn.AddAttrInterface("step", c.Step(f))
 					vgn.AddAttrInterface("title", f.Hint)
 					vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.typed.Show(value, f.Get(c.Run().WhyConf)) })
-					vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-						EventType: "change",
-						Func:      func(event vugu.DOMEvent) { c.commit(f.Key, event.PropString("target", "value")) },
-						// TODO: implement capture, etc. mostly need to decide syntax
-					})
+					vgOn(vgn, "change", func(event vugu.DOMEvent) { c.commit(f.Key, event.PropString("target", "value")) })
 					vgn = vgAppendText(vgparent, "\n    ")
 				}
 			}

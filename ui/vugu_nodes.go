@@ -53,3 +53,10 @@ func vgAppendComponent(vgout *vugu.BuildOut, parent *vugu.VGNode, comp vugu.Buil
 	parent.AppendChild(n)
 	return n
 }
+
+// vgOn adds a handler for the DOM event to n.
+//
+//go:noinline
+func vgOn(n *vugu.VGNode, event string, f func(vugu.DOMEvent)) {
+	n.DOMEventHandlerSpecList = append(n.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{EventType: event, Func: f})
+}
