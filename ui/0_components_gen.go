@@ -941,6 +941,7 @@ func (c *Embed) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					{
 						vgcomp := vgComponent[Why](vgin, 0xDF1A365128225DBD, vgiterkey)
 						vgcomp.Compare = c.Compare
+						vgcomp.Only = c.WhyOnly()
 						vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 					}
 				}
@@ -3015,160 +3016,178 @@ func (c *Why) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn = vgAppendText(vgparent, "\n  ")
 		}
 		vgn = vgAppendText(vgparent, "\n  ")
-		vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "why-maps"}})
-		{
-			vgparent := vgn
-			_ = vgparent
-			vgn = vgAppendText(vgparent, "\n    ")
-			vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "twin-plain"}})
+		if c.Only != "gradients" {
+			vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "why-landscape"}})
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = vgAppendText(vgparent, "\n      ")
-				{
-					vgcomp := vgComponent[LandscapeMap](vgin, 0xF05ABFD5F7093B18, vgiterkey)
-					vgcomp.Hi = c.hi
-					vgcomp.Lo = c.lo
-					vgcomp.Report = c.Run().Side[0].Why
-					vgcomp.Label = "plain"
-					vgn = vgAppendComponent(vgout, vgparent, vgcomp)
-				}
-				vgn = vgAppendText(vgparent, "\n      ")
-				vgn = vgAppendElement(vgparent, "", "small", []vugu.VGAttribute(nil))
+				vgn = vgAppendText(vgparent, "\n  ")
+				vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "why-maps"}})
 				{
 					vgparent := vgn
 					_ = vgparent
-					vgn = vgAppendText(vgparent, "roughness ")
-					vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "why-rough-plain"}})
-					vgn.SetInnerHTML(c.Run().WhyRoughness(0))
+					vgn = vgAppendText(vgparent, "\n    ")
+					vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "twin-plain"}})
+					{
+						vgparent := vgn
+						_ = vgparent
+						vgn = vgAppendText(vgparent, "\n      ")
+						{
+							vgcomp := vgComponent[LandscapeMap](vgin, 0xF05ABFD5F7093B18, vgiterkey)
+							vgcomp.Hi = c.hi
+							vgcomp.Lo = c.lo
+							vgcomp.Report = c.Run().Side[0].Why
+							vgcomp.Label = "plain"
+							vgn = vgAppendComponent(vgout, vgparent, vgcomp)
+						}
+						vgn = vgAppendText(vgparent, "\n      ")
+						vgn = vgAppendElement(vgparent, "", "small", []vugu.VGAttribute(nil))
+						{
+							vgparent := vgn
+							_ = vgparent
+							vgn = vgAppendText(vgparent, "roughness ")
+							vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "why-rough-plain"}})
+							vgn.SetInnerHTML(c.Run().WhyRoughness(0))
+						}
+						vgn = vgAppendText(vgparent, "\n    ")
+					}
+					vgn = vgAppendText(vgparent, "\n    ")
+					vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "twin-residual"}})
+					{
+						vgparent := vgn
+						_ = vgparent
+						vgn = vgAppendText(vgparent, "\n      ")
+						{
+							vgcomp := vgComponent[LandscapeMap](vgin, 0x541EE69AE02CA63B, vgiterkey)
+							vgcomp.Hi = c.hi
+							vgcomp.Lo = c.lo
+							vgcomp.Report = c.Run().Side[1].Why
+							vgcomp.Label = "residual"
+							vgn = vgAppendComponent(vgout, vgparent, vgcomp)
+						}
+						vgn = vgAppendText(vgparent, "\n      ")
+						vgn = vgAppendElement(vgparent, "", "small", []vugu.VGAttribute(nil))
+						{
+							vgparent := vgn
+							_ = vgparent
+							vgn = vgAppendText(vgparent, "roughness ")
+							vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "why-rough-residual"}})
+							vgn.SetInnerHTML(c.Run().WhyRoughness(1))
+						}
+						vgn = vgAppendText(vgparent, "\n    ")
+					}
+					vgn = vgAppendText(vgparent, "\n  ")
 				}
-				vgn = vgAppendText(vgparent, "\n    ")
-			}
-			vgn = vgAppendText(vgparent, "\n    ")
-			vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "twin-residual"}})
-			{
-				vgparent := vgn
-				_ = vgparent
-				vgn = vgAppendText(vgparent, "\n      ")
-				{
-					vgcomp := vgComponent[LandscapeMap](vgin, 0x541EE69AE02CA63B, vgiterkey)
-					vgcomp.Hi = c.hi
-					vgcomp.Lo = c.lo
-					vgcomp.Report = c.Run().Side[1].Why
-					vgcomp.Label = "residual"
-					vgn = vgAppendComponent(vgout, vgparent, vgcomp)
+				vgn = vgAppendText(vgparent, "\n  ")
+				if c.scaled {
+					vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "why-scale"}})
+					{
+						vgparent := vgn
+						_ = vgparent
+						vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute(nil))
+						vgn.SetInnerHTML(c.ScaleLow())
+						vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "ramp"}})
+						vgn.SetInnerHTML(vugu.HTML(""))
+						vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute(nil))
+						vgn.SetInnerHTML(c.ScaleHigh())
+					}
 				}
-				vgn = vgAppendText(vgparent, "\n      ")
-				vgn = vgAppendElement(vgparent, "", "small", []vugu.VGAttribute(nil))
+				vgn = vgAppendText(vgparent, "\n  ")
+				vgn = vgAppendElement(vgparent, "", "p", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "caption"}})
+				vgn.SetInnerHTML(vugu.HTML("Train first (the centre of each picture is the twin\x26#39;s weights now), then draw. Each picture is\n    the training loss on a plane through the weights, along two random directions scaled to each neuron\x26#39;s own weights\n    (Li et al., 2018): darker is lower, lines mark every quarter decade. The residual twin sits in a smooth bowl; the\n    plain twin\x26#39;s surface is rough, with ridges and pits that stop gradient descent. If the plain picture is a flat\n    plateau, the plain twin is stuck at chance: every nearby weight gives the same useless answer, so there is no slope\n    to follow. The suggested network (14 blocks, batch norm) lets it train partly, and its landscape turns rough.\n    Both twins are pictured at the same step, which the page\x26#39;s address names with the directions: a shared link or\n    embed trains the twins to that step and draws the same pictures."))
+				vgn = vgAppendText(vgparent, "\n  ")
+				if c.Run().WhyCommand() != "" {
+					vgn = vgAppendElement(vgparent, "", "p", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "caption"}})
+					{
+						vgparent := vgn
+						_ = vgparent
+						vgn = vgAppendText(vgparent, "The same pictures, headless: ")
+						vgn = vgAppendElement(vgparent, "", "code", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "why-command"}})
+						vgn.SetInnerHTML(c.Run().WhyCommand())
+					}
+				}
+				vgn = vgAppendText(vgparent, "\n  ")
+				vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "why-charts"}})
 				{
 					vgparent := vgn
 					_ = vgparent
-					vgn = vgAppendText(vgparent, "roughness ")
-					vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "why-rough-residual"}})
-					vgn.SetInnerHTML(c.Run().WhyRoughness(1))
+					vgn = vgAppendText(vgparent, "\n    ")
+					{
+						vgcomp := vgComponent[Chart](vgin, 0x1AE3C82304A433BF, vgiterkey)
+						vgcomp.LogY = true
+						vgcomp.Series = c.Run().WhySlices()
+						vgcomp.XRange = [2]float64{-1, 1}
+						vgcomp.Title = "Loss along one direction, through the weights now (log scale)"
+						vgn = vgAppendComponent(vgout, vgparent, vgcomp)
+					}
+					vgn = vgAppendText(vgparent, "\n    ")
+					{
+						vgcomp := vgComponent[Chart](vgin, 0x756D99D5ACA26489, vgiterkey)
+						vgcomp.LogY = true
+						vgcomp.Series = c.Run().WhyLines()
+						vgcomp.XRange = [2]float64{-0.25, 1.25}
+						vgcomp.Title = "Loss from the initial weights (0) to now (1), log scale"
+						vgn = vgAppendComponent(vgout, vgparent, vgcomp)
+					}
+					vgn = vgAppendText(vgparent, "\n  ")
 				}
-				vgn = vgAppendText(vgparent, "\n    ")
+				vgn = vgAppendText(vgparent, "\n  ")
 			}
-			vgn = vgAppendText(vgparent, "\n  ")
 		}
 		vgn = vgAppendText(vgparent, "\n  ")
-		if c.scaled {
-			vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "why-scale"}})
+		if c.Only != "landscape" {
+			vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "why-gradients"}})
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute(nil))
-				vgn.SetInnerHTML(c.ScaleLow())
-				vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "ramp"}})
-				vgn.SetInnerHTML(vugu.HTML(""))
-				vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute(nil))
-				vgn.SetInnerHTML(c.ScaleHigh())
+				vgn = vgAppendText(vgparent, "\n  ")
+				vgn = vgAppendElement(vgparent, "", "h3", []vugu.VGAttribute(nil))
+				vgn.SetInnerHTML(vugu.HTML("Shattered gradients"))
+				vgn = vgAppendText(vgparent, "\n  ")
+				vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "why-charts why-grads"}})
+				{
+					vgparent := vgn
+					_ = vgparent
+					vgn = vgAppendText(vgparent, "\n    ")
+					{
+						vgcomp := vgComponent[Chart](vgin, 0x1612BE1DF70C9D91, vgiterkey)
+						vgcomp.Series = c.Run().WhyGradient(0, false)
+						vgcomp.Title = c.Run().WhyGradientTitle(0, false)
+						vgcomp.XRange = [2]float64{-1.2, 1.2}
+						vgn = vgAppendComponent(vgout, vgparent, vgcomp)
+					}
+					vgn = vgAppendText(vgparent, "\n    ")
+					{
+						vgcomp := vgComponent[Chart](vgin, 0x872F26D59376E7B1, vgiterkey)
+						vgcomp.Series = c.Run().WhyGradient(1, false)
+						vgcomp.Title = c.Run().WhyGradientTitle(1, false)
+						vgcomp.XRange = [2]float64{-1.2, 1.2}
+						vgn = vgAppendComponent(vgout, vgparent, vgcomp)
+					}
+					vgn = vgAppendText(vgparent, "\n    ")
+					{
+						vgcomp := vgComponent[Chart](vgin, 0x8282EC1568685DA0, vgiterkey)
+						vgcomp.Series = c.Run().WhyGradient(0, true)
+						vgcomp.Title = c.Run().WhyGradientTitle(0, true)
+						vgcomp.XRange = [2]float64{-1.2, 1.2}
+						vgn = vgAppendComponent(vgout, vgparent, vgcomp)
+					}
+					vgn = vgAppendText(vgparent, "\n    ")
+					{
+						vgcomp := vgComponent[Chart](vgin, 0xDC7CA98848EDCBE8, vgiterkey)
+						vgcomp.Series = c.Run().WhyGradient(1, true)
+						vgcomp.Title = c.Run().WhyGradientTitle(1, true)
+						vgcomp.XRange = [2]float64{-1.2, 1.2}
+						vgn = vgAppendComponent(vgout, vgparent, vgcomp)
+					}
+					vgn = vgAppendText(vgparent, "\n  ")
+				}
+				vgn = vgAppendText(vgparent, "\n  ")
+				vgn = vgAppendElement(vgparent, "", "p", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "caption"}})
+				vgn.SetInnerHTML(vugu.HTML("How the network\x26#39;s score (the logit of class 1 minus that of class 0) changes as the input moves\n    along the horizontal line through the middle of the plane, 256 points from left to right. At initialisation a deep\n    plain net\x26#39;s gradient looks like white noise (autocorrelation near 0): neighbouring inputs get unrelated gradients,\n    so a step of training helps one point and harms the next. With shortcuts it stays correlated, like brown noise\n    (near 1), and learning from one point carries over to its neighbours (Balduzzi et al., 2017). Without batch norm\n    an untrained ReLU net scales with its input, so along this line through the centre its gradient is a single step\n    whatever the depth: the suggested network has batch norm."))
+				vgn = vgAppendText(vgparent, "\n  ")
 			}
 		}
-		vgn = vgAppendText(vgparent, "\n  ")
-		vgn = vgAppendElement(vgparent, "", "p", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "caption"}})
-		vgn.SetInnerHTML(vugu.HTML("Train first (the centre of each picture is the twin\x26#39;s weights now), then draw. Each picture is\n    the training loss on a plane through the weights, along two random directions scaled to each neuron\x26#39;s own weights\n    (Li et al., 2018): darker is lower, lines mark every quarter decade. The residual twin sits in a smooth bowl; the\n    plain twin\x26#39;s surface is rough, with ridges and pits that stop gradient descent. If the plain picture is a flat\n    plateau, the plain twin is stuck at chance: every nearby weight gives the same useless answer, so there is no slope\n    to follow. The suggested network (14 blocks, batch norm) lets it train partly, and its landscape turns rough.\n    Both twins are pictured at the same step, which the page\x26#39;s address names with the directions: a shared link or\n    embed trains the twins to that step and draws the same pictures."))
-		vgn = vgAppendText(vgparent, "\n  ")
-		if c.Run().WhyCommand() != "" {
-			vgn = vgAppendElement(vgparent, "", "p", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "caption"}})
-			{
-				vgparent := vgn
-				_ = vgparent
-				vgn = vgAppendText(vgparent, "The same pictures, headless: ")
-				vgn = vgAppendElement(vgparent, "", "code", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "why-command"}})
-				vgn.SetInnerHTML(c.Run().WhyCommand())
-			}
-		}
-		vgn = vgAppendText(vgparent, "\n  ")
-		vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "why-charts"}})
-		{
-			vgparent := vgn
-			_ = vgparent
-			vgn = vgAppendText(vgparent, "\n    ")
-			{
-				vgcomp := vgComponent[Chart](vgin, 0x1AE3C82304A433BF, vgiterkey)
-				vgcomp.LogY = true
-				vgcomp.Series = c.Run().WhySlices()
-				vgcomp.XRange = [2]float64{-1, 1}
-				vgcomp.Title = "Loss along one direction, through the weights now (log scale)"
-				vgn = vgAppendComponent(vgout, vgparent, vgcomp)
-			}
-			vgn = vgAppendText(vgparent, "\n    ")
-			{
-				vgcomp := vgComponent[Chart](vgin, 0x756D99D5ACA26489, vgiterkey)
-				vgcomp.LogY = true
-				vgcomp.Series = c.Run().WhyLines()
-				vgcomp.XRange = [2]float64{-0.25, 1.25}
-				vgcomp.Title = "Loss from the initial weights (0) to now (1), log scale"
-				vgn = vgAppendComponent(vgout, vgparent, vgcomp)
-			}
-			vgn = vgAppendText(vgparent, "\n  ")
-		}
-		vgn = vgAppendText(vgparent, "\n  ")
-		vgn = vgAppendElement(vgparent, "", "h3", []vugu.VGAttribute(nil))
-		vgn.SetInnerHTML(vugu.HTML("Shattered gradients"))
-		vgn = vgAppendText(vgparent, "\n  ")
-		vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "why-charts why-grads"}})
-		{
-			vgparent := vgn
-			_ = vgparent
-			vgn = vgAppendText(vgparent, "\n    ")
-			{
-				vgcomp := vgComponent[Chart](vgin, 0x1612BE1DF70C9D91, vgiterkey)
-				vgcomp.Series = c.Run().WhyGradient(0, false)
-				vgcomp.Title = c.Run().WhyGradientTitle(0, false)
-				vgcomp.XRange = [2]float64{-1.2, 1.2}
-				vgn = vgAppendComponent(vgout, vgparent, vgcomp)
-			}
-			vgn = vgAppendText(vgparent, "\n    ")
-			{
-				vgcomp := vgComponent[Chart](vgin, 0x872F26D59376E7B1, vgiterkey)
-				vgcomp.Series = c.Run().WhyGradient(1, false)
-				vgcomp.Title = c.Run().WhyGradientTitle(1, false)
-				vgcomp.XRange = [2]float64{-1.2, 1.2}
-				vgn = vgAppendComponent(vgout, vgparent, vgcomp)
-			}
-			vgn = vgAppendText(vgparent, "\n    ")
-			{
-				vgcomp := vgComponent[Chart](vgin, 0x8282EC1568685DA0, vgiterkey)
-				vgcomp.Series = c.Run().WhyGradient(0, true)
-				vgcomp.Title = c.Run().WhyGradientTitle(0, true)
-				vgcomp.XRange = [2]float64{-1.2, 1.2}
-				vgn = vgAppendComponent(vgout, vgparent, vgcomp)
-			}
-			vgn = vgAppendText(vgparent, "\n    ")
-			{
-				vgcomp := vgComponent[Chart](vgin, 0xDC7CA98848EDCBE8, vgiterkey)
-				vgcomp.Series = c.Run().WhyGradient(1, true)
-				vgcomp.Title = c.Run().WhyGradientTitle(1, true)
-				vgcomp.XRange = [2]float64{-1.2, 1.2}
-				vgn = vgAppendComponent(vgout, vgparent, vgcomp)
-			}
-			vgn = vgAppendText(vgparent, "\n  ")
-		}
-		vgn = vgAppendText(vgparent, "\n  ")
-		vgn = vgAppendElement(vgparent, "", "p", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "caption"}})
-		vgn.SetInnerHTML(vugu.HTML("How the network\x26#39;s score (the logit of class 1 minus that of class 0) changes as the input moves\n    along the horizontal line through the middle of the plane, 256 points from left to right. At initialisation a deep\n    plain net\x26#39;s gradient looks like white noise (autocorrelation near 0): neighbouring inputs get unrelated gradients,\n    so a step of training helps one point and harms the next. With shortcuts it stays correlated, like brown noise\n    (near 1), and learning from one point carries over to its neighbours (Balduzzi et al., 2017). Without batch norm\n    an untrained ReLU net scales with its input, so along this line through the centre its gradient is a single step\n    whatever the depth: the suggested network has batch norm."))
 		vgn = vgAppendText(vgparent, "\n")
 	}
 	return vgout

@@ -31,9 +31,14 @@ var EmbedViews = []EmbedView{
 	{"heatmap", "Decision boundary"},
 	{"charts", "Loss and accuracy charts"},
 	{"twin", "Plain and residual twins, side by side"},
-	{"why", "Why shortcuts work: loss landscapes, shattered gradients"},
+	{"landscape", "Why shortcuts work: the twins' loss landscapes"},
+	{"gradients", "Why shortcuts work: their shattered gradients"},
 	{"sweep", "Depth sweep (the reader starts it)"},
 }
+
+// viewAliases are names earlier links used for several views: "why" was the Why panel,
+// both pictures, before each could be chosen alone. Links keep working.
+var viewAliases = map[string][]string{"why": {"landscape", "gradients"}}
 
 // EmbedOptions say what an embed shows and how the snippet places it.
 type EmbedOptions struct {
@@ -123,6 +128,12 @@ func ParseViews(list string) (views, unknown []string) {
 		if name == "" {
 			continue
 		}
+		if alias, ok := viewAliases[name]; ok {
+			for _, v := range alias {
+				asked[v] = true
+			}
+			continue
+		}
 		if !slices.ContainsFunc(EmbedViews, func(v EmbedView) bool { return v.Name == name }) {
 			unknown = append(unknown, strconv.Quote(name))
 			continue
@@ -156,7 +167,7 @@ func (o EmbedOptions) Query() string {
 	if o.Autoplay {
 		q += "&autoplay=1"
 	}
-	if o.Has("why") || o.Has("twin") {
+	if o.Has("landscape") || o.Has("gradients") || o.Has("twin") {
 		for _, p := range whyParts(o.Why) {
 			q += "&" + p
 		}
