@@ -1839,6 +1839,47 @@ func (c *Settings) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 							}
 						}
 						vgn = vgAppendText(vgparent, "\n      ")
+						if f.Stepper {
+							vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "stepper"}})
+							{
+								vgparent := vgn
+								_ = vgparent
+								vgn = vgAppendText(vgparent, "\n        ")
+								vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "icon"}})
+								vgn.AddAttrInterface("aria-label", StepLabel(f.Label, -1))
+								vgn.AddAttrInterface("disabled", !c.CanNudge(f.Field, -1))
+								vgn.AddAttrInterface("id", ID(f.Field)+"-down")
+								vgn.AddAttrInterface("title", StepLabel(f.Label, -1))
+								vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
+									EventType: "click",
+									Func:      func(event vugu.DOMEvent) { c.nudge(f.Field, -1) },
+									// TODO: implement capture, etc. mostly need to decide syntax
+								})
+								{
+									vgparent := vgn
+									_ = vgparent
+									vgn = vgAppendText(vgparent, "−")
+								}
+								vgn = vgAppendText(vgparent, "\n        ")
+								vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "icon"}})
+								vgn.AddAttrInterface("aria-label", StepLabel(f.Label, 1))
+								vgn.AddAttrInterface("disabled", !c.CanNudge(f.Field, 1))
+								vgn.AddAttrInterface("id", ID(f.Field)+"-up")
+								vgn.AddAttrInterface("title", StepLabel(f.Label, 1))
+								vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
+									EventType: "click",
+									Func:      func(event vugu.DOMEvent) { c.nudge(f.Field, 1) },
+									// TODO: implement capture, etc. mostly need to decide syntax
+								})
+								{
+									vgparent := vgn
+									_ = vgparent
+									vgn = vgAppendText(vgparent, "+")
+								}
+								vgn = vgAppendText(vgparent, "\n      ")
+							}
+						}
+						vgn = vgAppendText(vgparent, "\n      ")
 						if f.Hint != "" {
 							vgn = vgAppendElement(vgparent, "", "small", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "hint"}})
 							vgn.SetInnerHTML(f.Hint)
