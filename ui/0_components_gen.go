@@ -1850,11 +1850,7 @@ func (c *Settings) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 								vgn.AddAttrInterface("disabled", !c.CanNudge(f.Field, -1))
 								vgn.AddAttrInterface("id", ID(f.Field)+"-down")
 								vgn.AddAttrInterface("title", StepLabel(f.Label, -1))
-								vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-									EventType: "click",
-									Func:      func(event vugu.DOMEvent) { c.nudge(f.Field, -1) },
-									// TODO: implement capture, etc. mostly need to decide syntax
-								})
+								vgOn(vgn, "click", func(event vugu.DOMEvent) { c.nudge(f.Field, -1) })
 								{
 									vgparent := vgn
 									_ = vgparent
@@ -1866,11 +1862,7 @@ func (c *Settings) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 								vgn.AddAttrInterface("disabled", !c.CanNudge(f.Field, 1))
 								vgn.AddAttrInterface("id", ID(f.Field)+"-up")
 								vgn.AddAttrInterface("title", StepLabel(f.Label, 1))
-								vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-									EventType: "click",
-									Func:      func(event vugu.DOMEvent) { c.nudge(f.Field, 1) },
-									// TODO: implement capture, etc. mostly need to decide syntax
-								})
+								vgOn(vgn, "click", func(event vugu.DOMEvent) { c.nudge(f.Field, 1) })
 								{
 									vgparent := vgn
 									_ = vgparent
