@@ -36,18 +36,10 @@ func (c *BlockEditor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn.AddAttrInterface("max", DepthMax)
 			vgn.AddAttrInterface("min", DepthMin)
 			vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.typed.Show(value, c.Depth()) })
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "change",
-				Func:      func(event vugu.DOMEvent) { c.commitDepth(event.PropString("target", "value")) },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "change", func(event vugu.DOMEvent) { c.commitDepth(event.PropString("target", "value")) })
 			vgn = vgAppendText(vgparent, "\n    ")
 			vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "add-block"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Add a copy of the last block at the end"}})
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.App.AddBlock() },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "click", func(event vugu.DOMEvent) { c.App.AddBlock() })
 			{
 				vgparent := vgn
 				_ = vgparent
@@ -66,11 +58,7 @@ func (c *BlockEditor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					}
 					vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "checked", JSONVal: vjson.RawMessage(b)})
 				}
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "change",
-					Func:      func(event vugu.DOMEvent) { c.App.SetAllShortcuts(event.PropBool("target", "checked")) },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "change", func(event vugu.DOMEvent) { c.App.SetAllShortcuts(event.PropBool("target", "checked")) })
 				vgn = vgAppendText(vgparent, " all shortcuts")
 			}
 			vgn = vgAppendText(vgparent, "\n  ")
@@ -89,11 +77,7 @@ func (c *BlockEditor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgn.AddAttrInterface("max", DepthMax)
 				vgn.AddAttrInterface("min", DepthMin)
 				vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.typed.Show(value, c.PerStage()) })
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "change",
-					Func:      func(event vugu.DOMEvent) { c.commitPerStage(event.PropString("target", "value")) },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "change", func(event vugu.DOMEvent) { c.commitPerStage(event.PropString("target", "value")) })
 				vgn = vgAppendText(vgparent, "\n    ")
 				vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "hint"}})
 				vgn.SetInnerHTML(c.LayerCount())
@@ -122,11 +106,7 @@ func (c *BlockEditor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				_ = vgparent
 				vgn = vgAppendText(vgparent, "\n      ")
 				vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "icon"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "Previous block"}})
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "click",
-					Func:      func(event vugu.DOMEvent) { c.move(-1) },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "click", func(event vugu.DOMEvent) { c.move(-1) })
 				{
 					vgparent := vgn
 					_ = vgparent
@@ -139,21 +119,13 @@ func (c *BlockEditor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgn = vgAppendElement(vgparent, "", "input", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "block-no"}, vugu.VGAttribute{Namespace: "", Key: "type", Val: "number"}, vugu.VGAttribute{Namespace: "", Key: "min", Val: "1"}})
 				vgn.AddAttrInterface("max", c.Depth())
 				vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.typed.Show(value, c.Block()) })
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "change",
-					Func:      func(event vugu.DOMEvent) { c.selectText(event.PropString("target", "value")) },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "change", func(event vugu.DOMEvent) { c.selectText(event.PropString("target", "value")) })
 				vgn = vgAppendText(vgparent, "\n      ")
 				vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute(nil))
 				vgn.SetInnerHTML("of " + c.Depth())
 				vgn = vgAppendText(vgparent, "\n      ")
 				vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "icon"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "Next block"}})
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "click",
-					Func:      func(event vugu.DOMEvent) { c.move(1) },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "click", func(event vugu.DOMEvent) { c.move(1) })
 				{
 					vgparent := vgn
 					_ = vgparent
@@ -174,11 +146,7 @@ func (c *BlockEditor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgn.AddAttrInterface("max", BlockWidthMax)
 				vgn.AddAttrInterface("min", BlockWidthMin)
 				vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.typed.Show(value, c.Width()) })
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "change",
-					Func:      func(event vugu.DOMEvent) { c.commitWidth(event.PropString("target", "value")) },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "change", func(event vugu.DOMEvent) { c.commitWidth(event.PropString("target", "value")) })
 				vgn = vgAppendText(vgparent, "\n      ")
 				vgn = vgAppendElement(vgparent, "", "label", []vugu.VGAttribute{{Namespace: "", Key: "for", Val: "block-layers"}})
 				vgn.SetInnerHTML(vugu.HTML("layers"))
@@ -191,11 +159,7 @@ func (c *BlockEditor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					}
 					vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "value", JSONVal: vjson.RawMessage(b)})
 				}
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "change",
-					Func:      func(event vugu.DOMEvent) { c.App.SetBlockLayers(c.sel(), event.PropString("target", "value")) },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "change", func(event vugu.DOMEvent) { c.App.SetBlockLayers(c.sel(), event.PropString("target", "value")) })
 				{
 					vgparent := vgn
 					_ = vgparent
@@ -242,11 +206,7 @@ func (c *BlockEditor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						}
 						vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "checked", JSONVal: vjson.RawMessage(b)})
 					}
-					vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-						EventType: "change",
-						Func:      func(event vugu.DOMEvent) { c.App.ToggleShortcut(c.sel()) },
-						// TODO: implement capture, etc. mostly need to decide syntax
-					})
+					vgOn(vgn, "change", func(event vugu.DOMEvent) { c.App.ToggleShortcut(c.sel()) })
 					vgn = vgAppendText(vgparent, " shortcut")
 				}
 				vgn = vgAppendText(vgparent, "\n      ")
@@ -261,11 +221,7 @@ func (c *BlockEditor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				_ = vgparent
 				vgn = vgAppendText(vgparent, "\n      ")
 				vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "dup-block"}})
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "click",
-					Func:      func(event vugu.DOMEvent) { c.App.DuplicateBlock(c.sel()) },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "click", func(event vugu.DOMEvent) { c.App.DuplicateBlock(c.sel()) })
 				{
 					vgparent := vgn
 					_ = vgparent
@@ -273,11 +229,7 @@ func (c *BlockEditor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				}
 				vgn = vgAppendText(vgparent, "\n      ")
 				vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "remove-block"}})
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "click",
-					Func:      func(event vugu.DOMEvent) { c.App.RemoveBlock(c.sel()) },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "click", func(event vugu.DOMEvent) { c.App.RemoveBlock(c.sel()) })
 				{
 					vgparent := vgn
 					_ = vgparent
@@ -308,11 +260,7 @@ func (c *BlockEditor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					}
 					vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "checked", JSONVal: vjson.RawMessage(b)})
 				}
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "change",
-					Func:      func(event vugu.DOMEvent) { c.App.SetLive(false) },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "change", func(event vugu.DOMEvent) { c.App.SetLive(false) })
 				vgn = vgAppendText(vgparent, " restart from the same initial weights")
 			}
 			vgn = vgAppendText(vgparent, "\n    ")
@@ -328,11 +276,7 @@ func (c *BlockEditor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					}
 					vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "checked", JSONVal: vjson.RawMessage(b)})
 				}
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "change",
-					Func:      func(event vugu.DOMEvent) { c.App.SetLive(true) },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "change", func(event vugu.DOMEvent) { c.App.SetLive(true) })
 				vgn = vgAppendText(vgparent, " change the running network")
 			}
 			vgn = vgAppendText(vgparent, "\n  ")
@@ -456,16 +400,8 @@ func (c *Diagram) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 	vgout.Out = append(vgout.Out, vgn) // root for output
 	vgn.AddAttrInterface("data-key", c.Key())
 	vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.draw(value) })
-	vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-		EventType: "click",
-		Func:      func(event vugu.DOMEvent) { c.click(event) },
-		// TODO: implement capture, etc. mostly need to decide syntax
-	})
-	vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-		EventType: "keydown",
-		Func:      func(event vugu.DOMEvent) { c.keydown(event) },
-		// TODO: implement capture, etc. mostly need to decide syntax
-	})
+	vgOn(vgn, "click", func(event vugu.DOMEvent) { c.click(event) })
+	vgOn(vgn, "keydown", func(event vugu.DOMEvent) { c.keydown(event) })
 	return vgout
 }
 
@@ -528,23 +464,11 @@ func (c *DigitsPad) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn = vgAppendText(vgparent, "\n    ")
 			vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "pad-wrap"}})
 			vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.setup(value) })
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "pointerup",
-				Func:      func(event vugu.DOMEvent) { c.done() },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "pointercancel",
-				Func:      func(event vugu.DOMEvent) { c.done() },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "pointerup", func(event vugu.DOMEvent) { c.done() })
+			vgOn(vgn, "pointercancel", func(event vugu.DOMEvent) { c.done() })
 			vgn = vgAppendText(vgparent, "\n    ")
 			vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "small pad-clear"}})
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.clear() },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "click", func(event vugu.DOMEvent) { c.clear() })
 			{
 				vgparent := vgn
 				_ = vgparent
@@ -649,19 +573,9 @@ func (c *DigitsPanel) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 		}
 		vgn = vgAppendText(vgparent, "\n  ")
 		{
-			vgcompKey := vugu.MakeCompKey(0x49E0F6F74C3A0C44^vgin.CurrentPositionHash(), vgiterkey)
-			// ask BuildEnv for prior instance of this specific component
-			vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*DigitsPad)
-			if vgcomp == nil {
-				// create new one if needed
-				vgcomp = new(DigitsPad)
-				vgin.BuildEnv.WireComponent(vgcomp)
-			}
-			vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+			vgcomp := vgComponent[DigitsPad](vgin, 0x49E0F6F74C3A0C44, vgiterkey)
 			vgcomp.Runs = c.PadRuns()
-			vgout.Components = append(vgout.Components, vgcomp)
-			vgn = &vugu.VGNode{Component: vgcomp}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 		}
 		vgn = vgAppendText(vgparent, "\n  ")
 		vgn = vgAppendElement(vgparent, "", "h3", []vugu.VGAttribute(nil))
@@ -703,11 +617,7 @@ func (c *EmbedDialog) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 		_ = vgparent
 		vgn = vgAppendText(vgparent, "\n  ")
 		vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "modal-backdrop"}})
-		vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-			EventType: "click",
-			Func:      func(event vugu.DOMEvent) { c.OnClose() },
-			// TODO: implement capture, etc. mostly need to decide syntax
-		})
+		vgOn(vgn, "click", func(event vugu.DOMEvent) { c.OnClose() })
 		vgn = vgAppendText(vgparent, "\n  ")
 		vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "modal embed-dialog"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "dialog"}, vugu.VGAttribute{Namespace: "", Key: "aria-modal", Val: "true"}, vugu.VGAttribute{Namespace: "", Key: "aria-labelledby", Val: "embed-title"}})
 		{
@@ -723,11 +633,7 @@ func (c *EmbedDialog) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgn.SetInnerHTML(vugu.HTML("Embed this experiment in a post"))
 				vgn = vgAppendText(vgparent, "\n      ")
 				vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "embed-close"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "small"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "Close"}})
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "click",
-					Func:      func(event vugu.DOMEvent) { c.OnClose() },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "click", func(event vugu.DOMEvent) { c.OnClose() })
 				{
 					vgparent := vgn
 					_ = vgparent
@@ -773,11 +679,7 @@ func (c *EmbedDialog) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 									}
 									vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "checked", JSONVal: vjson.RawMessage(b)})
 								}
-								vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-									EventType: "change",
-									Func:      func(event vugu.DOMEvent) { c.setView(v.Name, event.PropBool("target", "checked")) },
-									// TODO: implement capture, etc. mostly need to decide syntax
-								})
+								vgOn(vgn, "change", func(event vugu.DOMEvent) { c.setView(v.Name, event.PropBool("target", "checked")) })
 								vgn = vgAppendText(vgparent, "\n            ")
 								vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute(nil))
 								vgn.SetInnerHTML(v.Label)
@@ -792,11 +694,7 @@ func (c *EmbedDialog) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					vgn = vgAppendText(vgparent, "\n        ")
 					vgn = vgAppendElement(vgparent, "", "input", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "embed-caption"}, vugu.VGAttribute{Namespace: "", Key: "type", Val: "text"}, vugu.VGAttribute{Namespace: "", Key: "maxlength", Val: "300"}, vugu.VGAttribute{Namespace: "", Key: "placeholder", Val: "What should the reader notice?"}})
 					vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.typed.Show(value, c.Opts.Caption) })
-					vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-						EventType: "change",
-						Func:      func(event vugu.DOMEvent) { c.setCaption(event.PropString("target", "value")) },
-						// TODO: implement capture, etc. mostly need to decide syntax
-					})
+					vgOn(vgn, "change", func(event vugu.DOMEvent) { c.setCaption(event.PropString("target", "value")) })
 					vgn = vgAppendText(vgparent, "\n        ")
 					vgn = vgAppendElement(vgparent, "", "label", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "check"}})
 					{
@@ -810,11 +708,7 @@ func (c *EmbedDialog) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 							}
 							vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "checked", JSONVal: vjson.RawMessage(b)})
 						}
-						vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-							EventType: "change",
-							Func:      func(event vugu.DOMEvent) { c.setAutoplay(event.PropBool("target", "checked")) },
-							// TODO: implement capture, etc. mostly need to decide syntax
-						})
+						vgOn(vgn, "change", func(event vugu.DOMEvent) { c.setAutoplay(event.PropBool("target", "checked")) })
 						vgn = vgAppendText(vgparent, " start training when the reader scrolls to it")
 					}
 					vgn = vgAppendText(vgparent, "\n        ")
@@ -825,11 +719,7 @@ func (c *EmbedDialog) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					vgn.AddAttrInterface("max", Itoa(link.MaxEmbedHeight))
 					vgn.AddAttrInterface("min", Itoa(link.MinEmbedHeight))
 					vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.typed.Show(value, Itoa(c.Opts.Height)) })
-					vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-						EventType: "change",
-						Func:      func(event vugu.DOMEvent) { c.setHeight(event.PropString("target", "value")) },
-						// TODO: implement capture, etc. mostly need to decide syntax
-					})
+					vgOn(vgn, "change", func(event vugu.DOMEvent) { c.setHeight(event.PropString("target", "value")) })
 					vgn = vgAppendText(vgparent, "\n        ")
 					vgn = vgAppendElement(vgparent, "", "label", []vugu.VGAttribute{{Namespace: "", Key: "for", Val: "embed-snippet"}})
 					vgn.SetInnerHTML(vugu.HTML("Paste this into your post\x26#39;s HTML"))
@@ -842,11 +732,7 @@ func (c *EmbedDialog) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						}
 						vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "value", JSONVal: vjson.RawMessage(b)})
 					}
-					vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-						EventType: "focus",
-						Func:      func(event vugu.DOMEvent) { selectTarget(event) },
-						// TODO: implement capture, etc. mostly need to decide syntax
-					})
+					vgOn(vgn, "focus", func(event vugu.DOMEvent) { selectTarget(event) })
 					vgn = vgAppendText(vgparent, "\n        ")
 					vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "share-row"}})
 					{
@@ -854,11 +740,7 @@ func (c *EmbedDialog) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						_ = vgparent
 						vgn = vgAppendText(vgparent, "\n          ")
 						vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "embed-copy"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "primary"}})
-						vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-							EventType: "click",
-							Func:      func(event vugu.DOMEvent) { c.copy() },
-							// TODO: implement capture, etc. mostly need to decide syntax
-						})
+						vgOn(vgn, "click", func(event vugu.DOMEvent) { c.copy() })
 						{
 							vgparent := vgn
 							_ = vgparent
@@ -939,19 +821,9 @@ func (c *Embed) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn = vgAppendText(vgparent, "\n  ")
 			if c.ShowsSingle() {
 				{
-					vgcompKey := vugu.MakeCompKey(0xE7B434B65E84FD96^vgin.CurrentPositionHash(), vgiterkey)
-					// ask BuildEnv for prior instance of this specific component
-					vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Toolbar)
-					if vgcomp == nil {
-						// create new one if needed
-						vgcomp = new(Toolbar)
-						vgin.BuildEnv.WireComponent(vgcomp)
-					}
-					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+					vgcomp := vgComponent[Toolbar](vgin, 0xE7B434B65E84FD96, vgiterkey)
 					vgcomp.App = c.App
-					vgout.Components = append(vgout.Components, vgcomp)
-					vgn = &vugu.VGNode{Component: vgcomp}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 				}
 			}
 			vgn = vgAppendText(vgparent, "\n  ")
@@ -969,19 +841,9 @@ func (c *Embed) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 							_ = vgparent
 							vgn = vgAppendText(vgparent, "\n      ")
 							{
-								vgcompKey := vugu.MakeCompKey(0xCC7AAB898B6A4F55^vgin.CurrentPositionHash(), vgiterkey)
-								// ask BuildEnv for prior instance of this specific component
-								vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Settings)
-								if vgcomp == nil {
-									// create new one if needed
-									vgcomp = new(Settings)
-									vgin.BuildEnv.WireComponent(vgcomp)
-								}
-								vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+								vgcomp := vgComponent[Settings](vgin, 0xCC7AAB898B6A4F55, vgiterkey)
 								vgcomp.App = c.App
-								vgout.Components = append(vgout.Components, vgcomp)
-								vgn = &vugu.VGNode{Component: vgcomp}
-								vgparent.AppendChild(vgn)
+								vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 							}
 							vgn = vgAppendText(vgparent, "\n    ")
 						}
@@ -994,36 +856,16 @@ func (c *Embed) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 							_ = vgparent
 							vgn = vgAppendText(vgparent, "\n      ")
 							{
-								vgcompKey := vugu.MakeCompKey(0x5003AC2D11C46E91^vgin.CurrentPositionHash(), vgiterkey)
-								// ask BuildEnv for prior instance of this specific component
-								vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Diagram)
-								if vgcomp == nil {
-									// create new one if needed
-									vgcomp = new(Diagram)
-									vgin.BuildEnv.WireComponent(vgcomp)
-								}
-								vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+								vgcomp := vgComponent[Diagram](vgin, 0x5003AC2D11C46E91, vgiterkey)
 								vgcomp.App = c.App
-								vgout.Components = append(vgout.Components, vgcomp)
-								vgn = &vugu.VGNode{Component: vgcomp}
-								vgparent.AppendChild(vgn)
+								vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 							}
 							vgn = vgAppendText(vgparent, "\n      ")
 							if c.Options.Has("controls") {
 								{
-									vgcompKey := vugu.MakeCompKey(0x8AA0DECAD20D21C1^vgin.CurrentPositionHash(), vgiterkey)
-									// ask BuildEnv for prior instance of this specific component
-									vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*BlockEditor)
-									if vgcomp == nil {
-										// create new one if needed
-										vgcomp = new(BlockEditor)
-										vgin.BuildEnv.WireComponent(vgcomp)
-									}
-									vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+									vgcomp := vgComponent[BlockEditor](vgin, 0x8AA0DECAD20D21C1, vgiterkey)
 									vgcomp.App = c.App
-									vgout.Components = append(vgout.Components, vgcomp)
-									vgn = &vugu.VGNode{Component: vgcomp}
-									vgparent.AppendChild(vgn)
+									vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 								}
 							}
 							vgn = vgAppendText(vgparent, "\n    ")
@@ -1038,37 +880,17 @@ func (c *Embed) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 							vgn = vgAppendText(vgparent, "\n      ")
 							if !c.App.ShowsImages() {
 								{
-									vgcompKey := vugu.MakeCompKey(0x62774A04D380EF34^vgin.CurrentPositionHash(), vgiterkey)
-									// ask BuildEnv for prior instance of this specific component
-									vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Heatmap)
-									if vgcomp == nil {
-										// create new one if needed
-										vgcomp = new(Heatmap)
-										vgin.BuildEnv.WireComponent(vgcomp)
-									}
-									vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+									vgcomp := vgComponent[Heatmap](vgin, 0x62774A04D380EF34, vgiterkey)
 									vgcomp.Run = c.App.Run
-									vgout.Components = append(vgout.Components, vgcomp)
-									vgn = &vugu.VGNode{Component: vgcomp}
-									vgparent.AppendChild(vgn)
+									vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 								}
 							}
 							vgn = vgAppendText(vgparent, "\n      ")
 							if c.App.ShowsImages() {
 								{
-									vgcompKey := vugu.MakeCompKey(0x54D9455441C36DE4^vgin.CurrentPositionHash(), vgiterkey)
-									// ask BuildEnv for prior instance of this specific component
-									vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*DigitsPanel)
-									if vgcomp == nil {
-										// create new one if needed
-										vgcomp = new(DigitsPanel)
-										vgin.BuildEnv.WireComponent(vgcomp)
-									}
-									vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+									vgcomp := vgComponent[DigitsPanel](vgin, 0x54D9455441C36DE4, vgiterkey)
 									vgcomp.App = c.App
-									vgout.Components = append(vgout.Components, vgcomp)
-									vgn = &vugu.VGNode{Component: vgcomp}
-									vgparent.AppendChild(vgn)
+									vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 								}
 							}
 							vgn = vgAppendText(vgparent, "\n    ")
@@ -1082,39 +904,19 @@ func (c *Embed) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 							_ = vgparent
 							vgn = vgAppendText(vgparent, "\n      ")
 							{
-								vgcompKey := vugu.MakeCompKey(0x4069E3CC2352F7C5^vgin.CurrentPositionHash(), vgiterkey)
-								// ask BuildEnv for prior instance of this specific component
-								vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Chart)
-								if vgcomp == nil {
-									// create new one if needed
-									vgcomp = new(Chart)
-									vgin.BuildEnv.WireComponent(vgcomp)
-								}
-								vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+								vgcomp := vgComponent[Chart](vgin, 0x4069E3CC2352F7C5, vgiterkey)
 								vgcomp.LogY = true
 								vgcomp.Series = c.charts().LossSeries()
 								vgcomp.Title = "Loss vs steps (log scale)"
-								vgout.Components = append(vgout.Components, vgcomp)
-								vgn = &vugu.VGNode{Component: vgcomp}
-								vgparent.AppendChild(vgn)
+								vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 							}
 							vgn = vgAppendText(vgparent, "\n      ")
 							{
-								vgcompKey := vugu.MakeCompKey(0x181D1F12EF008638^vgin.CurrentPositionHash(), vgiterkey)
-								// ask BuildEnv for prior instance of this specific component
-								vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Chart)
-								if vgcomp == nil {
-									// create new one if needed
-									vgcomp = new(Chart)
-									vgin.BuildEnv.WireComponent(vgcomp)
-								}
-								vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+								vgcomp := vgComponent[Chart](vgin, 0x181D1F12EF008638, vgiterkey)
 								vgcomp.Percent = true
 								vgcomp.Series = c.charts().AccSeries()
 								vgcomp.Title = "Accuracy vs steps"
-								vgout.Components = append(vgout.Components, vgcomp)
-								vgn = &vugu.VGNode{Component: vgcomp}
-								vgparent.AppendChild(vgn)
+								vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 							}
 							vgn = vgAppendText(vgparent, "\n    ")
 						}
@@ -1125,19 +927,9 @@ func (c *Embed) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn = vgAppendText(vgparent, "\n  ")
 			if c.ShowsTwins() {
 				{
-					vgcompKey := vugu.MakeCompKey(0x1EE582AB6760C7E5^vgin.CurrentPositionHash(), vgiterkey)
-					// ask BuildEnv for prior instance of this specific component
-					vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Twins)
-					if vgcomp == nil {
-						// create new one if needed
-						vgcomp = new(Twins)
-						vgin.BuildEnv.WireComponent(vgcomp)
-					}
-					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+					vgcomp := vgComponent[Twins](vgin, 0x1EE582AB6760C7E5, vgiterkey)
 					vgcomp.Compare = c.Compare
-					vgout.Components = append(vgout.Components, vgcomp)
-					vgn = &vugu.VGNode{Component: vgcomp}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 				}
 			}
 			vgn = vgAppendText(vgparent, "\n  ")
@@ -1147,39 +939,19 @@ func (c *Embed) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					vgparent := vgn
 					_ = vgparent
 					{
-						vgcompKey := vugu.MakeCompKey(0xDF1A365128225DBD^vgin.CurrentPositionHash(), vgiterkey)
-						// ask BuildEnv for prior instance of this specific component
-						vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Why)
-						if vgcomp == nil {
-							// create new one if needed
-							vgcomp = new(Why)
-							vgin.BuildEnv.WireComponent(vgcomp)
-						}
-						vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+						vgcomp := vgComponent[Why](vgin, 0xDF1A365128225DBD, vgiterkey)
 						vgcomp.Compare = c.Compare
 						vgcomp.Only = c.WhyOnly()
-						vgout.Components = append(vgout.Components, vgcomp)
-						vgn = &vugu.VGNode{Component: vgcomp}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 					}
 				}
 			}
 			vgn = vgAppendText(vgparent, "\n  ")
 			if c.ShowsSweep() {
 				{
-					vgcompKey := vugu.MakeCompKey(0x368BC6D87D33EDE5^vgin.CurrentPositionHash(), vgiterkey)
-					// ask BuildEnv for prior instance of this specific component
-					vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Sweep)
-					if vgcomp == nil {
-						// create new one if needed
-						vgcomp = new(Sweep)
-						vgin.BuildEnv.WireComponent(vgcomp)
-					}
-					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+					vgcomp := vgComponent[Sweep](vgin, 0x368BC6D87D33EDE5, vgiterkey)
 					vgcomp.Compare = c.Compare
-					vgout.Components = append(vgout.Components, vgcomp)
-					vgn = &vugu.VGNode{Component: vgcomp}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 				}
 			}
 			vgn = vgAppendText(vgparent, "\n  ")
@@ -1389,11 +1161,7 @@ func (c *Export) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn = vgAppendElement(vgparent, "", "strong", []vugu.VGAttribute(nil))
 			vgn.SetInnerHTML(vugu.HTML("Export"))
 			vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "small"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "Close"}})
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.OnClose() },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "click", func(event vugu.DOMEvent) { c.OnClose() })
 			{
 				vgparent := vgn
 				_ = vgparent
@@ -1422,11 +1190,7 @@ func (c *Export) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "small"}, vugu.VGAttribute{Namespace: "", Key: "data-autofocus", Val: ""}})
 					vgn.AddAttrInterface("id", b.ID)
 					vgn.SetInnerHTML(b.Label)
-					vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-						EventType: "click",
-						Func:      func(event vugu.DOMEvent) { b.Do() },
-						// TODO: implement capture, etc. mostly need to decide syntax
-					})
+					vgOn(vgn, "click", func(event vugu.DOMEvent) { b.Do() })
 				}
 				vgn = vgAppendText(vgparent, "\n  ")
 			}
@@ -1442,11 +1206,7 @@ func (c *Export) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn = vgAppendText(vgparent, "\n    ")
 			vgn = vgAppendElement(vgparent, "", "textarea", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "import-text"}, vugu.VGAttribute{Namespace: "", Key: "rows", Val: "4"}, vugu.VGAttribute{Namespace: "", Key: "spellcheck", Val: "false"}})
 			vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.typed.Show(value, c.Text) })
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "input",
-				Func:      func(event vugu.DOMEvent) { c.Text = event.PropString("target", "value") },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "input", func(event vugu.DOMEvent) { c.Text = event.PropString("target", "value") })
 			vgn = vgAppendText(vgparent, "\n    ")
 			vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "export-row"}})
 			{
@@ -1454,18 +1214,10 @@ func (c *Export) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				_ = vgparent
 				vgn = vgAppendText(vgparent, "\n      ")
 				vgn = vgAppendElement(vgparent, "", "input", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "import-file"}, vugu.VGAttribute{Namespace: "", Key: "type", Val: "file"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "A Spec JSON file to load"}, vugu.VGAttribute{Namespace: "", Key: "accept", Val: ".json,application/json"}})
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "change",
-					Func:      func(event vugu.DOMEvent) { c.importFile() },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "change", func(event vugu.DOMEvent) { c.importFile() })
 				vgn = vgAppendText(vgparent, "\n      ")
 				vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "import-apply"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "small"}})
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "click",
-					Func:      func(event vugu.DOMEvent) { c.load(c.Text) },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "click", func(event vugu.DOMEvent) { c.load(c.Text) })
 				{
 					vgparent := vgn
 					_ = vgparent
@@ -1553,7 +1305,39 @@ func (c *Heatmap) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 		vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.paint(value) })
 		vgn = vgAppendText(vgparent, "\n  ")
 		vgn = vgAppendElement(vgparent, "", "figcaption", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "legend"}})
-		vgn.SetInnerHTML(vugu.HTML("\n    \x3Cspan\x3E\x3Csvg width=\"12\" height=\"12\" aria-hidden=\"true\"\x3E\x3Ccircle cx=\"6\" cy=\"6\" r=\"4.5\" fill=\"#555\" stroke=\"#fff\"\x3E\x3C/circle\x3E\x3C/svg\x3E train\x3C/span\x3E\n    \x3Cspan\x3E\x3Csvg width=\"12\" height=\"12\" aria-hidden=\"true\"\x3E\x3Ccircle cx=\"6\" cy=\"6\" r=\"4\" fill=\"#fff\" stroke=\"#555\" stroke-width=\"1.5\"\x3E\x3C/circle\x3E\x3C/svg\x3E test\x3C/span\x3E\n    \x3Cspan\x3Ebackground: the network\x26#39;s prediction, paler where it is unsure\x3C/span\x3E\n  "))
+		{
+			vgparent := vgn
+			_ = vgparent
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute(nil))
+			vgn.SetInnerHTML(vugu.HTML("\x3Csvg width=\"12\" height=\"12\" aria-hidden=\"true\"\x3E\x3Ccircle cx=\"6\" cy=\"6\" r=\"4.5\" fill=\"#555\" stroke=\"#fff\"\x3E\x3C/circle\x3E\x3C/svg\x3E train"))
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "label", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "show-test"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Show the test points, which the network never trains on"}})
+			{
+				vgparent := vgn
+				_ = vgparent
+				vgn = vgAppendElement(vgparent, "", "input", []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "checkbox"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "show-test-box"}})
+				{
+					b, err := vjson.Marshal(c.ShowTest())
+					if err != nil {
+						panic(err)
+					}
+					vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "checked", JSONVal: vjson.RawMessage(b)})
+				}
+				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
+					EventType: "change",
+					Func:      func(event vugu.DOMEvent) { c.setShowTest(event.PropBool("target", "checked")) },
+					// TODO: implement capture, etc. mostly need to decide syntax
+				})
+				vgn = vgAppendElement(vgparent, "svg", "svg", []vugu.VGAttribute{{Namespace: "", Key: "width", Val: "12"}, vugu.VGAttribute{Namespace: "", Key: "height", Val: "12"}, vugu.VGAttribute{Namespace: "", Key: "aria-hidden", Val: "true"}})
+				vgn.SetInnerHTML(vugu.HTML("\x3Ccircle cx=\"6\" cy=\"6\" r=\"4\" fill=\"#fff\" stroke=\"#555\" stroke-width=\"1.5\"\x3E\x3C/circle\x3E"))
+				vgn = vgAppendText(vgparent, " test")
+			}
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute(nil))
+			vgn.SetInnerHTML(vugu.HTML("background: the network\x26#39;s prediction, paler where it is unsure"))
+			vgn = vgAppendText(vgparent, "\n  ")
+		}
 		vgn = vgAppendText(vgparent, "\n")
 	}
 	return vgout
@@ -1588,18 +1372,10 @@ func (c *KnockOut) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn = vgAppendText(vgparent, "\n    ")
 			vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "knockout-one"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "small"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Measure the trained network with the selected block's branch removed"}})
 			vgn.SetInnerHTML(c.OneLabel())
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.one() },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "click", func(event vugu.DOMEvent) { c.one() })
 			vgn = vgAppendText(vgparent, "\n    ")
 			vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "knockout-scan"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "small"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Measure the trained network with each block removed in turn"}})
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.scan() },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "click", func(event vugu.DOMEvent) { c.scan() })
 			{
 				vgparent := vgn
 				_ = vgparent
@@ -1629,21 +1405,11 @@ func (c *KnockOut) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				_ = vgparent
 				vgn = vgAppendText(vgparent, "\n    ")
 				{
-					vgcompKey := vugu.MakeCompKey(0x7B97E09F3B18DD9C^vgin.CurrentPositionHash(), vgiterkey)
-					// ask BuildEnv for prior instance of this specific component
-					vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Chart)
-					if vgcomp == nil {
-						// create new one if needed
-						vgcomp = new(Chart)
-						vgin.BuildEnv.WireComponent(vgcomp)
-					}
-					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+					vgcomp := vgComponent[Chart](vgin, 0x7B97E09F3B18DD9C, vgiterkey)
 					vgcomp.Percent = true
 					vgcomp.Series = c.Series()
 					vgcomp.Title = "Test accuracy with block k removed"
-					vgout.Components = append(vgout.Components, vgcomp)
-					vgn = &vugu.VGNode{Component: vgcomp}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 				}
 				vgn = vgAppendText(vgparent, "\n  ")
 			}
@@ -1713,11 +1479,7 @@ func (c *Lesion) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			_ = vgparent
 			vgn = vgAppendText(vgparent, "\n    ")
 			vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "lesion-scan"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "primary"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Measure each twin with each block removed in turn"}})
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.Run().LesionScan() },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "click", func(event vugu.DOMEvent) { c.Run().LesionScan() })
 			{
 				vgparent := vgn
 				_ = vgparent
@@ -1730,18 +1492,10 @@ func (c *Lesion) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn = vgAppendElement(vgparent, "", "input", []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "number"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "lesion-block"}, vugu.VGAttribute{Namespace: "", Key: "min", Val: "1"}, vugu.VGAttribute{Namespace: "", Key: "step", Val: "1"}})
 			vgn.AddAttrInterface("max", Itoa(c.Blocks()))
 			vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.typed.Show(value, Itoa(c.Run().LesionBlock+1)) })
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "change",
-				Func:      func(event vugu.DOMEvent) { c.commitBlock(event.PropString("target", "value")) },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "change", func(event vugu.DOMEvent) { c.commitBlock(event.PropString("target", "value")) })
 			vgn = vgAppendText(vgparent, "\n    ")
 			vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "lesion-one"}})
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.Run().KnockOut() },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "click", func(event vugu.DOMEvent) { c.Run().KnockOut() })
 			{
 				vgparent := vgn
 				_ = vgparent
@@ -1784,21 +1538,11 @@ func (c *Lesion) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				_ = vgparent
 				vgn = vgAppendText(vgparent, "\n    ")
 				{
-					vgcompKey := vugu.MakeCompKey(0xCB3A25BAF541127F^vgin.CurrentPositionHash(), vgiterkey)
-					// ask BuildEnv for prior instance of this specific component
-					vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Chart)
-					if vgcomp == nil {
-						// create new one if needed
-						vgcomp = new(Chart)
-						vgin.BuildEnv.WireComponent(vgcomp)
-					}
-					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+					vgcomp := vgComponent[Chart](vgin, 0xCB3A25BAF541127F, vgiterkey)
 					vgcomp.Percent = true
 					vgcomp.Series = c.Run().LesionSeries()
 					vgcomp.Title = "Test accuracy with block k removed"
-					vgout.Components = append(vgout.Components, vgcomp)
-					vgn = &vugu.VGNode{Component: vgcomp}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 				}
 				vgn = vgAppendText(vgparent, "\n  ")
 			}
@@ -1844,21 +1588,11 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn.SetInnerHTML(vugu.HTML("Stack layers, toggle residual shortcuts, and watch a deep network learn — or fail to."))
 			vgn = vgAppendText(vgparent, "\n    ")
 			{
-				vgcompKey := vugu.MakeCompKey(0x2E5FAD0E111A4BFD^vgin.CurrentPositionHash(), vgiterkey)
-				// ask BuildEnv for prior instance of this specific component
-				vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Share)
-				if vgcomp == nil {
-					// create new one if needed
-					vgcomp = new(Share)
-					vgin.BuildEnv.WireComponent(vgcomp)
-				}
-				vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+				vgcomp := vgComponent[Share](vgin, 0x2E5FAD0E111A4BFD, vgiterkey)
 				vgcomp.App = c.App
 				vgcomp.Browser = c.Browser
 				vgcomp.Extras = c.Extras()
-				vgout.Components = append(vgout.Components, vgcomp)
-				vgn = &vugu.VGNode{Component: vgcomp}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 			}
 			vgn = vgAppendText(vgparent, "\n  ")
 		}
@@ -1878,11 +1612,7 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					vgn.SetInnerHTML(c.App.Notice())
 					vgn = vgAppendText(vgparent, "\n    ")
 					vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "small"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "Dismiss"}})
-					vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-						EventType: "click",
-						Func:      func(event vugu.DOMEvent) { c.dismissNotice() },
-						// TODO: implement capture, etc. mostly need to decide syntax
-					})
+					vgOn(vgn, "click", func(event vugu.DOMEvent) { c.dismissNotice() })
 					{
 						vgparent := vgn
 						_ = vgparent
@@ -1894,73 +1624,33 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn = vgAppendText(vgparent, "\n  ")
 			if c.Compare != nil {
 				{
-					vgcompKey := vugu.MakeCompKey(0x693C9122080068E7^vgin.CurrentPositionHash(), vgiterkey)
-					// ask BuildEnv for prior instance of this specific component
-					vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Views)
-					if vgcomp == nil {
-						// create new one if needed
-						vgcomp = new(Views)
-						vgin.BuildEnv.WireComponent(vgcomp)
-					}
-					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+					vgcomp := vgComponent[Views](vgin, 0x693C9122080068E7, vgiterkey)
 					vgcomp.Compare = c.Compare
-					vgout.Components = append(vgout.Components, vgcomp)
-					vgn = &vugu.VGNode{Component: vgcomp}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 				}
 			}
 			vgn = vgAppendText(vgparent, "\n  ")
 			if c.Showing(link.ViewTwins) {
 				{
-					vgcompKey := vugu.MakeCompKey(0x1EA2C006469EE738^vgin.CurrentPositionHash(), vgiterkey)
-					// ask BuildEnv for prior instance of this specific component
-					vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Twins)
-					if vgcomp == nil {
-						// create new one if needed
-						vgcomp = new(Twins)
-						vgin.BuildEnv.WireComponent(vgcomp)
-					}
-					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+					vgcomp := vgComponent[Twins](vgin, 0x1EA2C006469EE738, vgiterkey)
 					vgcomp.Compare = c.Compare
-					vgout.Components = append(vgout.Components, vgcomp)
-					vgn = &vugu.VGNode{Component: vgcomp}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 				}
 			}
 			vgn = vgAppendText(vgparent, "\n  ")
 			if c.Showing(link.ViewSweep) {
 				{
-					vgcompKey := vugu.MakeCompKey(0xB1D34463C9F1A96D^vgin.CurrentPositionHash(), vgiterkey)
-					// ask BuildEnv for prior instance of this specific component
-					vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Sweep)
-					if vgcomp == nil {
-						// create new one if needed
-						vgcomp = new(Sweep)
-						vgin.BuildEnv.WireComponent(vgcomp)
-					}
-					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+					vgcomp := vgComponent[Sweep](vgin, 0xB1D34463C9F1A96D, vgiterkey)
 					vgcomp.Compare = c.Compare
-					vgout.Components = append(vgout.Components, vgcomp)
-					vgn = &vugu.VGNode{Component: vgcomp}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 				}
 			}
 			vgn = vgAppendText(vgparent, "\n  ")
 			if c.Showing(link.ViewSingle) {
 				{
-					vgcompKey := vugu.MakeCompKey(0xDF6C42D98840A33A^vgin.CurrentPositionHash(), vgiterkey)
-					// ask BuildEnv for prior instance of this specific component
-					vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Toolbar)
-					if vgcomp == nil {
-						// create new one if needed
-						vgcomp = new(Toolbar)
-						vgin.BuildEnv.WireComponent(vgcomp)
-					}
-					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+					vgcomp := vgComponent[Toolbar](vgin, 0xDF6C42D98840A33A, vgiterkey)
 					vgcomp.App = c.App
-					vgout.Components = append(vgout.Components, vgcomp)
-					vgn = &vugu.VGNode{Component: vgcomp}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 				}
 			}
 			vgn = vgAppendText(vgparent, "\n  ")
@@ -1979,19 +1669,9 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						vgn.SetInnerHTML(vugu.HTML("Settings"))
 						vgn = vgAppendText(vgparent, "\n      ")
 						{
-							vgcompKey := vugu.MakeCompKey(0x4BD6D85FFC772151^vgin.CurrentPositionHash(), vgiterkey)
-							// ask BuildEnv for prior instance of this specific component
-							vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Settings)
-							if vgcomp == nil {
-								// create new one if needed
-								vgcomp = new(Settings)
-								vgin.BuildEnv.WireComponent(vgcomp)
-							}
-							vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+							vgcomp := vgComponent[Settings](vgin, 0x4BD6D85FFC772151, vgiterkey)
 							vgcomp.App = c.App
-							vgout.Components = append(vgout.Components, vgcomp)
-							vgn = &vugu.VGNode{Component: vgcomp}
-							vgparent.AppendChild(vgn)
+							vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 						}
 						vgn = vgAppendText(vgparent, "\n    ")
 					}
@@ -2005,51 +1685,21 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						vgn.SetInnerHTML(vugu.HTML("Network"))
 						vgn = vgAppendText(vgparent, "\n      ")
 						{
-							vgcompKey := vugu.MakeCompKey(0xD99D81963F3EECAC^vgin.CurrentPositionHash(), vgiterkey)
-							// ask BuildEnv for prior instance of this specific component
-							vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Diagram)
-							if vgcomp == nil {
-								// create new one if needed
-								vgcomp = new(Diagram)
-								vgin.BuildEnv.WireComponent(vgcomp)
-							}
-							vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+							vgcomp := vgComponent[Diagram](vgin, 0xD99D81963F3EECAC, vgiterkey)
 							vgcomp.App = c.App
-							vgout.Components = append(vgout.Components, vgcomp)
-							vgn = &vugu.VGNode{Component: vgcomp}
-							vgparent.AppendChild(vgn)
+							vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 						}
 						vgn = vgAppendText(vgparent, "\n      ")
 						{
-							vgcompKey := vugu.MakeCompKey(0x1EE8140CB907AC88^vgin.CurrentPositionHash(), vgiterkey)
-							// ask BuildEnv for prior instance of this specific component
-							vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*BlockEditor)
-							if vgcomp == nil {
-								// create new one if needed
-								vgcomp = new(BlockEditor)
-								vgin.BuildEnv.WireComponent(vgcomp)
-							}
-							vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+							vgcomp := vgComponent[BlockEditor](vgin, 0x1EE8140CB907AC88, vgiterkey)
 							vgcomp.App = c.App
-							vgout.Components = append(vgout.Components, vgcomp)
-							vgn = &vugu.VGNode{Component: vgcomp}
-							vgparent.AppendChild(vgn)
+							vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 						}
 						vgn = vgAppendText(vgparent, "\n      ")
 						{
-							vgcompKey := vugu.MakeCompKey(0xB7FA251EDA92B115^vgin.CurrentPositionHash(), vgiterkey)
-							// ask BuildEnv for prior instance of this specific component
-							vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*KnockOut)
-							if vgcomp == nil {
-								// create new one if needed
-								vgcomp = new(KnockOut)
-								vgin.BuildEnv.WireComponent(vgcomp)
-							}
-							vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+							vgcomp := vgComponent[KnockOut](vgin, 0xB7FA251EDA92B115, vgiterkey)
 							vgcomp.App = c.App
-							vgout.Components = append(vgout.Components, vgcomp)
-							vgn = &vugu.VGNode{Component: vgcomp}
-							vgparent.AppendChild(vgn)
+							vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 						}
 						vgn = vgAppendText(vgparent, "\n    ")
 					}
@@ -2064,91 +1714,41 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						vgn = vgAppendText(vgparent, "\n      ")
 						if !c.App.ShowsImages() {
 							{
-								vgcompKey := vugu.MakeCompKey(0x1658AAAF2D60043C^vgin.CurrentPositionHash(), vgiterkey)
-								// ask BuildEnv for prior instance of this specific component
-								vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Heatmap)
-								if vgcomp == nil {
-									// create new one if needed
-									vgcomp = new(Heatmap)
-									vgin.BuildEnv.WireComponent(vgcomp)
-								}
-								vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+								vgcomp := vgComponent[Heatmap](vgin, 0x1658AAAF2D60043C, vgiterkey)
 								vgcomp.Run = c.App.Run
-								vgout.Components = append(vgout.Components, vgcomp)
-								vgn = &vugu.VGNode{Component: vgcomp}
-								vgparent.AppendChild(vgn)
+								vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 							}
 						}
 						vgn = vgAppendText(vgparent, "\n      ")
 						if c.App.ShowsImages() {
 							{
-								vgcompKey := vugu.MakeCompKey(0x84B2B8FB794FF22B^vgin.CurrentPositionHash(), vgiterkey)
-								// ask BuildEnv for prior instance of this specific component
-								vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*DigitsPanel)
-								if vgcomp == nil {
-									// create new one if needed
-									vgcomp = new(DigitsPanel)
-									vgin.BuildEnv.WireComponent(vgcomp)
-								}
-								vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+								vgcomp := vgComponent[DigitsPanel](vgin, 0x84B2B8FB794FF22B, vgiterkey)
 								vgcomp.App = c.App
-								vgout.Components = append(vgout.Components, vgcomp)
-								vgn = &vugu.VGNode{Component: vgcomp}
-								vgparent.AppendChild(vgn)
+								vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 							}
 						}
 						vgn = vgAppendText(vgparent, "\n      ")
 						{
-							vgcompKey := vugu.MakeCompKey(0x7C2C38E87755026C^vgin.CurrentPositionHash(), vgiterkey)
-							// ask BuildEnv for prior instance of this specific component
-							vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Chart)
-							if vgcomp == nil {
-								// create new one if needed
-								vgcomp = new(Chart)
-								vgin.BuildEnv.WireComponent(vgcomp)
-							}
-							vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+							vgcomp := vgComponent[Chart](vgin, 0x7C2C38E87755026C, vgiterkey)
 							vgcomp.LogY = true
 							vgcomp.Series = c.LossSeries()
 							vgcomp.Title = "Loss vs steps (log scale)"
-							vgout.Components = append(vgout.Components, vgcomp)
-							vgn = &vugu.VGNode{Component: vgcomp}
-							vgparent.AppendChild(vgn)
+							vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 						}
 						vgn = vgAppendText(vgparent, "\n      ")
 						{
-							vgcompKey := vugu.MakeCompKey(0x6C95782456905171^vgin.CurrentPositionHash(), vgiterkey)
-							// ask BuildEnv for prior instance of this specific component
-							vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Chart)
-							if vgcomp == nil {
-								// create new one if needed
-								vgcomp = new(Chart)
-								vgin.BuildEnv.WireComponent(vgcomp)
-							}
-							vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+							vgcomp := vgComponent[Chart](vgin, 0x6C95782456905171, vgiterkey)
 							vgcomp.Percent = true
 							vgcomp.Series = c.AccSeries()
 							vgcomp.Title = "Accuracy vs steps"
-							vgout.Components = append(vgout.Components, vgcomp)
-							vgn = &vugu.VGNode{Component: vgcomp}
-							vgparent.AppendChild(vgn)
+							vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 						}
 						vgn = vgAppendText(vgparent, "\n    ")
 					}
 					vgn = vgAppendText(vgparent, "\n    ")
 					{
-						vgcompKey := vugu.MakeCompKey(0xD20E2DC3F93733B8^vgin.CurrentPositionHash(), vgiterkey)
-						// ask BuildEnv for prior instance of this specific component
-						vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Explain)
-						if vgcomp == nil {
-							// create new one if needed
-							vgcomp = new(Explain)
-							vgin.BuildEnv.WireComponent(vgcomp)
-						}
-						vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
-						vgout.Components = append(vgout.Components, vgcomp)
-						vgn = &vugu.VGNode{Component: vgcomp}
-						vgparent.AppendChild(vgn)
+						vgcomp := vgComponent[Explain](vgin, 0xD20E2DC3F93733B8, vgiterkey)
+						vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 					}
 					vgn = vgAppendText(vgparent, "\n  ")
 				}
@@ -2219,11 +1819,7 @@ func (c *Settings) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 								}
 								vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "value", JSONVal: vjson.RawMessage(b)})
 							}
-							vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-								EventType: "change",
-								Func:      func(event vugu.DOMEvent) { c.App.SetField(f.Field, event.PropString("target", "value")) },
-								// TODO: implement capture, etc. mostly need to decide syntax
-							})
+							vgOn(vgn, "change", func(event vugu.DOMEvent) { c.App.SetField(f.Field, event.PropString("target", "value")) })
 							{
 								vgparent := vgn
 								_ = vgparent
@@ -2249,11 +1845,7 @@ func (c *Settings) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 							vgn.AddAttrInterface("min", f.Min)
 							vgn.AddAttrInterface("step", f.Step)
 							vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.typed.Show(value, c.Value(f.Field)) })
-							vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-								EventType: "change",
-								Func:      func(event vugu.DOMEvent) { c.commit(f.Field, event.PropString("target", "value")) },
-								// TODO: implement capture, etc. mostly need to decide syntax
-							})
+							vgOn(vgn, "change", func(event vugu.DOMEvent) { c.commit(f.Field, event.PropString("target", "value")) })
 						}
 						vgn = vgAppendText(vgparent, "\n      ")
 						if f.Kind == "check" {
@@ -2266,24 +1858,49 @@ func (c *Settings) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 								}
 								vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "checked", JSONVal: vjson.RawMessage(b)})
 							}
-							vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-								EventType: "change",
-								Func:      func(event vugu.DOMEvent) { c.setCheck(f.Field, event.PropBool("target", "checked")) },
-								// TODO: implement capture, etc. mostly need to decide syntax
-							})
+							vgOn(vgn, "change", func(event vugu.DOMEvent) { c.setCheck(f.Field, event.PropBool("target", "checked")) })
 						}
 						vgn = vgAppendText(vgparent, "\n      ")
 						if f.Field == "seed" {
 							vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "new-seed"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "small"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "New data, initial weights and batch order"}})
-							vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-								EventType: "click",
-								Func:      func(event vugu.DOMEvent) { c.App.NewSeed() },
-								// TODO: implement capture, etc. mostly need to decide syntax
-							})
+							vgOn(vgn, "click", func(event vugu.DOMEvent) { c.App.NewSeed() })
 							{
 								vgparent := vgn
 								_ = vgparent
 								vgn = vgAppendText(vgparent, "new")
+							}
+						}
+						vgn = vgAppendText(vgparent, "\n      ")
+						if f.Stepper {
+							vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "stepper"}})
+							{
+								vgparent := vgn
+								_ = vgparent
+								vgn = vgAppendText(vgparent, "\n        ")
+								vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "icon"}})
+								vgn.AddAttrInterface("aria-label", StepLabel(f.Label, -1))
+								vgn.AddAttrInterface("disabled", !c.CanNudge(f.Field, -1))
+								vgn.AddAttrInterface("id", ID(f.Field)+"-down")
+								vgn.AddAttrInterface("title", StepLabel(f.Label, -1))
+								vgOn(vgn, "click", func(event vugu.DOMEvent) { c.nudge(f.Field, -1) })
+								{
+									vgparent := vgn
+									_ = vgparent
+									vgn = vgAppendText(vgparent, "−")
+								}
+								vgn = vgAppendText(vgparent, "\n        ")
+								vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "icon"}})
+								vgn.AddAttrInterface("aria-label", StepLabel(f.Label, 1))
+								vgn.AddAttrInterface("disabled", !c.CanNudge(f.Field, 1))
+								vgn.AddAttrInterface("id", ID(f.Field)+"-up")
+								vgn.AddAttrInterface("title", StepLabel(f.Label, 1))
+								vgOn(vgn, "click", func(event vugu.DOMEvent) { c.nudge(f.Field, 1) })
+								{
+									vgparent := vgn
+									_ = vgparent
+									vgn = vgAppendText(vgparent, "+")
+								}
+								vgn = vgAppendText(vgparent, "\n      ")
 							}
 						}
 						vgn = vgAppendText(vgparent, "\n      ")
@@ -2334,11 +1951,7 @@ func (c *Share) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn = vgAppendText(vgparent, "\n    ")
 			vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "share-open"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Copy a link to exactly this experiment"}})
 			vgn.AddAttrInterface("aria-expanded", c.Expanded("share"))
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.share() },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "click", func(event vugu.DOMEvent) { c.share() })
 			{
 				vgparent := vgn
 				_ = vgparent
@@ -2347,11 +1960,7 @@ func (c *Share) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn = vgAppendText(vgparent, "\n    ")
 			vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "export-open"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Download the charts, the metrics or the settings; load settings"}})
 			vgn.AddAttrInterface("aria-expanded", c.Expanded("export"))
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.toggle("export") },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "click", func(event vugu.DOMEvent) { c.toggle("export") })
 			{
 				vgparent := vgn
 				_ = vgparent
@@ -2360,11 +1969,7 @@ func (c *Share) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn = vgAppendText(vgparent, "\n    ")
 			vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "embed-open"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Put this experiment, live, into a blog post"}})
 			vgn.AddAttrInterface("aria-expanded", c.Expanded("embed"))
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.toggle("embed") },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "click", func(event vugu.DOMEvent) { c.toggle("embed") })
 			{
 				vgparent := vgn
 				_ = vgparent
@@ -2376,11 +1981,7 @@ func (c *Share) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 		if c.Open == "share" {
 			vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "share-panel"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "dialog"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "Share a link"}})
 			vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.focusIn(value) })
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "keydown",
-				Func:      func(event vugu.DOMEvent) { c.key(event) },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "keydown", func(event vugu.DOMEvent) { c.key(event) })
 			{
 				vgparent := vgn
 				_ = vgparent
@@ -2402,18 +2003,10 @@ func (c *Share) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						}
 						vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "value", JSONVal: vjson.RawMessage(b)})
 					}
-					vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-						EventType: "focus",
-						Func:      func(event vugu.DOMEvent) { selectTarget(event) },
-						// TODO: implement capture, etc. mostly need to decide syntax
-					})
+					vgOn(vgn, "focus", func(event vugu.DOMEvent) { selectTarget(event) })
 					vgn = vgAppendText(vgparent, "\n      ")
 					vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "share-copy"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "small"}})
-					vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-						EventType: "click",
-						Func:      func(event vugu.DOMEvent) { c.copyLink() },
-						// TODO: implement capture, etc. mostly need to decide syntax
-					})
+					vgOn(vgn, "click", func(event vugu.DOMEvent) { c.copyLink() })
 					{
 						vgparent := vgn
 						_ = vgparent
@@ -2421,11 +2014,7 @@ func (c *Share) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					}
 					vgn = vgAppendText(vgparent, "\n      ")
 					vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "share-close"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "small"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "Close"}})
-					vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-						EventType: "click",
-						Func:      func(event vugu.DOMEvent) { c.close() },
-						// TODO: implement capture, etc. mostly need to decide syntax
-					})
+					vgOn(vgn, "click", func(event vugu.DOMEvent) { c.close() })
 					{
 						vgparent := vgn
 						_ = vgparent
@@ -2443,32 +2032,18 @@ func (c *Share) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 		if c.Open == "export" {
 			vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "dialog-host"}})
 			vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.focusIn(value) })
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "keydown",
-				Func:      func(event vugu.DOMEvent) { c.key(event) },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "keydown", func(event vugu.DOMEvent) { c.key(event) })
 			{
 				vgparent := vgn
 				_ = vgparent
 				vgn = vgAppendText(vgparent, "\n    ")
 				{
-					vgcompKey := vugu.MakeCompKey(0x967116EA3A646502^vgin.CurrentPositionHash(), vgiterkey)
-					// ask BuildEnv for prior instance of this specific component
-					vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Export)
-					if vgcomp == nil {
-						// create new one if needed
-						vgcomp = new(Export)
-						vgin.BuildEnv.WireComponent(vgcomp)
-					}
-					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+					vgcomp := vgComponent[Export](vgin, 0x967116EA3A646502, vgiterkey)
 					vgcomp.App = c.App
 					vgcomp.Browser = c.Browser
 					vgcomp.Extras = c.Extras
 					vgcomp.OnClose = c.close
-					vgout.Components = append(vgout.Components, vgcomp)
-					vgn = &vugu.VGNode{Component: vgcomp}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 				}
 				vgn = vgAppendText(vgparent, "\n  ")
 			}
@@ -2477,32 +2052,18 @@ func (c *Share) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 		if c.Open == "embed" {
 			vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "dialog-host"}})
 			vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.focusIn(value) })
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "keydown",
-				Func:      func(event vugu.DOMEvent) { c.key(event) },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "keydown", func(event vugu.DOMEvent) { c.key(event) })
 			{
 				vgparent := vgn
 				_ = vgparent
 				vgn = vgAppendText(vgparent, "\n    ")
 				{
-					vgcompKey := vugu.MakeCompKey(0xFDC380DF8D42C45C^vgin.CurrentPositionHash(), vgiterkey)
-					// ask BuildEnv for prior instance of this specific component
-					vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*EmbedDialog)
-					if vgcomp == nil {
-						// create new one if needed
-						vgcomp = new(EmbedDialog)
-						vgin.BuildEnv.WireComponent(vgcomp)
-					}
-					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+					vgcomp := vgComponent[EmbedDialog](vgin, 0xFDC380DF8D42C45C, vgiterkey)
 					vgcomp.App = c.App
 					vgcomp.Browser = c.Browser
 					vgcomp.OnClose = c.close
 					vgcomp.Opts = &c.embed
-					vgout.Components = append(vgout.Components, vgcomp)
-					vgn = &vugu.VGNode{Component: vgcomp}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 				}
 				vgn = vgAppendText(vgparent, "\n  ")
 			}
@@ -2706,11 +2267,7 @@ func (c *Sweep) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgn = vgAppendText(vgparent, "\n      ")
 				vgn = vgAppendElement(vgparent, "", "input", []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "text"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "sweep-depths"}})
 				vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.typed.Show(value, c.Run().DepthsText) })
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "change",
-					Func:      func(event vugu.DOMEvent) { c.setDepths(event.PropString("target", "value")) },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "change", func(event vugu.DOMEvent) { c.setDepths(event.PropString("target", "value")) })
 				vgn = vgAppendText(vgparent, "\n    ")
 			}
 			vgn = vgAppendText(vgparent, "\n    ")
@@ -2724,11 +2281,7 @@ func (c *Sweep) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgn = vgAppendText(vgparent, "\n      ")
 				vgn = vgAppendElement(vgparent, "", "input", []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "number"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "sweep-steps"}, vugu.VGAttribute{Namespace: "", Key: "min", Val: "1"}, vugu.VGAttribute{Namespace: "", Key: "step", Val: "100"}})
 				vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.typed.Show(value, c.Run().StepsText) })
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "change",
-					Func:      func(event vugu.DOMEvent) { c.setSteps(event.PropString("target", "value")) },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "change", func(event vugu.DOMEvent) { c.setSteps(event.PropString("target", "value")) })
 				vgn = vgAppendText(vgparent, "\n    ")
 			}
 			vgn = vgAppendText(vgparent, "\n    ")
@@ -2742,11 +2295,7 @@ func (c *Sweep) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgn = vgAppendText(vgparent, "\n      ")
 				vgn = vgAppendElement(vgparent, "", "input", []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "text"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "sweep-seeds"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "One run per seed of every depth and variant, e.g. 1, 2, 3: the plot shows their mean and range"}})
 				vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.typed.Show(value, c.Run().SeedsText) })
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "change",
-					Func:      func(event vugu.DOMEvent) { c.setSeeds(event.PropString("target", "value")) },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "change", func(event vugu.DOMEvent) { c.setSeeds(event.PropString("target", "value")) })
 				vgn = vgAppendText(vgparent, "\n    ")
 			}
 			vgn = vgAppendText(vgparent, "\n    ")
@@ -2756,11 +2305,7 @@ func (c *Sweep) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				_ = vgparent
 				vgn = vgAppendText(vgparent, "\n      ")
 				vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "sweep-run"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "primary"}})
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "click",
-					Func:      func(event vugu.DOMEvent) { c.Compare.StartSweep() },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "click", func(event vugu.DOMEvent) { c.Compare.StartSweep() })
 				{
 					vgparent := vgn
 					_ = vgparent
@@ -2769,11 +2314,7 @@ func (c *Sweep) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgn = vgAppendText(vgparent, "\n      ")
 				vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "sweep-cancel"}})
 				vgn.AddAttrInterface("disabled", !c.Running())
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "click",
-					Func:      func(event vugu.DOMEvent) { c.Compare.CancelSweep() },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "click", func(event vugu.DOMEvent) { c.Compare.CancelSweep() })
 				{
 					vgparent := vgn
 					_ = vgparent
@@ -2823,19 +2364,9 @@ func (c *Sweep) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn.SetInnerHTML(vugu.HTML("Final error vs depth"))
 			vgn = vgAppendText(vgparent, "\n    ")
 			{
-				vgcompKey := vugu.MakeCompKey(0xE09B3914ACFB966F^vgin.CurrentPositionHash(), vgiterkey)
-				// ask BuildEnv for prior instance of this specific component
-				vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*SweepPlot)
-				if vgcomp == nil {
-					// create new one if needed
-					vgcomp = new(SweepPlot)
-					vgin.BuildEnv.WireComponent(vgcomp)
-				}
-				vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+				vgcomp := vgComponent[SweepPlot](vgin, 0xE09B3914ACFB966F, vgiterkey)
 				vgcomp.Run = c.Run()
-				vgout.Components = append(vgout.Components, vgcomp)
-				vgn = &vugu.VGNode{Component: vgcomp}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 			}
 			vgn = vgAppendText(vgparent, "\n    ")
 			vgn = vgAppendElement(vgparent, "", "p", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "caption"}})
@@ -2920,19 +2451,11 @@ func (c *Toolbar) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn.AddAttrInterface("class", "primary "+c.PlayLabel())
 			vgn.AddAttrInterface("disabled", c.App.Diverged)
 			vgn.SetInnerHTML(c.PlayLabel())
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.togglePlay() },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "click", func(event vugu.DOMEvent) { c.togglePlay() })
 			vgn = vgAppendText(vgparent, "\n    ")
 			vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "step"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Train on one minibatch"}})
 			vgn.AddAttrInterface("disabled", c.App.Diverged)
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.App.Step() },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "click", func(event vugu.DOMEvent) { c.App.Step() })
 			{
 				vgparent := vgn
 				_ = vgparent
@@ -2940,11 +2463,7 @@ func (c *Toolbar) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			}
 			vgn = vgAppendText(vgparent, "\n    ")
 			vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "reset"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Start again from the same initial weights"}})
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.App.Reset() },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "click", func(event vugu.DOMEvent) { c.App.Reset() })
 			{
 				vgparent := vgn
 				_ = vgparent
@@ -2956,11 +2475,7 @@ func (c *Toolbar) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 		vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "shortcuts-switch"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "switch"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Every block's residual shortcut, on or off"}})
 		vgn.AddAttrInterface("aria-checked", c.ShortcutsChecked())
 		vgn.AddAttrInterface("class", "switch "+c.ShortcutClass())
-		vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-			EventType: "click",
-			Func:      func(event vugu.DOMEvent) { c.toggleShortcuts() },
-			// TODO: implement capture, etc. mostly need to decide syntax
-		})
+		vgOn(vgn, "click", func(event vugu.DOMEvent) { c.toggleShortcuts() })
 		{
 			vgparent := vgn
 			_ = vgparent
@@ -3056,11 +2571,7 @@ func (c *Toolbar) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				_ = vgparent
 				vgn = vgAppendText(vgparent, "\n    Training diverged: the loss is no longer a number. Lower the learning rate or turn on batch norm, then\n    ")
 				vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "primary"}})
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "click",
-					Func:      func(event vugu.DOMEvent) { c.App.Reset() },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "click", func(event vugu.DOMEvent) { c.App.Reset() })
 				{
 					vgparent := vgn
 					_ = vgparent
@@ -3109,18 +2620,10 @@ func (c *Twins) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgn.AddAttrInterface("class", "primary "+c.PlayLabel())
 				vgn.AddAttrInterface("disabled", c.BothDiverged())
 				vgn.SetInnerHTML(c.PlayLabel())
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "click",
-					Func:      func(event vugu.DOMEvent) { c.togglePlay() },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "click", func(event vugu.DOMEvent) { c.togglePlay() })
 				vgn = vgAppendText(vgparent, "\n      ")
 				vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "twin-step"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Train both on one minibatch"}})
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "click",
-					Func:      func(event vugu.DOMEvent) { c.Run().Step() },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "click", func(event vugu.DOMEvent) { c.Run().Step() })
 				{
 					vgparent := vgn
 					_ = vgparent
@@ -3128,11 +2631,7 @@ func (c *Twins) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				}
 				vgn = vgAppendText(vgparent, "\n      ")
 				vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "twin-reset"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Start both again from their common initial weights"}})
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "click",
-					Func:      func(event vugu.DOMEvent) { c.reset() },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "click", func(event vugu.DOMEvent) { c.reset() })
 				{
 					vgparent := vgn
 					_ = vgparent
@@ -3150,11 +2649,7 @@ func (c *Twins) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgn.AddAttrInterface("max", DepthMax)
 				vgn.AddAttrInterface("min", DepthMin)
 				vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.typed.Show(value, Itoa(c.Compare.TwinDepth())) })
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "change",
-					Func:      func(event vugu.DOMEvent) { c.commitDepth(event.PropString("target", "value")) },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "change", func(event vugu.DOMEvent) { c.commitDepth(event.PropString("target", "value")) })
 				vgn = vgAppendText(vgparent, "\n    ")
 			}
 			vgn = vgAppendText(vgparent, "\n    ")
@@ -3290,37 +2785,17 @@ func (c *Twins) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgn = vgAppendText(vgparent, "\n      ")
 				if !c.Run().Side[0].ShowsImages() {
 					{
-						vgcompKey := vugu.MakeCompKey(0x773318192B34374^vgin.CurrentPositionHash(), vgiterkey)
-						// ask BuildEnv for prior instance of this specific component
-						vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Heatmap)
-						if vgcomp == nil {
-							// create new one if needed
-							vgcomp = new(Heatmap)
-							vgin.BuildEnv.WireComponent(vgcomp)
-						}
-						vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+						vgcomp := vgComponent[Heatmap](vgin, 0x773318192B34374, vgiterkey)
 						vgcomp.Run = c.Run().Side[0]
-						vgout.Components = append(vgout.Components, vgcomp)
-						vgn = &vugu.VGNode{Component: vgcomp}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 					}
 				}
 				vgn = vgAppendText(vgparent, "\n      ")
 				if c.Run().Side[0].ShowsImages() {
 					{
-						vgcompKey := vugu.MakeCompKey(0x9122E7E86E50B3B9^vgin.CurrentPositionHash(), vgiterkey)
-						// ask BuildEnv for prior instance of this specific component
-						vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*DigitsGrid)
-						if vgcomp == nil {
-							// create new one if needed
-							vgcomp = new(DigitsGrid)
-							vgin.BuildEnv.WireComponent(vgcomp)
-						}
-						vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+						vgcomp := vgComponent[DigitsGrid](vgin, 0x9122E7E86E50B3B9, vgiterkey)
 						vgcomp.Run = c.Run().Side[0]
-						vgout.Components = append(vgout.Components, vgcomp)
-						vgn = &vugu.VGNode{Component: vgcomp}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 					}
 				}
 				vgn = vgAppendText(vgparent, "\n    ")
@@ -3336,37 +2811,17 @@ func (c *Twins) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgn = vgAppendText(vgparent, "\n      ")
 				if !c.Run().Side[1].ShowsImages() {
 					{
-						vgcompKey := vugu.MakeCompKey(0xDD3EBC16A27E968E^vgin.CurrentPositionHash(), vgiterkey)
-						// ask BuildEnv for prior instance of this specific component
-						vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Heatmap)
-						if vgcomp == nil {
-							// create new one if needed
-							vgcomp = new(Heatmap)
-							vgin.BuildEnv.WireComponent(vgcomp)
-						}
-						vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+						vgcomp := vgComponent[Heatmap](vgin, 0xDD3EBC16A27E968E, vgiterkey)
 						vgcomp.Run = c.Run().Side[1]
-						vgout.Components = append(vgout.Components, vgcomp)
-						vgn = &vugu.VGNode{Component: vgcomp}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 					}
 				}
 				vgn = vgAppendText(vgparent, "\n      ")
 				if c.Run().Side[1].ShowsImages() {
 					{
-						vgcompKey := vugu.MakeCompKey(0x315EA82FFD71443F^vgin.CurrentPositionHash(), vgiterkey)
-						// ask BuildEnv for prior instance of this specific component
-						vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*DigitsGrid)
-						if vgcomp == nil {
-							// create new one if needed
-							vgcomp = new(DigitsGrid)
-							vgin.BuildEnv.WireComponent(vgcomp)
-						}
-						vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+						vgcomp := vgComponent[DigitsGrid](vgin, 0x315EA82FFD71443F, vgiterkey)
 						vgcomp.Run = c.Run().Side[1]
-						vgout.Components = append(vgout.Components, vgcomp)
-						vgn = &vugu.VGNode{Component: vgcomp}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 					}
 				}
 				vgn = vgAppendText(vgparent, "\n    ")
@@ -3382,20 +2837,10 @@ func (c *Twins) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					vgn.SetInnerHTML(vugu.HTML("Draw a digit: both twins answer"))
 					vgn = vgAppendText(vgparent, "\n      ")
 					{
-						vgcompKey := vugu.MakeCompKey(0xFDB98826B5BEA3A4^vgin.CurrentPositionHash(), vgiterkey)
-						// ask BuildEnv for prior instance of this specific component
-						vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*DigitsPad)
-						if vgcomp == nil {
-							// create new one if needed
-							vgcomp = new(DigitsPad)
-							vgin.BuildEnv.WireComponent(vgcomp)
-						}
-						vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+						vgcomp := vgComponent[DigitsPad](vgin, 0xFDB98826B5BEA3A4, vgiterkey)
 						vgcomp.Names = TwinNames[:]
 						vgcomp.Runs = c.Run().Side[:]
-						vgout.Components = append(vgout.Components, vgcomp)
-						vgn = &vugu.VGNode{Component: vgcomp}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 					}
 					vgn = vgAppendText(vgparent, "\n      ")
 					vgn = vgAppendElement(vgparent, "", "p", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "caption"}})
@@ -3413,39 +2858,19 @@ func (c *Twins) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgn.SetInnerHTML(vugu.HTML("Both, over training"))
 				vgn = vgAppendText(vgparent, "\n      ")
 				{
-					vgcompKey := vugu.MakeCompKey(0xE8E176086842B8B7^vgin.CurrentPositionHash(), vgiterkey)
-					// ask BuildEnv for prior instance of this specific component
-					vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Chart)
-					if vgcomp == nil {
-						// create new one if needed
-						vgcomp = new(Chart)
-						vgin.BuildEnv.WireComponent(vgcomp)
-					}
-					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+					vgcomp := vgComponent[Chart](vgin, 0xE8E176086842B8B7, vgiterkey)
 					vgcomp.Percent = true
 					vgcomp.Series = c.AccSeries()
 					vgcomp.Title = "Accuracy vs steps"
-					vgout.Components = append(vgout.Components, vgcomp)
-					vgn = &vugu.VGNode{Component: vgcomp}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 				}
 				vgn = vgAppendText(vgparent, "\n      ")
 				{
-					vgcompKey := vugu.MakeCompKey(0x68635E3EF9175E4E^vgin.CurrentPositionHash(), vgiterkey)
-					// ask BuildEnv for prior instance of this specific component
-					vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Chart)
-					if vgcomp == nil {
-						// create new one if needed
-						vgcomp = new(Chart)
-						vgin.BuildEnv.WireComponent(vgcomp)
-					}
-					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+					vgcomp := vgComponent[Chart](vgin, 0x68635E3EF9175E4E, vgiterkey)
 					vgcomp.LogY = true
 					vgcomp.Series = c.LossSeries()
 					vgcomp.Title = "Loss vs steps (log scale)"
-					vgout.Components = append(vgout.Components, vgcomp)
-					vgn = &vugu.VGNode{Component: vgcomp}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 				}
 				vgn = vgAppendText(vgparent, "\n      ")
 				vgn = vgAppendElement(vgparent, "", "p", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "caption"}})
@@ -3462,21 +2887,11 @@ func (c *Twins) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				vgn.SetInnerHTML(vugu.HTML("Why: the gradient each block receives"))
 				vgn = vgAppendText(vgparent, "\n      ")
 				{
-					vgcompKey := vugu.MakeCompKey(0x3EF549DBA0D41403^vgin.CurrentPositionHash(), vgiterkey)
-					// ask BuildEnv for prior instance of this specific component
-					vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Chart)
-					if vgcomp == nil {
-						// create new one if needed
-						vgcomp = new(Chart)
-						vgin.BuildEnv.WireComponent(vgcomp)
-					}
-					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+					vgcomp := vgComponent[Chart](vgin, 0x3EF549DBA0D41403, vgiterkey)
 					vgcomp.LogY = true
 					vgcomp.Series = c.GradSeries()
 					vgcomp.Title = "Gradient norm per block, latest step (log scale)"
-					vgout.Components = append(vgout.Components, vgcomp)
-					vgn = &vugu.VGNode{Component: vgcomp}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 				}
 				vgn = vgAppendText(vgparent, "\n      ")
 				vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "strips"}})
@@ -3485,41 +2900,21 @@ func (c *Twins) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					_ = vgparent
 					vgn = vgAppendText(vgparent, "\n        ")
 					{
-						vgcompKey := vugu.MakeCompKey(0x46B0C1347A93ABD2^vgin.CurrentPositionHash(), vgiterkey)
-						// ask BuildEnv for prior instance of this specific component
-						vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*GradnormStrip)
-						if vgcomp == nil {
-							// create new one if needed
-							vgcomp = new(GradnormStrip)
-							vgin.BuildEnv.WireComponent(vgcomp)
-						}
-						vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+						vgcomp := vgComponent[GradnormStrip](vgin, 0x46B0C1347A93ABD2, vgiterkey)
 						vgcomp.Blocks = c.Blocks()
 						vgcomp.Hist = c.Run().Grad[0]
 						vgcomp.Lo = c.GradScale()
 						vgcomp.Label = "plain: blocks × time"
-						vgout.Components = append(vgout.Components, vgcomp)
-						vgn = &vugu.VGNode{Component: vgcomp}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 					}
 					vgn = vgAppendText(vgparent, "\n        ")
 					{
-						vgcompKey := vugu.MakeCompKey(0x937D39EE53C5779D^vgin.CurrentPositionHash(), vgiterkey)
-						// ask BuildEnv for prior instance of this specific component
-						vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*GradnormStrip)
-						if vgcomp == nil {
-							// create new one if needed
-							vgcomp = new(GradnormStrip)
-							vgin.BuildEnv.WireComponent(vgcomp)
-						}
-						vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+						vgcomp := vgComponent[GradnormStrip](vgin, 0x937D39EE53C5779D, vgiterkey)
 						vgcomp.Blocks = c.Blocks()
 						vgcomp.Hist = c.Run().Grad[1]
 						vgcomp.Lo = c.GradScale()
 						vgcomp.Label = "residual: blocks × time"
-						vgout.Components = append(vgout.Components, vgcomp)
-						vgn = &vugu.VGNode{Component: vgcomp}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 					}
 					vgn = vgAppendText(vgparent, "\n      ")
 				}
@@ -3542,35 +2937,15 @@ func (c *Twins) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			}
 			vgn = vgAppendText(vgparent, "\n    ")
 			{
-				vgcompKey := vugu.MakeCompKey(0x9EC40E2BAD085DC7^vgin.CurrentPositionHash(), vgiterkey)
-				// ask BuildEnv for prior instance of this specific component
-				vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Lesion)
-				if vgcomp == nil {
-					// create new one if needed
-					vgcomp = new(Lesion)
-					vgin.BuildEnv.WireComponent(vgcomp)
-				}
-				vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+				vgcomp := vgComponent[Lesion](vgin, 0x9EC40E2BAD085DC7, vgiterkey)
 				vgcomp.Compare = c.Compare
-				vgout.Components = append(vgout.Components, vgcomp)
-				vgn = &vugu.VGNode{Component: vgcomp}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 			}
 			vgn = vgAppendText(vgparent, "\n    ")
 			{
-				vgcompKey := vugu.MakeCompKey(0xDC01C4F38F77616E^vgin.CurrentPositionHash(), vgiterkey)
-				// ask BuildEnv for prior instance of this specific component
-				vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Why)
-				if vgcomp == nil {
-					// create new one if needed
-					vgcomp = new(Why)
-					vgin.BuildEnv.WireComponent(vgcomp)
-				}
-				vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+				vgcomp := vgComponent[Why](vgin, 0xDC01C4F38F77616E, vgiterkey)
 				vgcomp.Compare = c.Compare
-				vgout.Components = append(vgout.Components, vgcomp)
-				vgn = &vugu.VGNode{Component: vgcomp}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 			}
 			vgn = vgAppendText(vgparent, "\n  ")
 		}
@@ -3609,11 +2984,7 @@ func (c *Views) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn.AddAttrInterface("id", "view-"+string(t.View))
 			vgn.AddAttrInterface("title", t.Title)
 			vgn.SetInnerHTML(t.Label)
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.Compare.SetView(t.View) },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "click", func(event vugu.DOMEvent) { c.Compare.SetView(t.View) })
 		}
 		vgn = vgAppendText(vgparent, "\n")
 	}
@@ -3655,19 +3026,11 @@ func (c *Why) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "why-draw"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "primary"}})
 			vgn.AddAttrInterface("title", c.DrawTitle())
 			vgn.SetInnerHTML(c.DrawLabel())
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.Compare.DrawLandscapes() },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "click", func(event vugu.DOMEvent) { c.Compare.DrawLandscapes() })
 			vgn = vgAppendText(vgparent, "\n    ")
 			if !c.Compare.UsesWhyPreset() {
 				vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "why-preset"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "14 blocks with batch norm: deep enough that the plain twin trains only partly"}})
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "click",
-					Func:      func(event vugu.DOMEvent) { c.Compare.UseWhyPreset() },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "click", func(event vugu.DOMEvent) { c.Compare.UseWhyPreset() })
 				{
 					vgparent := vgn
 					_ = vgparent
@@ -3706,11 +3069,7 @@ func (c *Why) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					vgn.AddAttrInterface("step", c.Step(f))
 					vgn.AddAttrInterface("title", f.Hint)
 					vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.typed.Show(value, f.Get(c.Run().WhyConf)) })
-					vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-						EventType: "change",
-						Func:      func(event vugu.DOMEvent) { c.commit(f.Key, event.PropString("target", "value")) },
-						// TODO: implement capture, etc. mostly need to decide syntax
-					})
+					vgOn(vgn, "change", func(event vugu.DOMEvent) { c.commit(f.Key, event.PropString("target", "value")) })
 					vgn = vgAppendText(vgparent, "\n    ")
 				}
 			}
@@ -3739,22 +3098,12 @@ func (c *Why) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						_ = vgparent
 						vgn = vgAppendText(vgparent, "\n      ")
 						{
-							vgcompKey := vugu.MakeCompKey(0xF05ABFD5F7093B18^vgin.CurrentPositionHash(), vgiterkey)
-							// ask BuildEnv for prior instance of this specific component
-							vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*LandscapeMap)
-							if vgcomp == nil {
-								// create new one if needed
-								vgcomp = new(LandscapeMap)
-								vgin.BuildEnv.WireComponent(vgcomp)
-							}
-							vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+							vgcomp := vgComponent[LandscapeMap](vgin, 0xF05ABFD5F7093B18, vgiterkey)
 							vgcomp.Hi = c.hi
 							vgcomp.Lo = c.lo
 							vgcomp.Report = c.Run().Side[0].Why
 							vgcomp.Label = "plain"
-							vgout.Components = append(vgout.Components, vgcomp)
-							vgn = &vugu.VGNode{Component: vgcomp}
-							vgparent.AppendChild(vgn)
+							vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 						}
 						vgn = vgAppendText(vgparent, "\n      ")
 						vgn = vgAppendElement(vgparent, "", "small", []vugu.VGAttribute(nil))
@@ -3774,22 +3123,12 @@ func (c *Why) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						_ = vgparent
 						vgn = vgAppendText(vgparent, "\n      ")
 						{
-							vgcompKey := vugu.MakeCompKey(0x541EE69AE02CA63B^vgin.CurrentPositionHash(), vgiterkey)
-							// ask BuildEnv for prior instance of this specific component
-							vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*LandscapeMap)
-							if vgcomp == nil {
-								// create new one if needed
-								vgcomp = new(LandscapeMap)
-								vgin.BuildEnv.WireComponent(vgcomp)
-							}
-							vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+							vgcomp := vgComponent[LandscapeMap](vgin, 0x541EE69AE02CA63B, vgiterkey)
 							vgcomp.Hi = c.hi
 							vgcomp.Lo = c.lo
 							vgcomp.Report = c.Run().Side[1].Why
 							vgcomp.Label = "residual"
-							vgout.Components = append(vgout.Components, vgcomp)
-							vgn = &vugu.VGNode{Component: vgcomp}
-							vgparent.AppendChild(vgn)
+							vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 						}
 						vgn = vgAppendText(vgparent, "\n      ")
 						vgn = vgAppendElement(vgparent, "", "small", []vugu.VGAttribute(nil))
@@ -3839,41 +3178,21 @@ func (c *Why) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					_ = vgparent
 					vgn = vgAppendText(vgparent, "\n    ")
 					{
-						vgcompKey := vugu.MakeCompKey(0x1AE3C82304A433BF^vgin.CurrentPositionHash(), vgiterkey)
-						// ask BuildEnv for prior instance of this specific component
-						vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Chart)
-						if vgcomp == nil {
-							// create new one if needed
-							vgcomp = new(Chart)
-							vgin.BuildEnv.WireComponent(vgcomp)
-						}
-						vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+						vgcomp := vgComponent[Chart](vgin, 0x1AE3C82304A433BF, vgiterkey)
 						vgcomp.LogY = true
 						vgcomp.Series = c.Run().WhySlices()
 						vgcomp.XRange = [2]float64{-1, 1}
 						vgcomp.Title = "Loss along one direction, through the weights now (log scale)"
-						vgout.Components = append(vgout.Components, vgcomp)
-						vgn = &vugu.VGNode{Component: vgcomp}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 					}
 					vgn = vgAppendText(vgparent, "\n    ")
 					{
-						vgcompKey := vugu.MakeCompKey(0x756D99D5ACA26489^vgin.CurrentPositionHash(), vgiterkey)
-						// ask BuildEnv for prior instance of this specific component
-						vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Chart)
-						if vgcomp == nil {
-							// create new one if needed
-							vgcomp = new(Chart)
-							vgin.BuildEnv.WireComponent(vgcomp)
-						}
-						vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+						vgcomp := vgComponent[Chart](vgin, 0x756D99D5ACA26489, vgiterkey)
 						vgcomp.LogY = true
 						vgcomp.Series = c.Run().WhyLines()
 						vgcomp.XRange = [2]float64{-0.25, 1.25}
 						vgcomp.Title = "Loss from the initial weights (0) to now (1), log scale"
-						vgout.Components = append(vgout.Components, vgcomp)
-						vgn = &vugu.VGNode{Component: vgcomp}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 					}
 					vgn = vgAppendText(vgparent, "\n  ")
 				}
@@ -3896,75 +3215,35 @@ func (c *Why) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					_ = vgparent
 					vgn = vgAppendText(vgparent, "\n    ")
 					{
-						vgcompKey := vugu.MakeCompKey(0x1612BE1DF70C9D91^vgin.CurrentPositionHash(), vgiterkey)
-						// ask BuildEnv for prior instance of this specific component
-						vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Chart)
-						if vgcomp == nil {
-							// create new one if needed
-							vgcomp = new(Chart)
-							vgin.BuildEnv.WireComponent(vgcomp)
-						}
-						vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+						vgcomp := vgComponent[Chart](vgin, 0x1612BE1DF70C9D91, vgiterkey)
 						vgcomp.Series = c.Run().WhyGradient(0, false)
 						vgcomp.Title = c.Run().WhyGradientTitle(0, false)
 						vgcomp.XRange = [2]float64{-1.2, 1.2}
-						vgout.Components = append(vgout.Components, vgcomp)
-						vgn = &vugu.VGNode{Component: vgcomp}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 					}
 					vgn = vgAppendText(vgparent, "\n    ")
 					{
-						vgcompKey := vugu.MakeCompKey(0x872F26D59376E7B1^vgin.CurrentPositionHash(), vgiterkey)
-						// ask BuildEnv for prior instance of this specific component
-						vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Chart)
-						if vgcomp == nil {
-							// create new one if needed
-							vgcomp = new(Chart)
-							vgin.BuildEnv.WireComponent(vgcomp)
-						}
-						vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+						vgcomp := vgComponent[Chart](vgin, 0x872F26D59376E7B1, vgiterkey)
 						vgcomp.Series = c.Run().WhyGradient(1, false)
 						vgcomp.Title = c.Run().WhyGradientTitle(1, false)
 						vgcomp.XRange = [2]float64{-1.2, 1.2}
-						vgout.Components = append(vgout.Components, vgcomp)
-						vgn = &vugu.VGNode{Component: vgcomp}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 					}
 					vgn = vgAppendText(vgparent, "\n    ")
 					{
-						vgcompKey := vugu.MakeCompKey(0x8282EC1568685DA0^vgin.CurrentPositionHash(), vgiterkey)
-						// ask BuildEnv for prior instance of this specific component
-						vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Chart)
-						if vgcomp == nil {
-							// create new one if needed
-							vgcomp = new(Chart)
-							vgin.BuildEnv.WireComponent(vgcomp)
-						}
-						vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+						vgcomp := vgComponent[Chart](vgin, 0x8282EC1568685DA0, vgiterkey)
 						vgcomp.Series = c.Run().WhyGradient(0, true)
 						vgcomp.Title = c.Run().WhyGradientTitle(0, true)
 						vgcomp.XRange = [2]float64{-1.2, 1.2}
-						vgout.Components = append(vgout.Components, vgcomp)
-						vgn = &vugu.VGNode{Component: vgcomp}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 					}
 					vgn = vgAppendText(vgparent, "\n    ")
 					{
-						vgcompKey := vugu.MakeCompKey(0xDC7CA98848EDCBE8^vgin.CurrentPositionHash(), vgiterkey)
-						// ask BuildEnv for prior instance of this specific component
-						vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Chart)
-						if vgcomp == nil {
-							// create new one if needed
-							vgcomp = new(Chart)
-							vgin.BuildEnv.WireComponent(vgcomp)
-						}
-						vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+						vgcomp := vgComponent[Chart](vgin, 0xDC7CA98848EDCBE8, vgiterkey)
 						vgcomp.Series = c.Run().WhyGradient(1, true)
 						vgcomp.Title = c.Run().WhyGradientTitle(1, true)
 						vgcomp.XRange = [2]float64{-1.2, 1.2}
-						vgout.Components = append(vgout.Components, vgcomp)
-						vgn = &vugu.VGNode{Component: vgcomp}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 					}
 					vgn = vgAppendText(vgparent, "\n  ")
 				}
