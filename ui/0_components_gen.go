@@ -1324,11 +1324,7 @@ func (c *Heatmap) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					}
 					vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "checked", JSONVal: vjson.RawMessage(b)})
 				}
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "change",
-					Func:      func(event vugu.DOMEvent) { c.setShowTest(event.PropBool("target", "checked")) },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "change", func(event vugu.DOMEvent) { c.setShowTest(event.PropBool("target", "checked")) })
 				vgn = vgAppendElement(vgparent, "svg", "svg", []vugu.VGAttribute{{Namespace: "", Key: "width", Val: "12"}, vugu.VGAttribute{Namespace: "", Key: "height", Val: "12"}, vugu.VGAttribute{Namespace: "", Key: "aria-hidden", Val: "true"}})
 				vgn.SetInnerHTML(vugu.HTML("\x3Ccircle cx=\"6\" cy=\"6\" r=\"4\" fill=\"#fff\" stroke=\"#555\" stroke-width=\"1.5\"\x3E\x3C/circle\x3E"))
 				vgn = vgAppendText(vgparent, " test")
