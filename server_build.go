@@ -115,9 +115,10 @@ func buildWasm(dir string, warn io.Writer) (compiled bool, err error) {
 		fmt.Fprintf(warn, "build: %s (for the wasm SIMD build) is not available, so main.wasm is the scalar build: %v\n", simdToolchain, err)
 		return compiled, copyFile(scalar, simd)
 	}
-	// nojsonv2: Go 1.27 backs encoding/json with json/v2, which adds ~1 MB to main.wasm
-	// (~0.2 MB brotli) for nothing the page uses; without it the SIMD build is the scalar
-	// build's size, and JSON behaves exactly as in the scalar build.
+	// nojsonv2: Go 1.27 backs encoding/json with json/v2, which would add ~1 MB to main.wasm
+	// (~0.2 MB brotli). main.wasm links no encoding/json now (internal/minjson,
+	// third_party/vjson), so the flag changes nothing; it keeps a dependency that brings
+	// encoding/json back from bringing json/v2 with it.
 	env := []string{"GOOS=js", "GOARCH=wasm", "GOTOOLCHAIN=" + simdToolchain, "GOEXPERIMENT=simd,nojsonv2"}
 	return true, runGo(env, append(args, simd, "./wasm")...)
 }

@@ -3,15 +3,16 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"go/format"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
+
+	"resnetplayground/internal/vugulean"
 )
 
 // generateUI brings ui/0_components_gen.go up to date with the .vugu files when one of them
-// is newer. It does what `go generate ./ui` does (vugugen, then gofmt), but in a copy of the
+// is newer. It does what `go generate ./ui` does (vugugen, then vugulean), but in a copy of the
 // package in a temporary folder, and replaces the file only if the result differs, by a
 // rename: a go build of ./ui running at the same moment (a test, an editor) never reads a
 // half-written file. A fresh clone, whose files all carry the checkout's time, rewrites nothing.
@@ -43,9 +44,9 @@ func generateVugu(pkg string) error {
 	if err != nil {
 		return fmt.Errorf("build: vugugen wrote nothing: %w", err)
 	}
-	want, err := format.Source(raw)
+	want, err := vugulean.Lean(raw)
 	if err != nil {
-		return fmt.Errorf("build: gofmt of the generated code: %w", err)
+		return fmt.Errorf("build: finishing the generated code: %w", err)
 	}
 	if have, err := os.ReadFile(generated); err == nil && bytes.Equal(have, want) {
 		now := time.Now()

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"resnetplayground/lab"
 )
@@ -75,9 +76,17 @@ func TestEmbedWhyView(t *testing.T) {
 	p.waitFor(t, "both landscapes", `document.querySelector(".twin-why").dataset.whyState === "done"`, 60*time.Second)
 	p.checkNoErrors(t)
 
-	// An embed whose author drew a picture draws it as it starts, at the same step.
-	p.run(t, "open a Why embed with a picture", navigate(site("/embed.html")+"?views=why&grid=5&directions=3&at=30#b=16x2p*4"))
+	if n := p.count(t, "canvas.landscape"); n != 2 {
+		t.Errorf("views=why (both pictures) shows %d landscapes, want 2", n)
+	}
+
+	// An embed whose author drew a picture draws it as it starts, at the same step; one
+	// that chose the shattered gradients alone shows them and no landscape.
+	p.run(t, "open a gradients embed with a picture", navigate(site("/embed.html")+"?views=gradients&grid=5&directions=3&at=30#b=16x2p*4"))
 	p.waitFor(t, "the picture at step 30", `(w => w && w.dataset.whyState === "done" && w.dataset.whyStep === "30" && w.dataset.whySeed === "3")(document.querySelector(".twin-why"))`, 60*time.Second)
+	if n, g := p.count(t, "canvas.landscape"), p.count(t, ".why-grads polyline.series"); n != 0 || g != 4 {
+		t.Errorf("views=gradients shows %d landscapes and %d gradient curves, want 0 and 4", n, g)
+	}
 	p.checkNoErrors(t)
 }
 
@@ -154,6 +163,37 @@ func TestWhyLinkReproducesTheCommandLinesPicture(t *testing.T) {
 	p.eval(t, `location.search`, &search)
 	if search != "?"+query {
 		t.Errorf("the address reads %q, want %q", search, "?"+query)
+	}
+	p.checkNoErrors(t)
+}
+
+// The Why panel's settings, typed key by key while both twins train and the page renders
+// ten times a second: a bad grid is explained and changes nothing, good ones are what the
+// next picture uses, and the address then names them.
+func TestTypingIntoTheWhySettingsWhileTheTwinsTrain(t *testing.T) {
+	p := newPage(t, 1280, 900)
+	p.open(t, "?view=twins#b=16x2p*4")
+	p.click(t, "#twin-play")
+	p.waitFor(t, "training", `parseInt(document.querySelector("#ro-plain-step").textContent.replace(/,/g, "")) > 0`, 30*time.Second)
+
+	p.typeSlowly(t, "#why-grid", "12", kb.Enter)
+	p.waitFor(t, "a message about the even grid", `(m => m && /grid: 12 is not allowed; use an odd number from 3 to 101/.test(m.textContent))(document.querySelector("#why-msg"))`, 10*time.Second)
+	p.typeSlowly(t, "#why-grid", "11", kb.Tab)
+	p.typeSlowly(t, "#why-span", "0.5", kb.Tab)
+	p.typeSlowly(t, "#why-directions", "7", kb.Enter)
+	p.waitFor(t, "the message gone", `document.querySelector("#why-msg") === null`, 10*time.Second)
+	if v := p.fieldValue(t, "#why-grid"); v != "11" {
+		t.Errorf("#why-grid shows %q", v)
+	}
+	p.click(t, "#why-draw")
+	p.waitFor(t, "both pictures", `document.querySelector(".twin-why").dataset.whyState === "done"`, 60*time.Second)
+	var search string
+	p.eval(t, `location.search`, &search)
+	if !strings.Contains(search, "grid=11&span=0.5&directions=7&at=") {
+		t.Errorf("the address reads %q, want the picture's settings", search)
+	}
+	if cmd := p.text(t, "#why-command"); !strings.Contains(cmd, "--directions 7 --grid 11 --span 0.5") {
+		t.Errorf("the headless command reads %q", cmd)
 	}
 	p.checkNoErrors(t)
 }

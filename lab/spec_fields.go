@@ -33,7 +33,7 @@ var Fields = []*Field{
 		int:     func(s *Spec) *int { return &s.Points },
 		applies: onPoints},
 	{Name: "noise", Key: "z", Flag: "noise", Label: "noise", Group: "Data", Kind: Float,
-		Min: 0, Max: MaxNoise, Step: "0.05", Doc: "label noise, 0 for clean data",
+		Min: 0, Max: MaxNoise, Step: "0.05", Doc: "label noise, 0 for clean data", Stops: evenStops(0, MaxNoise, 0.05),
 		float:   func(s *Spec) *float64 { return &s.Noise },
 		applies: onPoints},
 	{Name: "train_frac", Key: "f", Flag: "train-frac", Label: "train share", Group: "Data", Kind: Float,
@@ -70,12 +70,13 @@ var Fields = []*Field{
 		str: func(s *Spec) *string { return &s.Optimizer }},
 	{Name: "lr", Key: "lr", Flag: "lr", Label: "learning rate", Group: "Training", Kind: Float,
 		Min: 0, MinOpen: true, Max: MaxLR, Step: "any", Doc: "learning rate",
+		Stops: []float64{1e-5, 3e-5, 1e-4, 3e-4, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1},
 		float: func(s *Spec) *float64 { return &s.LR }},
 	{Name: "weight_decay", Key: "wd", Flag: "weight-decay", Label: "weight decay", Group: "Training", Kind: Float,
 		Min: 0, Max: MaxWeightDecay, Step: "any", Doc: "L2 weight decay",
 		float: func(s *Spec) *float64 { return &s.WeightDecay }},
 	{Name: "batch", Key: "bs", Flag: "batch", Label: "batch size", Group: "Training", Kind: Int,
-		Min: 1, Max: MaxBatch, Step: "1", Doc: "minibatch size",
+		Min: 1, Max: MaxBatch, Step: "1", Doc: "minibatch size", Stops: doublingStops(1, MaxBatch),
 		int: func(s *Spec) *int { return &s.Batch }},
 	{Name: "seed", Key: "s", Flag: "seed", Label: "seed", Group: "Training", Kind: Seed,
 		Min: 0, Step: "1", Doc: "seed of the data, the initial weights and the batch order",
@@ -120,6 +121,7 @@ type Field struct {
 	MinOpen  bool      // the value must lie above Min, not on it
 	Step     string    // a number control's step: "1", "0.05" or "any"
 	Options  []string  // the names a Choice allows, in menu order
+	Stops    []float64 // the values the page's − and + buttons step through, ascending; nil for none
 	Hint     string    // a few words beside the control
 	Doc      string    // what the setting is, for --help
 

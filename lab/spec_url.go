@@ -2,9 +2,10 @@ package lab
 
 import (
 	"fmt"
-	"net/url"
 	"strconv"
 	"strings"
+
+	"resnetplayground/internal/urlquery"
 )
 
 // The short URL form of a Spec, for the page's URL hash (TensorFlow Playground keeps its state
@@ -65,7 +66,7 @@ func (s Spec) String() string {
 func (f *Field) urlText(s Spec) string {
 	switch f.Kind {
 	case Choice:
-		return strings.ReplaceAll(url.QueryEscape(f.Text(s)), "+", "%20")
+		return strings.ReplaceAll(urlquery.QueryEscape(f.Text(s)), "+", "%20")
 	case Bool:
 		if *f.bool(&s) {
 			return "1"
@@ -163,7 +164,7 @@ func parseLink(str string) (Spec, SpecError) {
 			continue
 		}
 		seen[key] = true
-		v, err := url.PathUnescape(raw) // PathUnescape keeps "+", which floats like 1e+21 use
+		v, err := urlquery.PathUnescape(raw) // PathUnescape keeps "+", which floats like 1e+21 use
 		if err == nil {
 			err = f.SetText(&s, v)
 		}

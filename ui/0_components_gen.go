@@ -8,7 +8,6 @@ import "reflect"
 import "github.com/vugu/vjson"
 import "github.com/vugu/vugu"
 import js "github.com/vugu/vugu/js"
-import "log"
 
 import "resnetplayground/ui/link"
 
@@ -24,54 +23,34 @@ func (c *BlockEditor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 	{
 		vgparent := vgn
 		_ = vgparent
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "row"}}}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "row"}})
 		{
 			vgparent := vgn
 			_ = vgparent
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "label", Attr: []vugu.VGAttribute{{Namespace: "", Key: "for", Val: "depth"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "label", []vugu.VGAttribute{{Namespace: "", Key: "for", Val: "depth"}})
 			vgn.SetInnerHTML(vugu.HTML("Depth"))
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "input", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "depth"}, vugu.VGAttribute{Namespace: "", Key: "type", Val: "number"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "input", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "depth"}, vugu.VGAttribute{Namespace: "", Key: "type", Val: "number"}})
 			vgn.AddAttrInterface("max", DepthMax)
 			vgn.AddAttrInterface("min", DepthMin)
 			vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.typed.Show(value, c.Depth()) })
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "change",
-				Func:      func(event vugu.DOMEvent) { c.commitDepth(event.PropString("target", "value")) },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "add-block"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Add a copy of the last block at the end"}}}
-			vgparent.AppendChild(vgn)
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.App.AddBlock() },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "change", func(event vugu.DOMEvent) { c.commitDepth(event.PropString("target", "value")) })
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "add-block"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Add a copy of the last block at the end"}})
+			vgOn(vgn, "click", func(event vugu.DOMEvent) { c.App.AddBlock() })
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "+ block"}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "+ block")
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "label", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "check"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "label", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "check"}})
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "input", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "all-shortcuts"}, vugu.VGAttribute{Namespace: "", Key: "type", Val: "checkbox"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendElement(vgparent, "", "input", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "all-shortcuts"}, vugu.VGAttribute{Namespace: "", Key: "type", Val: "checkbox"}})
 				{
 					b, err := vjson.Marshal(c.App.AllShortcuts())
 					if err != nil {
@@ -79,166 +58,100 @@ func (c *BlockEditor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					}
 					vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "checked", JSONVal: vjson.RawMessage(b)})
 				}
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "change",
-					Func:      func(event vugu.DOMEvent) { c.App.SetAllShortcuts(event.PropBool("target", "checked")) },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " all shortcuts"}
-				vgparent.AppendChild(vgn)
+				vgOn(vgn, "change", func(event vugu.DOMEvent) { c.App.SetAllShortcuts(event.PropBool("target", "checked")) })
+				vgn = vgAppendText(vgparent, " all shortcuts")
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n  ")
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
 		if c.App.Spec.IsConv() {
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "row"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "row"}})
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "label", Attr: []vugu.VGAttribute{{Namespace: "", Key: "for", Val: "per-stage"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n    ")
+				vgn = vgAppendElement(vgparent, "", "label", []vugu.VGAttribute{{Namespace: "", Key: "for", Val: "per-stage"}})
 				vgn.SetInnerHTML(vugu.HTML("blocks per stage"))
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "input", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "per-stage"}, vugu.VGAttribute{Namespace: "", Key: "type", Val: "number"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n    ")
+				vgn = vgAppendElement(vgparent, "", "input", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "per-stage"}, vugu.VGAttribute{Namespace: "", Key: "type", Val: "number"}})
 				vgn.AddAttrInterface("max", DepthMax)
 				vgn.AddAttrInterface("min", DepthMin)
 				vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.typed.Show(value, c.PerStage()) })
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "change",
-					Func:      func(event vugu.DOMEvent) { c.commitPerStage(event.PropString("target", "value")) },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "hint"}}}
-				vgparent.AppendChild(vgn)
+				vgOn(vgn, "change", func(event vugu.DOMEvent) { c.commitPerStage(event.PropString("target", "value")) })
+				vgn = vgAppendText(vgparent, "\n    ")
+				vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "hint"}})
 				vgn.SetInnerHTML(c.LayerCount())
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n  ")
 			}
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
 		if c.Msg("depth") != "" {
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "msg"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendElement(vgparent, "", "p", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "msg"}})
 			vgn.SetInnerHTML(c.Msg("depth"))
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
 		if c.Msg("blocks") != "" {
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "msg"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendElement(vgparent, "", "p", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "msg"}})
 			vgn.SetInnerHTML(c.Msg("blocks"))
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "fieldset", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "block-edit"}}}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n\n  ")
+		vgn = vgAppendElement(vgparent, "", "fieldset", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "block-edit"}})
 		{
 			vgparent := vgn
 			_ = vgparent
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "legend", Attr: []vugu.VGAttribute(nil)}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "legend", []vugu.VGAttribute(nil))
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "icon"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "Previous block"}}}
-				vgparent.AppendChild(vgn)
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "click",
-					Func:      func(event vugu.DOMEvent) { c.move(-1) },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgn = vgAppendText(vgparent, "\n      ")
+				vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "icon"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "Previous block"}})
+				vgOn(vgn, "click", func(event vugu.DOMEvent) { c.move(-1) })
 				{
 					vgparent := vgn
 					_ = vgparent
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "‹"}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "‹")
 				}
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "label", Attr: []vugu.VGAttribute{{Namespace: "", Key: "for", Val: "block-no"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n      ")
+				vgn = vgAppendElement(vgparent, "", "label", []vugu.VGAttribute{{Namespace: "", Key: "for", Val: "block-no"}})
 				vgn.SetInnerHTML(vugu.HTML("Block"))
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "input", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "block-no"}, vugu.VGAttribute{Namespace: "", Key: "type", Val: "number"}, vugu.VGAttribute{Namespace: "", Key: "min", Val: "1"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n      ")
+				vgn = vgAppendElement(vgparent, "", "input", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "block-no"}, vugu.VGAttribute{Namespace: "", Key: "type", Val: "number"}, vugu.VGAttribute{Namespace: "", Key: "min", Val: "1"}})
 				vgn.AddAttrInterface("max", c.Depth())
 				vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.typed.Show(value, c.Block()) })
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "change",
-					Func:      func(event vugu.DOMEvent) { c.selectText(event.PropString("target", "value")) },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute(nil)}
-				vgparent.AppendChild(vgn)
+				vgOn(vgn, "change", func(event vugu.DOMEvent) { c.selectText(event.PropString("target", "value")) })
+				vgn = vgAppendText(vgparent, "\n      ")
+				vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute(nil))
 				vgn.SetInnerHTML("of " + c.Depth())
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "icon"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "Next block"}}}
-				vgparent.AppendChild(vgn)
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "click",
-					Func:      func(event vugu.DOMEvent) { c.move(1) },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgn = vgAppendText(vgparent, "\n      ")
+				vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "icon"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "Next block"}})
+				vgOn(vgn, "click", func(event vugu.DOMEvent) { c.move(1) })
 				{
 					vgparent := vgn
 					_ = vgparent
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "›"}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "›")
 				}
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n    ")
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "row"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "row"}})
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "label", Attr: []vugu.VGAttribute{{Namespace: "", Key: "for", Val: "block-width"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n      ")
+				vgn = vgAppendElement(vgparent, "", "label", []vugu.VGAttribute{{Namespace: "", Key: "for", Val: "block-width"}})
 				vgn.SetInnerHTML(c.WidthLabel())
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "input", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "block-width"}, vugu.VGAttribute{Namespace: "", Key: "type", Val: "number"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n      ")
+				vgn = vgAppendElement(vgparent, "", "input", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "block-width"}, vugu.VGAttribute{Namespace: "", Key: "type", Val: "number"}})
 				vgn.AddAttrInterface("max", BlockWidthMax)
 				vgn.AddAttrInterface("min", BlockWidthMin)
 				vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.typed.Show(value, c.Width()) })
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "change",
-					Func:      func(event vugu.DOMEvent) { c.commitWidth(event.PropString("target", "value")) },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "label", Attr: []vugu.VGAttribute{{Namespace: "", Key: "for", Val: "block-layers"}}}
-				vgparent.AppendChild(vgn)
+				vgOn(vgn, "change", func(event vugu.DOMEvent) { c.commitWidth(event.PropString("target", "value")) })
+				vgn = vgAppendText(vgparent, "\n      ")
+				vgn = vgAppendElement(vgparent, "", "label", []vugu.VGAttribute{{Namespace: "", Key: "for", Val: "block-layers"}})
 				vgn.SetInnerHTML(vugu.HTML("layers"))
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "select", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "block-layers"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n      ")
+				vgn = vgAppendElement(vgparent, "", "select", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "block-layers"}})
 				{
 					b, err := vjson.Marshal(c.Layers())
 					if err != nil {
@@ -246,63 +159,46 @@ func (c *BlockEditor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					}
 					vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "value", JSONVal: vjson.RawMessage(b)})
 				}
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "change",
-					Func:      func(event vugu.DOMEvent) { c.App.SetBlockLayers(c.sel(), event.PropString("target", "value")) },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "change", func(event vugu.DOMEvent) { c.App.SetBlockLayers(c.sel(), event.PropString("target", "value")) })
 				{
 					vgparent := vgn
 					_ = vgparent
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n        "}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "\n        ")
 					for vgiterkeyt, n := range LayerOptions {
 						var vgiterkey interface{} = vgiterkeyt
 						_ = vgiterkey
 						n := n
 						_ = n
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "option", Attr: []vugu.VGAttribute(nil)}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendElement(vgparent, "", "option", []vugu.VGAttribute(nil))
 						vgn.AddAttrInterface("selected", n == c.Layers())
 						vgn.AddAttrInterface("value", n)
 						vgn.SetInnerHTML(n)
 					}
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "\n      ")
 				}
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n    ")
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
 			if c.Msg("block_width") != "" {
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "msg"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendElement(vgparent, "", "p", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "msg"}})
 				vgn.SetInnerHTML(c.Msg("block_width"))
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
 			if c.Stage() != "" {
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "hint stage"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendElement(vgparent, "", "p", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "hint stage"}})
 				vgn.SetInnerHTML(c.Stage())
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "row"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "row"}})
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "label", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "check"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n      ")
+				vgn = vgAppendElement(vgparent, "", "label", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "check"}})
 				{
 					vgparent := vgn
 					_ = vgparent
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "input", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "block-shortcut"}, vugu.VGAttribute{Namespace: "", Key: "type", Val: "checkbox"}}}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendElement(vgparent, "", "input", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "block-shortcut"}, vugu.VGAttribute{Namespace: "", Key: "type", Val: "checkbox"}})
 					{
 						b, err := vjson.Marshal(c.Shortcut())
 						if err != nil {
@@ -310,86 +206,53 @@ func (c *BlockEditor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						}
 						vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "checked", JSONVal: vjson.RawMessage(b)})
 					}
-					vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-						EventType: "change",
-						Func:      func(event vugu.DOMEvent) { c.App.ToggleShortcut(c.sel()) },
-						// TODO: implement capture, etc. mostly need to decide syntax
-					})
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " shortcut"}
-					vgparent.AppendChild(vgn)
+					vgOn(vgn, "change", func(event vugu.DOMEvent) { c.App.ToggleShortcut(c.sel()) })
+					vgn = vgAppendText(vgparent, " shortcut")
 				}
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "hint"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n      ")
+				vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "hint"}})
 				vgn.SetInnerHTML(c.ShortcutKind())
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n    ")
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "row"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "row"}})
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "dup-block"}}}
-				vgparent.AppendChild(vgn)
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "click",
-					Func:      func(event vugu.DOMEvent) { c.App.DuplicateBlock(c.sel()) },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgn = vgAppendText(vgparent, "\n      ")
+				vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "dup-block"}})
+				vgOn(vgn, "click", func(event vugu.DOMEvent) { c.App.DuplicateBlock(c.sel()) })
 				{
 					vgparent := vgn
 					_ = vgparent
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Duplicate"}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "Duplicate")
 				}
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "remove-block"}}}
-				vgparent.AppendChild(vgn)
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "click",
-					Func:      func(event vugu.DOMEvent) { c.App.RemoveBlock(c.sel()) },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgn = vgAppendText(vgparent, "\n      ")
+				vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "remove-block"}})
+				vgOn(vgn, "click", func(event vugu.DOMEvent) { c.App.RemoveBlock(c.sel()) })
 				{
 					vgparent := vgn
 					_ = vgparent
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Remove"}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "Remove")
 				}
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n    ")
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n  ")
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "fieldset", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "live"}}}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n\n  ")
+		vgn = vgAppendElement(vgparent, "", "fieldset", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "live"}})
 		{
 			vgparent := vgn
 			_ = vgparent
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "legend", Attr: []vugu.VGAttribute(nil)}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "legend", []vugu.VGAttribute(nil))
 			vgn.SetInnerHTML(vugu.HTML("When a shortcut is toggled"))
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "label", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "check"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "label", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "check"}})
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "input", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "radio"}, vugu.VGAttribute{Namespace: "", Key: "name", Val: "live"}, vugu.VGAttribute{Namespace: "", Key: "value", Val: "restart"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendElement(vgparent, "", "input", []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "radio"}, vugu.VGAttribute{Namespace: "", Key: "name", Val: "live"}, vugu.VGAttribute{Namespace: "", Key: "value", Val: "restart"}})
 				{
 					b, err := vjson.Marshal(!c.App.Live)
 					if err != nil {
@@ -397,23 +260,15 @@ func (c *BlockEditor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					}
 					vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "checked", JSONVal: vjson.RawMessage(b)})
 				}
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "change",
-					Func:      func(event vugu.DOMEvent) { c.App.SetLive(false) },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " restart from the same initial weights"}
-				vgparent.AppendChild(vgn)
+				vgOn(vgn, "change", func(event vugu.DOMEvent) { c.App.SetLive(false) })
+				vgn = vgAppendText(vgparent, " restart from the same initial weights")
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "label", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "check"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "label", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "check"}})
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "input", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "live"}, vugu.VGAttribute{Namespace: "", Key: "type", Val: "radio"}, vugu.VGAttribute{Namespace: "", Key: "name", Val: "live"}, vugu.VGAttribute{Namespace: "", Key: "value", Val: "live"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendElement(vgparent, "", "input", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "live"}, vugu.VGAttribute{Namespace: "", Key: "type", Val: "radio"}, vugu.VGAttribute{Namespace: "", Key: "name", Val: "live"}, vugu.VGAttribute{Namespace: "", Key: "value", Val: "live"}})
 				{
 					b, err := vjson.Marshal(c.App.Live)
 					if err != nil {
@@ -421,19 +276,12 @@ func (c *BlockEditor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					}
 					vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "checked", JSONVal: vjson.RawMessage(b)})
 				}
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "change",
-					Func:      func(event vugu.DOMEvent) { c.App.SetLive(true) },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " change the running network"}
-				vgparent.AppendChild(vgn)
+				vgOn(vgn, "change", func(event vugu.DOMEvent) { c.App.SetLive(true) })
+				vgn = vgAppendText(vgparent, " change the running network")
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n  ")
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n"}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n")
 	}
 	return vgout
 }
@@ -443,7 +291,6 @@ var _ fmt.Stringer
 var _ reflect.Type
 var _ vjson.RawMessage
 var _ js.Value
-var _ log.Logger
 
 func (c *Chart) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 
@@ -457,104 +304,81 @@ func (c *Chart) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 	{
 		vgparent := vgn
 		_ = vgparent
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "figcaption", Attr: []vugu.VGAttribute(nil)}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "figcaption", []vugu.VGAttribute(nil))
 		{
 			vgparent := vgn
 			_ = vgparent
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "chart-title"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "chart-title"}})
 			vgn.SetInnerHTML(c.Title)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
 			for vgiterkeyt, l := range c.g.Lines {
 				var vgiterkey interface{} = vgiterkeyt
 				_ = vgiterkey
 				l := l
 				_ = l
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute(nil)}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute(nil))
 				vgn.AddAttrInterface("class", "key "+l.Class)
 				{
 					vgparent := vgn
 					_ = vgparent
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "svg", Attr: []vugu.VGAttribute{{Namespace: "", Key: "width", Val: "22"}, vugu.VGAttribute{Namespace: "", Key: "height", Val: "8"}, vugu.VGAttribute{Namespace: "", Key: "aria-hidden", Val: "true"}}}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendElement(vgparent, "svg", "svg", []vugu.VGAttribute{{Namespace: "", Key: "width", Val: "22"}, vugu.VGAttribute{Namespace: "", Key: "height", Val: "8"}, vugu.VGAttribute{Namespace: "", Key: "aria-hidden", Val: "true"}})
 					vgn.SetInnerHTML(vugu.HTML("\x3Cline x1=\"1\" y1=\"4\" x2=\"21\" y2=\"4\"\x3E\x3C/line\x3E"))
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute(nil)}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute(nil))
 					vgn.SetInnerHTML(l.Name)
 				}
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n  ")
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "svg", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "plot"}, vugu.VGAttribute{Namespace: "", Key: "viewBox", Val: "0 0 360 170"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "img"}}}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "svg", "svg", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "plot"}, vugu.VGAttribute{Namespace: "", Key: "viewBox", Val: "0 0 360 170"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "img"}})
 		vgn.AddAttrInterface("aria-label", c.Title)
 		{
 			vgparent := vgn
 			_ = vgparent
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "rect", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "frame"}, vugu.VGAttribute{Namespace: "", Key: "x", Val: "44"}, vugu.VGAttribute{Namespace: "", Key: "y", Val: "10"}, vugu.VGAttribute{Namespace: "", Key: "width", Val: "308"}, vugu.VGAttribute{Namespace: "", Key: "height", Val: "138"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "svg", "rect", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "frame"}, vugu.VGAttribute{Namespace: "", Key: "x", Val: "44"}, vugu.VGAttribute{Namespace: "", Key: "y", Val: "10"}, vugu.VGAttribute{Namespace: "", Key: "width", Val: "308"}, vugu.VGAttribute{Namespace: "", Key: "height", Val: "138"}})
 			vgn.SetInnerHTML(vugu.HTML(""))
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "path", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "grid"}, vugu.VGAttribute{Namespace: "", Key: "fill", Val: "none"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "svg", "path", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "grid"}, vugu.VGAttribute{Namespace: "", Key: "fill", Val: "none"}})
 			vgn.AddAttrInterface("d", c.GridPath())
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
 			for vgiterkeyt, t := range c.g.YTicks {
 				var vgiterkey interface{} = vgiterkeyt
 				_ = vgiterkey
 				t := t
 				_ = t
 				if t.Label != "" {
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "text", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "tick y"}, vugu.VGAttribute{Namespace: "", Key: "x", Val: "40"}}}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendElement(vgparent, "svg", "text", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "tick y"}, vugu.VGAttribute{Namespace: "", Key: "x", Val: "40"}})
 					vgn.AddAttrInterface("y", P(t.Pos+3))
 					vgn.SetInnerHTML(t.Label)
 				}
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
 			for vgiterkeyt, t := range c.g.XTicks {
 				var vgiterkey interface{} = vgiterkeyt
 				_ = vgiterkey
 				t := t
 				_ = t
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "text", Attr: []vugu.VGAttribute{{Namespace: "", Key: "y", Val: "161"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendElement(vgparent, "svg", "text", []vugu.VGAttribute{{Namespace: "", Key: "y", Val: "161"}})
 				vgn.AddAttrInterface("class", t.Class)
 				vgn.AddAttrInterface("x", P(t.Pos))
 				vgn.SetInnerHTML(t.Label)
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
 			for vgiterkeyt, l := range c.g.Lines {
 				var vgiterkey interface{} = vgiterkeyt
 				_ = vgiterkey
 				l := l
 				_ = l
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "polyline", Attr: []vugu.VGAttribute(nil)}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendElement(vgparent, "svg", "polyline", []vugu.VGAttribute(nil))
 				vgn.AddAttrInterface("class", "series "+l.Class)
 				vgn.AddAttrInterface("points", l.Points)
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n  ")
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n"}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n")
 	}
 	return vgout
 }
@@ -564,7 +388,6 @@ var _ fmt.Stringer
 var _ reflect.Type
 var _ vjson.RawMessage
 var _ js.Value
-var _ log.Logger
 
 func (c *Diagram) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 
@@ -577,16 +400,8 @@ func (c *Diagram) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 	vgout.Out = append(vgout.Out, vgn) // root for output
 	vgn.AddAttrInterface("data-key", c.Key())
 	vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.draw(value) })
-	vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-		EventType: "click",
-		Func:      func(event vugu.DOMEvent) { c.click(event) },
-		// TODO: implement capture, etc. mostly need to decide syntax
-	})
-	vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-		EventType: "keydown",
-		Func:      func(event vugu.DOMEvent) { c.keydown(event) },
-		// TODO: implement capture, etc. mostly need to decide syntax
-	})
+	vgOn(vgn, "click", func(event vugu.DOMEvent) { c.click(event) })
+	vgOn(vgn, "keydown", func(event vugu.DOMEvent) { c.keydown(event) })
 	return vgout
 }
 
@@ -595,7 +410,6 @@ var _ fmt.Stringer
 var _ reflect.Type
 var _ vjson.RawMessage
 var _ js.Value
-var _ log.Logger
 
 func (c *DigitsGrid) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 
@@ -610,18 +424,13 @@ func (c *DigitsGrid) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 	{
 		vgparent := vgn
 		_ = vgparent
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "digits-grid-wrap"}}}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "digits-grid-wrap"}})
 		vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.paint(value) })
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "figcaption", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "legend"}}}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "figcaption", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "legend"}})
 		vgn.SetInnerHTML(vugu.HTML("Test digits and this network\x26#39;s answers (red: wrong)"))
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n"}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n")
 	}
 	return vgout
 }
@@ -631,7 +440,6 @@ var _ fmt.Stringer
 var _ reflect.Type
 var _ vjson.RawMessage
 var _ js.Value
-var _ log.Logger
 
 func (c *DigitsPad) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 
@@ -645,117 +453,79 @@ func (c *DigitsPad) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 	{
 		vgparent := vgn
 		_ = vgparent
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "digits-draw"}}}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "digits-draw"}})
 		{
 			vgparent := vgn
 			_ = vgparent
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "h3", Attr: []vugu.VGAttribute(nil)}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "h3", []vugu.VGAttribute(nil))
 			vgn.SetInnerHTML(vugu.HTML("Draw a digit"))
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "pad-wrap"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "pad-wrap"}})
 			vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.setup(value) })
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "pointerup",
-				Func:      func(event vugu.DOMEvent) { c.done() },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "pointercancel",
-				Func:      func(event vugu.DOMEvent) { c.done() },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "small pad-clear"}}}
-			vgparent.AppendChild(vgn)
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.clear() },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "pointerup", func(event vugu.DOMEvent) { c.done() })
+			vgOn(vgn, "pointercancel", func(event vugu.DOMEvent) { c.done() })
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "small pad-clear"}})
+			vgOn(vgn, "click", func(event vugu.DOMEvent) { c.clear() })
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Clear"}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "Clear")
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n  ")
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
 		for vgiterkeyt, a := range c.Answers() {
 			var vgiterkey interface{} = vgiterkeyt
 			_ = vgiterkey
 			a := a
 			_ = a
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "ol", Attr: []vugu.VGAttribute(nil)}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendElement(vgparent, "", "ol", []vugu.VGAttribute(nil))
 			vgn.AddAttrInterface("aria-label", a.Label)
 			vgn.AddAttrInterface("class", "probs"+a.Class)
 			vgn.AddAttrInterface("data-probs", a.Text)
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n    ")
 				if a.Name != "" {
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "li", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "probs-name"}, vugu.VGAttribute{Namespace: "", Key: "aria-hidden", Val: "true"}}}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendElement(vgparent, "", "li", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "probs-name"}, vugu.VGAttribute{Namespace: "", Key: "aria-hidden", Val: "true"}})
 					vgn.SetInnerHTML(a.Name)
 				}
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n    ")
 				for vgiterkeyt, p := range a.Rows {
 					var vgiterkey interface{} = vgiterkeyt
 					_ = vgiterkey
 					p := p
 					_ = p
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "li", Attr: []vugu.VGAttribute(nil)}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendElement(vgparent, "", "li", []vugu.VGAttribute(nil))
 					vgn.AddAttrInterface("class", "prob"+p.Class)
 					{
 						vgparent := vgn
 						_ = vgparent
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-						vgparent.AppendChild(vgn)
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "digit"}}}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendText(vgparent, "\n      ")
+						vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "digit"}})
 						vgn.SetInnerHTML(p.Digit)
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-						vgparent.AppendChild(vgn)
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "bar"}}}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendText(vgparent, "\n      ")
+						vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "bar"}})
 						{
 							vgparent := vgn
 							_ = vgparent
-							vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute(nil)}
-							vgparent.AppendChild(vgn)
+							vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute(nil))
 							vgn.AddAttrInterface("style", "width:"+p.Width)
 						}
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-						vgparent.AppendChild(vgn)
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "pct"}}}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendText(vgparent, "\n      ")
+						vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "pct"}})
 						vgn.SetInnerHTML(p.Pct)
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendText(vgparent, "\n    ")
 					}
 				}
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n  ")
 			}
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n"}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n")
 	}
 	return vgout
 }
@@ -765,7 +535,6 @@ var _ fmt.Stringer
 var _ reflect.Type
 var _ vjson.RawMessage
 var _ js.Value
-var _ log.Logger
 
 func (c *DigitsPanel) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 
@@ -782,79 +551,48 @@ func (c *DigitsPanel) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 	{
 		vgparent := vgn
 		_ = vgparent
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
 		if c.App.DigitsLoad.State == "loading" {
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "digits-loading"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "status"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "digits-loading"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "status"}})
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "progress", Attr: []vugu.VGAttribute{{Namespace: "", Key: "max", Val: "100"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n    ")
+				vgn = vgAppendElement(vgparent, "", "progress", []vugu.VGAttribute{{Namespace: "", Key: "max", Val: "100"}})
 				vgn.AddAttrInterface("value", c.PercentText())
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute(nil)}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n    ")
+				vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute(nil))
 				vgn.SetInnerHTML("Loading the handwritten digits… " + c.PercentText() + "%")
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n  ")
 			}
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
 		if c.App.DigitsLoad.State == "failed" {
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "notice"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "alert"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendElement(vgparent, "", "p", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "notice"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "alert"}})
 			vgn.SetInnerHTML("The digits could not be loaded: " + c.App.DigitsLoad.Err)
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
 		{
-			vgcompKey := vugu.MakeCompKey(0x49E0F6F74C3A0C44^vgin.CurrentPositionHash(), vgiterkey)
-			// ask BuildEnv for prior instance of this specific component
-			vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*DigitsPad)
-			if vgcomp == nil {
-				// create new one if needed
-				vgcomp = new(DigitsPad)
-				vgin.BuildEnv.WireComponent(vgcomp)
-			}
-			vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+			vgcomp := vgComponent[DigitsPad](vgin, 0x49E0F6F74C3A0C44, vgiterkey)
 			vgcomp.Runs = c.PadRuns()
-			vgout.Components = append(vgout.Components, vgcomp)
-			vgn = &vugu.VGNode{Component: vgcomp}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "h3", Attr: []vugu.VGAttribute(nil)}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "h3", []vugu.VGAttribute(nil))
 		vgn.SetInnerHTML(vugu.HTML("Test digits and the network\x26#39;s answers \x3Cspan class=\"hint\"\x3E(red: wrong)\x3C/span\x3E"))
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "digits-grid-wrap"}}}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "digits-grid-wrap"}})
 		vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.paintGrid(value) })
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "h3", Attr: []vugu.VGAttribute(nil)}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "h3", []vugu.VGAttribute(nil))
 		vgn.SetInnerHTML(vugu.HTML("Confusion matrix \x3Cspan class=\"hint\"\x3E(rows: true digit, columns: predicted; of the first 500 test digits)\x3C/span\x3E"))
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "confusion-wrap"}}}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "confusion-wrap"}})
 		vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.paintConfusion(value) })
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "figcaption", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "legend"}}}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "figcaption", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "legend"}})
 		vgn.SetInnerHTML(vugu.HTML("Digits: a 14×14 subset of MNIST by Yann LeCun, Corinna Cortes and Christopher Burges (CC BY-SA 3.0)."))
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n"}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n")
 	}
 	return vgout
 }
@@ -864,7 +602,6 @@ var _ fmt.Stringer
 var _ reflect.Type
 var _ vjson.RawMessage
 var _ js.Value
-var _ log.Logger
 
 func (c *EmbedDialog) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 
@@ -878,94 +615,62 @@ func (c *EmbedDialog) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 	{
 		vgparent := vgn
 		_ = vgparent
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "modal-backdrop"}}}
-		vgparent.AppendChild(vgn)
-		vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-			EventType: "click",
-			Func:      func(event vugu.DOMEvent) { c.OnClose() },
-			// TODO: implement capture, etc. mostly need to decide syntax
-		})
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "modal embed-dialog"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "dialog"}, vugu.VGAttribute{Namespace: "", Key: "aria-modal", Val: "true"}, vugu.VGAttribute{Namespace: "", Key: "aria-labelledby", Val: "embed-title"}}}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "modal-backdrop"}})
+		vgOn(vgn, "click", func(event vugu.DOMEvent) { c.OnClose() })
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "modal embed-dialog"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "dialog"}, vugu.VGAttribute{Namespace: "", Key: "aria-modal", Val: "true"}, vugu.VGAttribute{Namespace: "", Key: "aria-labelledby", Val: "embed-title"}})
 		{
 			vgparent := vgn
 			_ = vgparent
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "share-head"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "share-head"}})
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "h2", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "embed-title"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n      ")
+				vgn = vgAppendElement(vgparent, "", "h2", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "embed-title"}})
 				vgn.SetInnerHTML(vugu.HTML("Embed this experiment in a post"))
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "embed-close"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "small"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "Close"}}}
-				vgparent.AppendChild(vgn)
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "click",
-					Func:      func(event vugu.DOMEvent) { c.OnClose() },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgn = vgAppendText(vgparent, "\n      ")
+				vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "embed-close"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "small"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "Close"}})
+				vgOn(vgn, "click", func(event vugu.DOMEvent) { c.OnClose() })
 				{
 					vgparent := vgn
 					_ = vgparent
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "×"}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "×")
 				}
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n    ")
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "embed-grid"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "embed-grid"}})
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "embed-form"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n      ")
+				vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "embed-form"}})
 				{
 					vgparent := vgn
 					_ = vgparent
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n        "}
-					vgparent.AppendChild(vgn)
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "fieldset", Attr: []vugu.VGAttribute(nil)}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "\n        ")
+					vgn = vgAppendElement(vgparent, "", "fieldset", []vugu.VGAttribute(nil))
 					{
 						vgparent := vgn
 						_ = vgparent
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n          "}
-						vgparent.AppendChild(vgn)
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "legend", Attr: []vugu.VGAttribute(nil)}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendText(vgparent, "\n          ")
+						vgn = vgAppendElement(vgparent, "", "legend", []vugu.VGAttribute(nil))
 						vgn.SetInnerHTML(vugu.HTML("Show"))
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n          "}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendText(vgparent, "\n          ")
 						for vgiterkeyt, v := range link.EmbedViews {
 							var vgiterkey interface{} = vgiterkeyt
 							_ = vgiterkey
 							v := v
 							_ = v
-							vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "label", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "check"}}}
-							vgparent.AppendChild(vgn)
+							vgn = vgAppendElement(vgparent, "", "label", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "check"}})
 							{
 								vgparent := vgn
 								_ = vgparent
-								vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n            "}
-								vgparent.AppendChild(vgn)
-								vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "input", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "checkbox"}, vugu.VGAttribute{Namespace: "", Key: "data-autofocus", Val: ""}}}
-								vgparent.AppendChild(vgn)
+								vgn = vgAppendText(vgparent, "\n            ")
+								vgn = vgAppendElement(vgparent, "", "input", []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "checkbox"}, vugu.VGAttribute{Namespace: "", Key: "data-autofocus", Val: ""}})
 								vgn.AddAttrInterface("id", "embed-view-"+v.Name)
 								{
 									b, err := vjson.Marshal(c.Opts.Has(v.Name))
@@ -974,47 +679,28 @@ func (c *EmbedDialog) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 									}
 									vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "checked", JSONVal: vjson.RawMessage(b)})
 								}
-								vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-									EventType: "change",
-									Func:      func(event vugu.DOMEvent) { c.setView(v.Name, event.PropBool("target", "checked")) },
-									// TODO: implement capture, etc. mostly need to decide syntax
-								})
-								vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n            "}
-								vgparent.AppendChild(vgn)
-								vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute(nil)}
-								vgparent.AppendChild(vgn)
+								vgOn(vgn, "change", func(event vugu.DOMEvent) { c.setView(v.Name, event.PropBool("target", "checked")) })
+								vgn = vgAppendText(vgparent, "\n            ")
+								vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute(nil))
 								vgn.SetInnerHTML(v.Label)
-								vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n          "}
-								vgparent.AppendChild(vgn)
+								vgn = vgAppendText(vgparent, "\n          ")
 							}
 						}
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n        "}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendText(vgparent, "\n        ")
 					}
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n        "}
-					vgparent.AppendChild(vgn)
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "label", Attr: []vugu.VGAttribute{{Namespace: "", Key: "for", Val: "embed-caption"}}}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "\n        ")
+					vgn = vgAppendElement(vgparent, "", "label", []vugu.VGAttribute{{Namespace: "", Key: "for", Val: "embed-caption"}})
 					vgn.SetInnerHTML(vugu.HTML("Caption"))
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n        "}
-					vgparent.AppendChild(vgn)
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "input", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "embed-caption"}, vugu.VGAttribute{Namespace: "", Key: "type", Val: "text"}, vugu.VGAttribute{Namespace: "", Key: "maxlength", Val: "300"}, vugu.VGAttribute{Namespace: "", Key: "placeholder", Val: "What should the reader notice?"}}}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "\n        ")
+					vgn = vgAppendElement(vgparent, "", "input", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "embed-caption"}, vugu.VGAttribute{Namespace: "", Key: "type", Val: "text"}, vugu.VGAttribute{Namespace: "", Key: "maxlength", Val: "300"}, vugu.VGAttribute{Namespace: "", Key: "placeholder", Val: "What should the reader notice?"}})
 					vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.typed.Show(value, c.Opts.Caption) })
-					vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-						EventType: "change",
-						Func:      func(event vugu.DOMEvent) { c.setCaption(event.PropString("target", "value")) },
-						// TODO: implement capture, etc. mostly need to decide syntax
-					})
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n        "}
-					vgparent.AppendChild(vgn)
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "label", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "check"}}}
-					vgparent.AppendChild(vgn)
+					vgOn(vgn, "change", func(event vugu.DOMEvent) { c.setCaption(event.PropString("target", "value")) })
+					vgn = vgAppendText(vgparent, "\n        ")
+					vgn = vgAppendElement(vgparent, "", "label", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "check"}})
 					{
 						vgparent := vgn
 						_ = vgparent
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "input", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "embed-autoplay"}, vugu.VGAttribute{Namespace: "", Key: "type", Val: "checkbox"}}}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendElement(vgparent, "", "input", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "embed-autoplay"}, vugu.VGAttribute{Namespace: "", Key: "type", Val: "checkbox"}})
 						{
 							b, err := vjson.Marshal(c.Opts.Autoplay)
 							if err != nil {
@@ -1022,40 +708,23 @@ func (c *EmbedDialog) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 							}
 							vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "checked", JSONVal: vjson.RawMessage(b)})
 						}
-						vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-							EventType: "change",
-							Func:      func(event vugu.DOMEvent) { c.setAutoplay(event.PropBool("target", "checked")) },
-							// TODO: implement capture, etc. mostly need to decide syntax
-						})
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " start training when the reader scrolls to it"}
-						vgparent.AppendChild(vgn)
+						vgOn(vgn, "change", func(event vugu.DOMEvent) { c.setAutoplay(event.PropBool("target", "checked")) })
+						vgn = vgAppendText(vgparent, " start training when the reader scrolls to it")
 					}
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n        "}
-					vgparent.AppendChild(vgn)
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "label", Attr: []vugu.VGAttribute{{Namespace: "", Key: "for", Val: "embed-height"}}}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "\n        ")
+					vgn = vgAppendElement(vgparent, "", "label", []vugu.VGAttribute{{Namespace: "", Key: "for", Val: "embed-height"}})
 					vgn.SetInnerHTML(vugu.HTML("Height (px)"))
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n        "}
-					vgparent.AppendChild(vgn)
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "input", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "embed-height"}, vugu.VGAttribute{Namespace: "", Key: "type", Val: "number"}, vugu.VGAttribute{Namespace: "", Key: "step", Val: "10"}}}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "\n        ")
+					vgn = vgAppendElement(vgparent, "", "input", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "embed-height"}, vugu.VGAttribute{Namespace: "", Key: "type", Val: "number"}, vugu.VGAttribute{Namespace: "", Key: "step", Val: "10"}})
 					vgn.AddAttrInterface("max", Itoa(link.MaxEmbedHeight))
 					vgn.AddAttrInterface("min", Itoa(link.MinEmbedHeight))
 					vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.typed.Show(value, Itoa(c.Opts.Height)) })
-					vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-						EventType: "change",
-						Func:      func(event vugu.DOMEvent) { c.setHeight(event.PropString("target", "value")) },
-						// TODO: implement capture, etc. mostly need to decide syntax
-					})
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n        "}
-					vgparent.AppendChild(vgn)
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "label", Attr: []vugu.VGAttribute{{Namespace: "", Key: "for", Val: "embed-snippet"}}}
-					vgparent.AppendChild(vgn)
+					vgOn(vgn, "change", func(event vugu.DOMEvent) { c.setHeight(event.PropString("target", "value")) })
+					vgn = vgAppendText(vgparent, "\n        ")
+					vgn = vgAppendElement(vgparent, "", "label", []vugu.VGAttribute{{Namespace: "", Key: "for", Val: "embed-snippet"}})
 					vgn.SetInnerHTML(vugu.HTML("Paste this into your post\x26#39;s HTML"))
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n        "}
-					vgparent.AppendChild(vgn)
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "textarea", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "embed-snippet"}, vugu.VGAttribute{Namespace: "", Key: "rows", Val: "6"}, vugu.VGAttribute{Namespace: "", Key: "readonly", Val: "readonly"}, vugu.VGAttribute{Namespace: "", Key: "spellcheck", Val: "false"}}}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "\n        ")
+					vgn = vgAppendElement(vgparent, "", "textarea", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "embed-snippet"}, vugu.VGAttribute{Namespace: "", Key: "rows", Val: "6"}, vugu.VGAttribute{Namespace: "", Key: "readonly", Val: "readonly"}, vugu.VGAttribute{Namespace: "", Key: "spellcheck", Val: "false"}})
 					{
 						b, err := vjson.Marshal(c.Snippet())
 						if err != nil {
@@ -1063,78 +732,49 @@ func (c *EmbedDialog) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						}
 						vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "value", JSONVal: vjson.RawMessage(b)})
 					}
-					vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-						EventType: "focus",
-						Func:      func(event vugu.DOMEvent) { selectTarget(event) },
-						// TODO: implement capture, etc. mostly need to decide syntax
-					})
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n        "}
-					vgparent.AppendChild(vgn)
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "share-row"}}}
-					vgparent.AppendChild(vgn)
+					vgOn(vgn, "focus", func(event vugu.DOMEvent) { selectTarget(event) })
+					vgn = vgAppendText(vgparent, "\n        ")
+					vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "share-row"}})
 					{
 						vgparent := vgn
 						_ = vgparent
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n          "}
-						vgparent.AppendChild(vgn)
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "embed-copy"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "primary"}}}
-						vgparent.AppendChild(vgn)
-						vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-							EventType: "click",
-							Func:      func(event vugu.DOMEvent) { c.copy() },
-							// TODO: implement capture, etc. mostly need to decide syntax
-						})
+						vgn = vgAppendText(vgparent, "\n          ")
+						vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "embed-copy"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "primary"}})
+						vgOn(vgn, "click", func(event vugu.DOMEvent) { c.copy() })
 						{
 							vgparent := vgn
 							_ = vgparent
-							vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Copy snippet"}
-							vgparent.AppendChild(vgn)
+							vgn = vgAppendText(vgparent, "Copy snippet")
 						}
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n          "}
-						vgparent.AppendChild(vgn)
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "small", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "embed-status"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "status"}}}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendText(vgparent, "\n          ")
+						vgn = vgAppendElement(vgparent, "", "small", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "embed-status"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "status"}})
 						vgn.SetInnerHTML(c.Status)
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n        "}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendText(vgparent, "\n        ")
 					}
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n        "}
-					vgparent.AppendChild(vgn)
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "hint"}}}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "\n        ")
+					vgn = vgAppendElement(vgparent, "", "p", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "hint"}})
 					vgn.SetInnerHTML(vugu.HTML("The reader\x26#39;s browser downloads nothing but a small poster until the embed scrolls into view; it pauses when it scrolls away. The script resizes the frame to fit; without it the height above is used."))
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "\n      ")
 				}
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "embed-preview-wrap"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n      ")
+				vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "embed-preview-wrap"}})
 				{
 					vgparent := vgn
 					_ = vgparent
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n        "}
-					vgparent.AppendChild(vgn)
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "hint"}}}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "\n        ")
+					vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "hint"}})
 					vgn.SetInnerHTML(vugu.HTML("Live preview"))
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n        "}
-					vgparent.AppendChild(vgn)
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "iframe", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "embed-preview"}, vugu.VGAttribute{Namespace: "", Key: "inert", Val: ""}, vugu.VGAttribute{Namespace: "", Key: "tabindex", Val: "-1"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "embed-preview"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Preview of the embed"}}}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "\n        ")
+					vgn = vgAppendElement(vgparent, "", "iframe", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "embed-preview"}, vugu.VGAttribute{Namespace: "", Key: "inert", Val: ""}, vugu.VGAttribute{Namespace: "", Key: "tabindex", Val: "-1"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "embed-preview"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Preview of the embed"}})
 					vgn.AddAttrInterface("src", c.PreviewSrc())
 					vgn.AddAttrInterface("style", "height:"+Itoa(c.Opts.Height)+"px")
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "\n      ")
 				}
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n    ")
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n  ")
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n"}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n")
 	}
 	return vgout
 }
@@ -1144,7 +784,6 @@ var _ fmt.Stringer
 var _ reflect.Type
 var _ vjson.RawMessage
 var _ js.Value
-var _ log.Logger
 
 func (c *Embed) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 
@@ -1160,334 +799,182 @@ func (c *Embed) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 	{
 		vgparent := vgn
 		_ = vgparent
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "main", Attr: []vugu.VGAttribute(nil)}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "main", []vugu.VGAttribute(nil))
 		{
 			vgparent := vgn
 			_ = vgparent
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n  ")
 			if c.Options.Caption != "" {
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "embed-caption"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendElement(vgparent, "", "p", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "embed-caption"}})
 				vgn.SetInnerHTML(c.Options.Caption)
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n  ")
 			for vgiterkeyt, n := range c.Notices() {
 				var vgiterkey interface{} = vgiterkeyt
 				_ = vgiterkey
 				n := n
 				_ = n
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "notice"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "alert"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendElement(vgparent, "", "p", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "notice"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "alert"}})
 				vgn.SetInnerHTML(n)
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n  ")
 			if c.ShowsSingle() {
 				{
-					vgcompKey := vugu.MakeCompKey(0xE7B434B65E84FD96^vgin.CurrentPositionHash(), vgiterkey)
-					// ask BuildEnv for prior instance of this specific component
-					vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Toolbar)
-					if vgcomp == nil {
-						// create new one if needed
-						vgcomp = new(Toolbar)
-						vgin.BuildEnv.WireComponent(vgcomp)
-					}
-					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+					vgcomp := vgComponent[Toolbar](vgin, 0xE7B434B65E84FD96, vgiterkey)
 					vgcomp.App = c.App
-					vgout.Components = append(vgout.Components, vgcomp)
-					vgn = &vugu.VGNode{Component: vgcomp}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 				}
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n  ")
 			if c.ShowsSingle() {
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute(nil)}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute(nil))
 				vgn.AddAttrInterface("class", c.ViewsClass())
 				{
 					vgparent := vgn
 					_ = vgparent
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "\n    ")
 					if c.Options.Has("controls") {
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "section", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "panel embed-view view-controls"}}}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendElement(vgparent, "", "section", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "panel embed-view view-controls"}})
 						{
 							vgparent := vgn
 							_ = vgparent
-							vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-							vgparent.AppendChild(vgn)
+							vgn = vgAppendText(vgparent, "\n      ")
 							{
-								vgcompKey := vugu.MakeCompKey(0xCC7AAB898B6A4F55^vgin.CurrentPositionHash(), vgiterkey)
-								// ask BuildEnv for prior instance of this specific component
-								vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Settings)
-								if vgcomp == nil {
-									// create new one if needed
-									vgcomp = new(Settings)
-									vgin.BuildEnv.WireComponent(vgcomp)
-								}
-								vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+								vgcomp := vgComponent[Settings](vgin, 0xCC7AAB898B6A4F55, vgiterkey)
 								vgcomp.App = c.App
-								vgout.Components = append(vgout.Components, vgcomp)
-								vgn = &vugu.VGNode{Component: vgcomp}
-								vgparent.AppendChild(vgn)
+								vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 							}
-							vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-							vgparent.AppendChild(vgn)
+							vgn = vgAppendText(vgparent, "\n    ")
 						}
 					}
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "\n    ")
 					if c.Options.Has("diagram") {
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "section", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "panel embed-view view-diagram"}}}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendElement(vgparent, "", "section", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "panel embed-view view-diagram"}})
 						{
 							vgparent := vgn
 							_ = vgparent
-							vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-							vgparent.AppendChild(vgn)
+							vgn = vgAppendText(vgparent, "\n      ")
 							{
-								vgcompKey := vugu.MakeCompKey(0x5003AC2D11C46E91^vgin.CurrentPositionHash(), vgiterkey)
-								// ask BuildEnv for prior instance of this specific component
-								vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Diagram)
-								if vgcomp == nil {
-									// create new one if needed
-									vgcomp = new(Diagram)
-									vgin.BuildEnv.WireComponent(vgcomp)
-								}
-								vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+								vgcomp := vgComponent[Diagram](vgin, 0x5003AC2D11C46E91, vgiterkey)
 								vgcomp.App = c.App
-								vgout.Components = append(vgout.Components, vgcomp)
-								vgn = &vugu.VGNode{Component: vgcomp}
-								vgparent.AppendChild(vgn)
+								vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 							}
-							vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-							vgparent.AppendChild(vgn)
+							vgn = vgAppendText(vgparent, "\n      ")
 							if c.Options.Has("controls") {
 								{
-									vgcompKey := vugu.MakeCompKey(0x8AA0DECAD20D21C1^vgin.CurrentPositionHash(), vgiterkey)
-									// ask BuildEnv for prior instance of this specific component
-									vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*BlockEditor)
-									if vgcomp == nil {
-										// create new one if needed
-										vgcomp = new(BlockEditor)
-										vgin.BuildEnv.WireComponent(vgcomp)
-									}
-									vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+									vgcomp := vgComponent[BlockEditor](vgin, 0x8AA0DECAD20D21C1, vgiterkey)
 									vgcomp.App = c.App
-									vgout.Components = append(vgout.Components, vgcomp)
-									vgn = &vugu.VGNode{Component: vgcomp}
-									vgparent.AppendChild(vgn)
+									vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 								}
 							}
-							vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-							vgparent.AppendChild(vgn)
+							vgn = vgAppendText(vgparent, "\n    ")
 						}
 					}
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "\n    ")
 					if c.Options.Has("heatmap") {
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "section", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "panel embed-view view-heatmap"}}}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendElement(vgparent, "", "section", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "panel embed-view view-heatmap"}})
 						{
 							vgparent := vgn
 							_ = vgparent
-							vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-							vgparent.AppendChild(vgn)
+							vgn = vgAppendText(vgparent, "\n      ")
 							if !c.App.ShowsImages() {
 								{
-									vgcompKey := vugu.MakeCompKey(0x62774A04D380EF34^vgin.CurrentPositionHash(), vgiterkey)
-									// ask BuildEnv for prior instance of this specific component
-									vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Heatmap)
-									if vgcomp == nil {
-										// create new one if needed
-										vgcomp = new(Heatmap)
-										vgin.BuildEnv.WireComponent(vgcomp)
-									}
-									vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+									vgcomp := vgComponent[Heatmap](vgin, 0x62774A04D380EF34, vgiterkey)
 									vgcomp.Run = c.App.Run
-									vgout.Components = append(vgout.Components, vgcomp)
-									vgn = &vugu.VGNode{Component: vgcomp}
-									vgparent.AppendChild(vgn)
+									vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 								}
 							}
-							vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-							vgparent.AppendChild(vgn)
+							vgn = vgAppendText(vgparent, "\n      ")
 							if c.App.ShowsImages() {
 								{
-									vgcompKey := vugu.MakeCompKey(0x54D9455441C36DE4^vgin.CurrentPositionHash(), vgiterkey)
-									// ask BuildEnv for prior instance of this specific component
-									vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*DigitsPanel)
-									if vgcomp == nil {
-										// create new one if needed
-										vgcomp = new(DigitsPanel)
-										vgin.BuildEnv.WireComponent(vgcomp)
-									}
-									vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+									vgcomp := vgComponent[DigitsPanel](vgin, 0x54D9455441C36DE4, vgiterkey)
 									vgcomp.App = c.App
-									vgout.Components = append(vgout.Components, vgcomp)
-									vgn = &vugu.VGNode{Component: vgcomp}
-									vgparent.AppendChild(vgn)
+									vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 								}
 							}
-							vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-							vgparent.AppendChild(vgn)
+							vgn = vgAppendText(vgparent, "\n    ")
 						}
 					}
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "\n    ")
 					if c.Options.Has("charts") {
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "section", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "panel embed-view view-charts"}}}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendElement(vgparent, "", "section", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "panel embed-view view-charts"}})
 						{
 							vgparent := vgn
 							_ = vgparent
-							vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-							vgparent.AppendChild(vgn)
+							vgn = vgAppendText(vgparent, "\n      ")
 							{
-								vgcompKey := vugu.MakeCompKey(0x4069E3CC2352F7C5^vgin.CurrentPositionHash(), vgiterkey)
-								// ask BuildEnv for prior instance of this specific component
-								vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Chart)
-								if vgcomp == nil {
-									// create new one if needed
-									vgcomp = new(Chart)
-									vgin.BuildEnv.WireComponent(vgcomp)
-								}
-								vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+								vgcomp := vgComponent[Chart](vgin, 0x4069E3CC2352F7C5, vgiterkey)
 								vgcomp.LogY = true
 								vgcomp.Series = c.charts().LossSeries()
 								vgcomp.Title = "Loss vs steps (log scale)"
-								vgout.Components = append(vgout.Components, vgcomp)
-								vgn = &vugu.VGNode{Component: vgcomp}
-								vgparent.AppendChild(vgn)
+								vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 							}
-							vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-							vgparent.AppendChild(vgn)
+							vgn = vgAppendText(vgparent, "\n      ")
 							{
-								vgcompKey := vugu.MakeCompKey(0x181D1F12EF008638^vgin.CurrentPositionHash(), vgiterkey)
-								// ask BuildEnv for prior instance of this specific component
-								vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Chart)
-								if vgcomp == nil {
-									// create new one if needed
-									vgcomp = new(Chart)
-									vgin.BuildEnv.WireComponent(vgcomp)
-								}
-								vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+								vgcomp := vgComponent[Chart](vgin, 0x181D1F12EF008638, vgiterkey)
 								vgcomp.Percent = true
 								vgcomp.Series = c.charts().AccSeries()
 								vgcomp.Title = "Accuracy vs steps"
-								vgout.Components = append(vgout.Components, vgcomp)
-								vgn = &vugu.VGNode{Component: vgcomp}
-								vgparent.AppendChild(vgn)
+								vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 							}
-							vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-							vgparent.AppendChild(vgn)
+							vgn = vgAppendText(vgparent, "\n    ")
 						}
 					}
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "\n  ")
 				}
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n  ")
 			if c.ShowsTwins() {
 				{
-					vgcompKey := vugu.MakeCompKey(0x1EE582AB6760C7E5^vgin.CurrentPositionHash(), vgiterkey)
-					// ask BuildEnv for prior instance of this specific component
-					vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Twins)
-					if vgcomp == nil {
-						// create new one if needed
-						vgcomp = new(Twins)
-						vgin.BuildEnv.WireComponent(vgcomp)
-					}
-					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+					vgcomp := vgComponent[Twins](vgin, 0x1EE582AB6760C7E5, vgiterkey)
 					vgcomp.Compare = c.Compare
-					vgout.Components = append(vgout.Components, vgcomp)
-					vgn = &vugu.VGNode{Component: vgcomp}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 				}
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n  ")
 			if c.ShowsWhy() {
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "twins embed-why"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "twins embed-why"}})
 				{
 					vgparent := vgn
 					_ = vgparent
 					{
-						vgcompKey := vugu.MakeCompKey(0xDF1A365128225DBD^vgin.CurrentPositionHash(), vgiterkey)
-						// ask BuildEnv for prior instance of this specific component
-						vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Why)
-						if vgcomp == nil {
-							// create new one if needed
-							vgcomp = new(Why)
-							vgin.BuildEnv.WireComponent(vgcomp)
-						}
-						vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+						vgcomp := vgComponent[Why](vgin, 0xDF1A365128225DBD, vgiterkey)
 						vgcomp.Compare = c.Compare
-						vgout.Components = append(vgout.Components, vgcomp)
-						vgn = &vugu.VGNode{Component: vgcomp}
-						vgparent.AppendChild(vgn)
+						vgcomp.Only = c.WhyOnly()
+						vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 					}
 				}
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n  ")
 			if c.ShowsSweep() {
 				{
-					vgcompKey := vugu.MakeCompKey(0x368BC6D87D33EDE5^vgin.CurrentPositionHash(), vgiterkey)
-					// ask BuildEnv for prior instance of this specific component
-					vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Sweep)
-					if vgcomp == nil {
-						// create new one if needed
-						vgcomp = new(Sweep)
-						vgin.BuildEnv.WireComponent(vgcomp)
-					}
-					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+					vgcomp := vgComponent[Sweep](vgin, 0x368BC6D87D33EDE5, vgiterkey)
 					vgcomp.Compare = c.Compare
-					vgout.Components = append(vgout.Components, vgcomp)
-					vgn = &vugu.VGNode{Component: vgcomp}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 				}
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n  ")
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "footer", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "embed-foot"}}}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "footer", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "embed-foot"}})
 		{
 			vgparent := vgn
 			_ = vgparent
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute(nil)}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute(nil))
 			vgn.SetInnerHTML(vugu.HTML("ResNet Playground"))
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "a", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "open-full"}, vugu.VGAttribute{Namespace: "", Key: "target", Val: "_blank"}, vugu.VGAttribute{Namespace: "", Key: "rel", Val: "noopener"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "a", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "open-full"}, vugu.VGAttribute{Namespace: "", Key: "target", Val: "_blank"}, vugu.VGAttribute{Namespace: "", Key: "rel", Val: "noopener"}})
 			vgn.AddAttrInterface("href", c.FullLink())
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Open the full playground ↗"}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "Open the full playground ↗")
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n  ")
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n"}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n")
 	}
 	return vgout
 }
@@ -1497,7 +984,6 @@ var _ fmt.Stringer
 var _ reflect.Type
 var _ vjson.RawMessage
 var _ js.Value
-var _ log.Logger
 
 func (c *Explain) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 
@@ -1511,198 +997,140 @@ func (c *Explain) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 	{
 		vgparent := vgn
 		_ = vgparent
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "h2", Attr: []vugu.VGAttribute(nil)}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "h2", []vugu.VGAttribute(nil))
 		{
 			vgparent := vgn
 			_ = vgparent
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Why deeper can be worse"}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "Why deeper can be worse")
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute(nil)}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "p", []vugu.VGAttribute(nil))
 		{
 			vgparent := vgn
 			_ = vgparent
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    You would expect a deeper network to do at least as well as a shallow one. Yet if you stack\n    many plain layers, the deep network often ends up with a "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "em", Attr: []vugu.VGAttribute(nil)}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    You would expect a deeper network to do at least as well as a shallow one. Yet if you stack\n    many plain layers, the deep network often ends up with a ")
+			vgn = vgAppendElement(vgparent, "", "em", []vugu.VGAttribute(nil))
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "higher error on its own training\n    data"}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "higher error on its own training\n    data")
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " than a shallower one. That is not overfitting: overfitting means training error low\n    and test error high, and here the training error itself is worse. He et al. (2015) called this\n    the "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "strong", Attr: []vugu.VGAttribute(nil)}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, " than a shallower one. That is not overfitting: overfitting means training error low\n    and test error high, and here the training error itself is worse. He et al. (2015) called this\n    the ")
+			vgn = vgAppendElement(vgparent, "", "strong", []vugu.VGAttribute(nil))
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "degradation problem"}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "degradation problem")
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: ".\n  "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, ".\n  ")
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute(nil)}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "p", []vugu.VGAttribute(nil))
 		{
 			vgparent := vgn
 			_ = vgparent
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    It is a failure of optimisation, not of capacity. A deep network could always copy a shallow\n    one: use the shallow network's layers, and make every extra layer pass its input through\n    unchanged (the identity). Gradient descent just does not find that solution: learning an\n    identity with a stack of nonlinear layers is hard, and signals and gradients fade or blow up\n    as they pass through dozens of layers.\n  "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    It is a failure of optimisation, not of capacity. A deep network could always copy a shallow\n    one: use the shallow network's layers, and make every extra layer pass its input through\n    unchanged (the identity). Gradient descent just does not find that solution: learning an\n    identity with a stack of nonlinear layers is hard, and signals and gradients fade or blow up\n    as they pass through dozens of layers.\n  ")
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "h2", Attr: []vugu.VGAttribute(nil)}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "h2", []vugu.VGAttribute(nil))
 		{
 			vgparent := vgn
 			_ = vgparent
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Residual blocks"}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "Residual blocks")
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute(nil)}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "p", []vugu.VGAttribute(nil))
 		{
 			vgparent := vgn
 			_ = vgparent
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    A residual block adds a "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "strong", Attr: []vugu.VGAttribute(nil)}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    A residual block adds a ")
+			vgn = vgAppendElement(vgparent, "", "strong", []vugu.VGAttribute(nil))
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "shortcut"}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "shortcut")
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: ": instead of asking its layers to produce the\n    wanted output H(x) directly, they learn only the difference F(x) = H(x) − x, and the block\n    outputs F(x) + x. If a block has nothing useful to add, its layers can drive F towards zero and\n    the block falls back to the identity. Gradients also flow straight back along the shortcuts,\n    so even a very deep stack trains. When a block changes the width, x cannot be added as it is,\n    so the shortcut becomes a learned projection (drawn dashed).\n  "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, ": instead of asking its layers to produce the\n    wanted output H(x) directly, they learn only the difference F(x) = H(x) − x, and the block\n    outputs F(x) + x. If a block has nothing useful to add, its layers can drive F towards zero and\n    the block falls back to the identity. Gradients also flow straight back along the shortcuts,\n    so even a very deep stack trains. When a block changes the width, x cannot be added as it is,\n    so the shortcut becomes a learned projection (drawn dashed).\n  ")
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "h2", Attr: []vugu.VGAttribute(nil)}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "h2", []vugu.VGAttribute(nil))
 		{
 			vgparent := vgn
 			_ = vgparent
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Try this"}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "Try this")
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "ul", Attr: []vugu.VGAttribute(nil)}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "ul", []vugu.VGAttribute(nil))
 		{
 			vgparent := vgn
 			_ = vgparent
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "li", Attr: []vugu.VGAttribute(nil)}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "li", []vugu.VGAttribute(nil))
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Press "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "strong", Attr: []vugu.VGAttribute(nil)}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "Press ")
+				vgn = vgAppendElement(vgparent, "", "strong", []vugu.VGAttribute(nil))
 				{
 					vgparent := vgn
 					_ = vgparent
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Play"}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "Play")
 				}
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " with the default: 24 plain blocks on a spiral. Watch the training accuracy."}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, " with the default: 24 plain blocks on a spiral. Watch the training accuracy.")
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "li", Attr: []vugu.VGAttribute(nil)}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "li", []vugu.VGAttribute(nil))
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Tick "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "strong", Attr: []vugu.VGAttribute(nil)}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "Tick ")
+				vgn = vgAppendElement(vgparent, "", "strong", []vugu.VGAttribute(nil))
 				{
 					vgparent := vgn
 					_ = vgparent
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "all shortcuts"}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "all shortcuts")
 				}
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " and play again from the same start: the same depth now learns the spiral."}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, " and play again from the same start: the same depth now learns the spiral.")
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "li", Attr: []vugu.VGAttribute(nil)}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "li", []vugu.VGAttribute(nil))
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Set the depth to 4 with no shortcuts. The shallow plain net beats the deep plain one on its training set: that is degradation."}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "Set the depth to 4 with no shortcuts. The shallow plain net beats the deep plain one on its training set: that is degradation.")
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "li", Attr: []vugu.VGAttribute(nil)}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "li", []vugu.VGAttribute(nil))
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Choose "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "em", Attr: []vugu.VGAttribute(nil)}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "Choose ")
+				vgn = vgAppendElement(vgparent, "", "em", []vugu.VGAttribute(nil))
 				{
 					vgparent := vgn
 					_ = vgparent
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "change the running network"}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "change the running network")
 				}
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: ", train a residual net, then switch shortcuts off while it runs and see what each one was carrying."}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, ", train a residual net, then switch shortcuts off while it runs and see what each one was carrying.")
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "li", Attr: []vugu.VGAttribute(nil)}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "li", []vugu.VGAttribute(nil))
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Try batch norm, another activation or a bigger learning rate; a new seed checks the result was not luck."}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "Try batch norm, another activation or a bigger learning rate; a new seed checks the result was not luck.")
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n  ")
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "small"}}}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "p", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "small"}})
 		{
 			vgparent := vgn
 			_ = vgparent
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Every setting is in the page's address, so a link reproduces the run."}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "Every setting is in the page's address, so a link reproduces the run.")
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n"}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n")
 	}
 	return vgout
 }
@@ -1712,7 +1140,6 @@ var _ fmt.Stringer
 var _ reflect.Type
 var _ vjson.RawMessage
 var _ js.Value
-var _ log.Logger
 
 func (c *Export) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 
@@ -1726,129 +1153,81 @@ func (c *Export) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 	{
 		vgparent := vgn
 		_ = vgparent
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "share-head"}}}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "share-head"}})
 		{
 			vgparent := vgn
 			_ = vgparent
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "strong", Attr: []vugu.VGAttribute(nil)}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendElement(vgparent, "", "strong", []vugu.VGAttribute(nil))
 			vgn.SetInnerHTML(vugu.HTML("Export"))
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "small"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "Close"}}}
-			vgparent.AppendChild(vgn)
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.OnClose() },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "small"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "Close"}})
+			vgOn(vgn, "click", func(event vugu.DOMEvent) { c.OnClose() })
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "×"}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "×")
 			}
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
 		for vgiterkeyt, r := range c.Rows() {
 			var vgiterkey interface{} = vgiterkeyt
 			_ = vgiterkey
 			r := r
 			_ = r
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "export-row"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "export-row"}})
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute(nil)}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n    ")
+				vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute(nil))
 				vgn.SetInnerHTML(r.Label)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n    ")
 				for vgiterkeyt, b := range r.Buttons {
 					var vgiterkey interface{} = vgiterkeyt
 					_ = vgiterkey
 					b := b
 					_ = b
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "small"}, vugu.VGAttribute{Namespace: "", Key: "data-autofocus", Val: ""}}}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "small"}, vugu.VGAttribute{Namespace: "", Key: "data-autofocus", Val: ""}})
 					vgn.AddAttrInterface("id", b.ID)
 					vgn.SetInnerHTML(b.Label)
-					vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-						EventType: "click",
-						Func:      func(event vugu.DOMEvent) { b.Do() },
-						// TODO: implement capture, etc. mostly need to decide syntax
-					})
+					vgOn(vgn, "click", func(event vugu.DOMEvent) { b.Do() })
 				}
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n  ")
 			}
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "import"}}}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "import"}})
 		{
 			vgparent := vgn
 			_ = vgparent
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "label", Attr: []vugu.VGAttribute{{Namespace: "", Key: "for", Val: "import-text"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "label", []vugu.VGAttribute{{Namespace: "", Key: "for", Val: "import-text"}})
 			vgn.SetInnerHTML(vugu.HTML("\x3Cstrong\x3EImport settings\x3C/strong\x3E (a Spec JSON file, or paste it)"))
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "textarea", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "import-text"}, vugu.VGAttribute{Namespace: "", Key: "rows", Val: "4"}, vugu.VGAttribute{Namespace: "", Key: "spellcheck", Val: "false"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "textarea", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "import-text"}, vugu.VGAttribute{Namespace: "", Key: "rows", Val: "4"}, vugu.VGAttribute{Namespace: "", Key: "spellcheck", Val: "false"}})
 			vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.typed.Show(value, c.Text) })
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "input",
-				Func:      func(event vugu.DOMEvent) { c.Text = event.PropString("target", "value") },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "export-row"}}}
-			vgparent.AppendChild(vgn)
+			vgOn(vgn, "input", func(event vugu.DOMEvent) { c.Text = event.PropString("target", "value") })
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "export-row"}})
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "input", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "import-file"}, vugu.VGAttribute{Namespace: "", Key: "type", Val: "file"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "A Spec JSON file to load"}, vugu.VGAttribute{Namespace: "", Key: "accept", Val: ".json,application/json"}}}
-				vgparent.AppendChild(vgn)
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "change",
-					Func:      func(event vugu.DOMEvent) { c.importFile() },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "import-apply"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "small"}}}
-				vgparent.AppendChild(vgn)
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "click",
-					Func:      func(event vugu.DOMEvent) { c.load(c.Text) },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgn = vgAppendText(vgparent, "\n      ")
+				vgn = vgAppendElement(vgparent, "", "input", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "import-file"}, vugu.VGAttribute{Namespace: "", Key: "type", Val: "file"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "A Spec JSON file to load"}, vugu.VGAttribute{Namespace: "", Key: "accept", Val: ".json,application/json"}})
+				vgOn(vgn, "change", func(event vugu.DOMEvent) { c.importFile() })
+				vgn = vgAppendText(vgparent, "\n      ")
+				vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "import-apply"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "small"}})
+				vgOn(vgn, "click", func(event vugu.DOMEvent) { c.load(c.Text) })
 				{
 					vgparent := vgn
 					_ = vgparent
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Load"}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "Load")
 				}
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n    ")
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
 			if len(c.Errors) > 0 {
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "ul", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "import-errors"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "msg"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "alert"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendElement(vgparent, "", "ul", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "import-errors"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "msg"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "alert"}})
 				{
 					vgparent := vgn
 					_ = vgparent
@@ -1857,22 +1236,17 @@ func (c *Export) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						_ = vgiterkey
 						e := e
 						_ = e
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "li", Attr: []vugu.VGAttribute(nil)}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendElement(vgparent, "", "li", []vugu.VGAttribute(nil))
 						vgn.SetInnerHTML(e)
 					}
 				}
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "small", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "export-status"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "status"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "small", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "export-status"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "status"}})
 			vgn.SetInnerHTML(c.Status)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n  ")
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n"}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n")
 	}
 	return vgout
 }
@@ -1882,7 +1256,6 @@ var _ fmt.Stringer
 var _ reflect.Type
 var _ vjson.RawMessage
 var _ js.Value
-var _ log.Logger
 
 func (c *GradnormStrip) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 
@@ -1896,20 +1269,15 @@ func (c *GradnormStrip) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 	{
 		vgparent := vgn
 		_ = vgparent
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "figcaption", Attr: []vugu.VGAttribute(nil)}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "figcaption", []vugu.VGAttribute(nil))
 		vgn.SetInnerHTML(c.Label)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "canvas", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "gradstrip"}, vugu.VGAttribute{Namespace: "", Key: "width", Val: "360"}, vugu.VGAttribute{Namespace: "", Key: "height", Val: "120"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "img"}}}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "canvas", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "gradstrip"}, vugu.VGAttribute{Namespace: "", Key: "width", Val: "360"}, vugu.VGAttribute{Namespace: "", Key: "height", Val: "120"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "img"}})
 		vgn.AddAttrInterface("aria-label", c.Label+": gradient norm of every block (rows, input at the top) over training (left to right)")
 		vgn.AddAttrInterface("data-painted", c.Painted())
 		vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.paint(value) })
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n"}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n")
 	}
 	return vgout
 }
@@ -1919,7 +1287,6 @@ var _ fmt.Stringer
 var _ reflect.Type
 var _ vjson.RawMessage
 var _ js.Value
-var _ log.Logger
 
 func (c *Heatmap) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 
@@ -1933,18 +1300,41 @@ func (c *Heatmap) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 	{
 		vgparent := vgn
 		_ = vgparent
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "boundary-wrap"}}}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "boundary-wrap"}})
 		vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.paint(value) })
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "figcaption", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "legend"}}}
-		vgparent.AppendChild(vgn)
-		vgn.SetInnerHTML(vugu.HTML("\n    \x3Cspan\x3E\x3Csvg width=\"12\" height=\"12\" aria-hidden=\"true\"\x3E\x3Ccircle cx=\"6\" cy=\"6\" r=\"4.5\" fill=\"#555\" stroke=\"#fff\"\x3E\x3C/circle\x3E\x3C/svg\x3E train\x3C/span\x3E\n    \x3Cspan\x3E\x3Csvg width=\"12\" height=\"12\" aria-hidden=\"true\"\x3E\x3Ccircle cx=\"6\" cy=\"6\" r=\"4\" fill=\"#fff\" stroke=\"#555\" stroke-width=\"1.5\"\x3E\x3C/circle\x3E\x3C/svg\x3E test\x3C/span\x3E\n    \x3Cspan\x3Ebackground: the network\x26#39;s prediction, paler where it is unsure\x3C/span\x3E\n  "))
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n"}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "figcaption", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "legend"}})
+		{
+			vgparent := vgn
+			_ = vgparent
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute(nil))
+			vgn.SetInnerHTML(vugu.HTML("\x3Csvg width=\"12\" height=\"12\" aria-hidden=\"true\"\x3E\x3Ccircle cx=\"6\" cy=\"6\" r=\"4.5\" fill=\"#555\" stroke=\"#fff\"\x3E\x3C/circle\x3E\x3C/svg\x3E train"))
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "label", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "show-test"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Show the test points, which the network never trains on"}})
+			{
+				vgparent := vgn
+				_ = vgparent
+				vgn = vgAppendElement(vgparent, "", "input", []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "checkbox"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "show-test-box"}})
+				{
+					b, err := vjson.Marshal(c.ShowTest())
+					if err != nil {
+						panic(err)
+					}
+					vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "checked", JSONVal: vjson.RawMessage(b)})
+				}
+				vgOn(vgn, "change", func(event vugu.DOMEvent) { c.setShowTest(event.PropBool("target", "checked")) })
+				vgn = vgAppendElement(vgparent, "svg", "svg", []vugu.VGAttribute{{Namespace: "", Key: "width", Val: "12"}, vugu.VGAttribute{Namespace: "", Key: "height", Val: "12"}, vugu.VGAttribute{Namespace: "", Key: "aria-hidden", Val: "true"}})
+				vgn.SetInnerHTML(vugu.HTML("\x3Ccircle cx=\"6\" cy=\"6\" r=\"4\" fill=\"#fff\" stroke=\"#555\" stroke-width=\"1.5\"\x3E\x3C/circle\x3E"))
+				vgn = vgAppendText(vgparent, " test")
+			}
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute(nil))
+			vgn.SetInnerHTML(vugu.HTML("background: the network\x26#39;s prediction, paler where it is unsure"))
+			vgn = vgAppendText(vgparent, "\n  ")
+		}
+		vgn = vgAppendText(vgparent, "\n")
 	}
 	return vgout
 }
@@ -1954,7 +1344,6 @@ var _ fmt.Stringer
 var _ reflect.Type
 var _ vjson.RawMessage
 var _ js.Value
-var _ log.Logger
 
 func (c *KnockOut) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 
@@ -1968,98 +1357,60 @@ func (c *KnockOut) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 	{
 		vgparent := vgn
 		_ = vgparent
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "legend", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "h-knockout"}}}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "legend", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "h-knockout"}})
 		vgn.SetInnerHTML(vugu.HTML("Knock out a block"))
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "row"}}}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "row"}})
 		{
 			vgparent := vgn
 			_ = vgparent
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "knockout-one"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "small"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Measure the trained network with the selected block's branch removed"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "knockout-one"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "small"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Measure the trained network with the selected block's branch removed"}})
 			vgn.SetInnerHTML(c.OneLabel())
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.one() },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "knockout-scan"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "small"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Measure the trained network with each block removed in turn"}}}
-			vgparent.AppendChild(vgn)
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.scan() },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "click", func(event vugu.DOMEvent) { c.one() })
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "knockout-scan"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "small"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Measure the trained network with each block removed in turn"}})
+			vgOn(vgn, "click", func(event vugu.DOMEvent) { c.scan() })
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Knock out each block"}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "Knock out each block")
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n  ")
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
 		if c.App.Lesion != nil {
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "knockout-result"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "knockout-result"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "status"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendElement(vgparent, "", "p", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "knockout-result"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "knockout-result"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "status"}})
 			vgn.SetInnerHTML(LesionText(c.App.Lesion))
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
 		if c.App.Lesion == nil {
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "hint"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendElement(vgparent, "", "p", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "hint"}})
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Train first, then remove a block's branch: the block passes its input on\n    through its shortcut (unchanged, or projected where the width changes). Test accuracy is measured on a copy; the running network is untouched. Plain chains break, residual nets\n    shrug (Veit et al., 2016)."}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "Train first, then remove a block's branch: the block passes its input on\n    through its shortcut (unchanged, or projected where the width changes). Test accuracy is measured on a copy; the running network is untouched. Plain chains break, residual nets\n    shrug (Veit et al., 2016).")
 			}
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
 		if IsScan(c.App.Lesion) {
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute(nil)}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute(nil))
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n    ")
 				{
-					vgcompKey := vugu.MakeCompKey(0x7B97E09F3B18DD9C^vgin.CurrentPositionHash(), vgiterkey)
-					// ask BuildEnv for prior instance of this specific component
-					vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Chart)
-					if vgcomp == nil {
-						// create new one if needed
-						vgcomp = new(Chart)
-						vgin.BuildEnv.WireComponent(vgcomp)
-					}
-					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+					vgcomp := vgComponent[Chart](vgin, 0x7B97E09F3B18DD9C, vgiterkey)
 					vgcomp.Percent = true
 					vgcomp.Series = c.Series()
 					vgcomp.Title = "Test accuracy with block k removed"
-					vgout.Components = append(vgout.Components, vgcomp)
-					vgn = &vugu.VGNode{Component: vgcomp}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 				}
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n  ")
 			}
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n"}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n")
 	}
 	return vgout
 }
@@ -2069,7 +1420,6 @@ var _ fmt.Stringer
 var _ reflect.Type
 var _ vjson.RawMessage
 var _ js.Value
-var _ log.Logger
 
 func (c *LandscapeMap) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 
@@ -2083,21 +1433,16 @@ func (c *LandscapeMap) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 	{
 		vgparent := vgn
 		_ = vgparent
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "figcaption", Attr: []vugu.VGAttribute(nil)}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "figcaption", []vugu.VGAttribute(nil))
 		vgn.SetInnerHTML(c.Label)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "canvas", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "landscape"}, vugu.VGAttribute{Namespace: "", Key: "width", Val: "248"}, vugu.VGAttribute{Namespace: "", Key: "height", Val: "248"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "img"}}}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "canvas", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "landscape"}, vugu.VGAttribute{Namespace: "", Key: "width", Val: "248"}, vugu.VGAttribute{Namespace: "", Key: "height", Val: "248"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "img"}})
 		vgn.AddAttrInterface("aria-label", c.Label+": training loss around the current weights, darker is lower, with contour lines every quarter decade; the centre is the weights themselves")
 		vgn.AddAttrInterface("data-painted", c.Painted())
 		vgn.AddAttrInterface("data-sum", c.Sum())
 		vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.paint(value) })
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n"}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n")
 	}
 	return vgout
 }
@@ -2107,7 +1452,6 @@ var _ fmt.Stringer
 var _ reflect.Type
 var _ vjson.RawMessage
 var _ js.Value
-var _ log.Logger
 
 func (c *Lesion) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 
@@ -2121,143 +1465,88 @@ func (c *Lesion) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 	{
 		vgparent := vgn
 		_ = vgparent
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "h2", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "h-lesion"}}}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "h2", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "h-lesion"}})
 		vgn.SetInnerHTML(vugu.HTML("Lesions: knock out one block"))
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "row"}}}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "row"}})
 		{
 			vgparent := vgn
 			_ = vgparent
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "lesion-scan"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "primary"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Measure each twin with each block removed in turn"}}}
-			vgparent.AppendChild(vgn)
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.Run().LesionScan() },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "lesion-scan"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "primary"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Measure each twin with each block removed in turn"}})
+			vgOn(vgn, "click", func(event vugu.DOMEvent) { c.Run().LesionScan() })
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Knock out each block"}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "Knock out each block")
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "label", Attr: []vugu.VGAttribute{{Namespace: "", Key: "for", Val: "lesion-block"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "label", []vugu.VGAttribute{{Namespace: "", Key: "for", Val: "lesion-block"}})
 			vgn.SetInnerHTML(vugu.HTML("or block"))
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "input", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "number"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "lesion-block"}, vugu.VGAttribute{Namespace: "", Key: "min", Val: "1"}, vugu.VGAttribute{Namespace: "", Key: "step", Val: "1"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "input", []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "number"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "lesion-block"}, vugu.VGAttribute{Namespace: "", Key: "min", Val: "1"}, vugu.VGAttribute{Namespace: "", Key: "step", Val: "1"}})
 			vgn.AddAttrInterface("max", Itoa(c.Blocks()))
 			vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.typed.Show(value, Itoa(c.Run().LesionBlock+1)) })
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "change",
-				Func:      func(event vugu.DOMEvent) { c.commitBlock(event.PropString("target", "value")) },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "lesion-one"}}}
-			vgparent.AppendChild(vgn)
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.Run().KnockOut() },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "change", func(event vugu.DOMEvent) { c.commitBlock(event.PropString("target", "value")) })
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "lesion-one"}})
+			vgOn(vgn, "click", func(event vugu.DOMEvent) { c.Run().KnockOut() })
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Knock out"}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "Knock out")
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n  ")
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "dl", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "lesion-results"}}}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "dl", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "lesion-results"}})
 		{
 			vgparent := vgn
 			_ = vgparent
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "twin-plain"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "twin-plain"}})
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "dt", Attr: []vugu.VGAttribute(nil)}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendElement(vgparent, "", "dt", []vugu.VGAttribute(nil))
 				vgn.SetInnerHTML(vugu.HTML("\x3Cspan class=\"swatch\"\x3E\x3C/span\x3Eplain test accuracy"))
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "dd", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "lesion-plain"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendElement(vgparent, "", "dd", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "lesion-plain"}})
 				vgn.SetInnerHTML(c.Run().LesionSummary(0))
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "twin-residual"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "twin-residual"}})
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "dt", Attr: []vugu.VGAttribute(nil)}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendElement(vgparent, "", "dt", []vugu.VGAttribute(nil))
 				vgn.SetInnerHTML(vugu.HTML("\x3Cspan class=\"swatch\"\x3E\x3C/span\x3Eresidual test accuracy"))
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "dd", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "lesion-residual"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendElement(vgparent, "", "dd", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "lesion-residual"}})
 				vgn.SetInnerHTML(c.Run().LesionSummary(1))
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n  ")
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
 		if c.Run().HasScan() {
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute(nil)}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute(nil))
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n    ")
 				{
-					vgcompKey := vugu.MakeCompKey(0xCB3A25BAF541127F^vgin.CurrentPositionHash(), vgiterkey)
-					// ask BuildEnv for prior instance of this specific component
-					vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Chart)
-					if vgcomp == nil {
-						// create new one if needed
-						vgcomp = new(Chart)
-						vgin.BuildEnv.WireComponent(vgcomp)
-					}
-					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+					vgcomp := vgComponent[Chart](vgin, 0xCB3A25BAF541127F, vgiterkey)
 					vgcomp.Percent = true
 					vgcomp.Series = c.Run().LesionSeries()
 					vgcomp.Title = "Test accuracy with block k removed"
-					vgout.Components = append(vgout.Components, vgcomp)
-					vgn = &vugu.VGNode{Component: vgcomp}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 				}
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n  ")
 			}
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "caption"}}}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "p", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "caption"}})
 		vgn.SetInnerHTML(vugu.HTML("Train first, then knock a block out: its branch is removed, so the block passes its input on\n    through its shortcut (unchanged, or projected where the width changes). The running network is not touched. In a plain net every block is a link in one chain, and removing any\n    one breaks it. A residual net behaves like many paths of different lengths, and most blocks can fall back to the\n    identity, so losing one costs little (Veit et al., 2016). If the plain twin never learned (it sits at chance), make\n    it shallower, e.g. 8 blocks, to see its lesions bite."))
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n"}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n")
 	}
 	return vgout
 }
@@ -2267,7 +1556,6 @@ var _ fmt.Stringer
 var _ reflect.Type
 var _ vjson.RawMessage
 var _ js.Value
-var _ log.Logger
 
 func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 
@@ -2283,387 +1571,190 @@ func (c *Root) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 	{
 		vgparent := vgn
 		_ = vgparent
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "header", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "top"}}}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "header", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "top"}})
 		{
 			vgparent := vgn
 			_ = vgparent
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "h1", Attr: []vugu.VGAttribute(nil)}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "h1", []vugu.VGAttribute(nil))
 			vgn.SetInnerHTML(vugu.HTML("ResNet Playground"))
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "tagline"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "p", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "tagline"}})
 			vgn.SetInnerHTML(vugu.HTML("Stack layers, toggle residual shortcuts, and watch a deep network learn — or fail to."))
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
 			{
-				vgcompKey := vugu.MakeCompKey(0x2E5FAD0E111A4BFD^vgin.CurrentPositionHash(), vgiterkey)
-				// ask BuildEnv for prior instance of this specific component
-				vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Share)
-				if vgcomp == nil {
-					// create new one if needed
-					vgcomp = new(Share)
-					vgin.BuildEnv.WireComponent(vgcomp)
-				}
-				vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+				vgcomp := vgComponent[Share](vgin, 0x2E5FAD0E111A4BFD, vgiterkey)
 				vgcomp.App = c.App
 				vgcomp.Browser = c.Browser
 				vgcomp.Extras = c.Extras()
-				vgout.Components = append(vgout.Components, vgcomp)
-				vgn = &vugu.VGNode{Component: vgcomp}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n  ")
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "main", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "page"}}}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "main", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "page"}})
 		{
 			vgparent := vgn
 			_ = vgparent
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n  ")
 			if c.App.Notice() != "" {
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "notice"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "alert"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "notice"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "alert"}})
 				{
 					vgparent := vgn
 					_ = vgparent
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-					vgparent.AppendChild(vgn)
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute(nil)}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "\n    ")
+					vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute(nil))
 					vgn.SetInnerHTML(c.App.Notice())
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-					vgparent.AppendChild(vgn)
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "small"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "Dismiss"}}}
-					vgparent.AppendChild(vgn)
-					vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-						EventType: "click",
-						Func:      func(event vugu.DOMEvent) { c.dismissNotice() },
-						// TODO: implement capture, etc. mostly need to decide syntax
-					})
+					vgn = vgAppendText(vgparent, "\n    ")
+					vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "small"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "Dismiss"}})
+					vgOn(vgn, "click", func(event vugu.DOMEvent) { c.dismissNotice() })
 					{
 						vgparent := vgn
 						_ = vgparent
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "×"}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendText(vgparent, "×")
 					}
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "\n  ")
 				}
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n  ")
 			if c.Compare != nil {
 				{
-					vgcompKey := vugu.MakeCompKey(0x693C9122080068E7^vgin.CurrentPositionHash(), vgiterkey)
-					// ask BuildEnv for prior instance of this specific component
-					vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Views)
-					if vgcomp == nil {
-						// create new one if needed
-						vgcomp = new(Views)
-						vgin.BuildEnv.WireComponent(vgcomp)
-					}
-					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+					vgcomp := vgComponent[Views](vgin, 0x693C9122080068E7, vgiterkey)
 					vgcomp.Compare = c.Compare
-					vgout.Components = append(vgout.Components, vgcomp)
-					vgn = &vugu.VGNode{Component: vgcomp}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 				}
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n  ")
 			if c.Showing(link.ViewTwins) {
 				{
-					vgcompKey := vugu.MakeCompKey(0x1EA2C006469EE738^vgin.CurrentPositionHash(), vgiterkey)
-					// ask BuildEnv for prior instance of this specific component
-					vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Twins)
-					if vgcomp == nil {
-						// create new one if needed
-						vgcomp = new(Twins)
-						vgin.BuildEnv.WireComponent(vgcomp)
-					}
-					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+					vgcomp := vgComponent[Twins](vgin, 0x1EA2C006469EE738, vgiterkey)
 					vgcomp.Compare = c.Compare
-					vgout.Components = append(vgout.Components, vgcomp)
-					vgn = &vugu.VGNode{Component: vgcomp}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 				}
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n  ")
 			if c.Showing(link.ViewSweep) {
 				{
-					vgcompKey := vugu.MakeCompKey(0xB1D34463C9F1A96D^vgin.CurrentPositionHash(), vgiterkey)
-					// ask BuildEnv for prior instance of this specific component
-					vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Sweep)
-					if vgcomp == nil {
-						// create new one if needed
-						vgcomp = new(Sweep)
-						vgin.BuildEnv.WireComponent(vgcomp)
-					}
-					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+					vgcomp := vgComponent[Sweep](vgin, 0xB1D34463C9F1A96D, vgiterkey)
 					vgcomp.Compare = c.Compare
-					vgout.Components = append(vgout.Components, vgcomp)
-					vgn = &vugu.VGNode{Component: vgcomp}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 				}
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n  ")
 			if c.Showing(link.ViewSingle) {
 				{
-					vgcompKey := vugu.MakeCompKey(0xDF6C42D98840A33A^vgin.CurrentPositionHash(), vgiterkey)
-					// ask BuildEnv for prior instance of this specific component
-					vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Toolbar)
-					if vgcomp == nil {
-						// create new one if needed
-						vgcomp = new(Toolbar)
-						vgin.BuildEnv.WireComponent(vgcomp)
-					}
-					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+					vgcomp := vgComponent[Toolbar](vgin, 0xDF6C42D98840A33A, vgiterkey)
 					vgcomp.App = c.App
-					vgout.Components = append(vgout.Components, vgcomp)
-					vgn = &vugu.VGNode{Component: vgcomp}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 				}
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n  ")
 			if c.Showing(link.ViewSingle) {
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "demo"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "demo"}})
 				{
 					vgparent := vgn
 					_ = vgparent
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-					vgparent.AppendChild(vgn)
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "section", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "panel settings-panel"}, vugu.VGAttribute{Namespace: "", Key: "aria-labelledby", Val: "h-settings"}}}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "\n    ")
+					vgn = vgAppendElement(vgparent, "", "section", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "panel settings-panel"}, vugu.VGAttribute{Namespace: "", Key: "aria-labelledby", Val: "h-settings"}})
 					{
 						vgparent := vgn
 						_ = vgparent
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-						vgparent.AppendChild(vgn)
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "h2", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "h-settings"}}}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendText(vgparent, "\n      ")
+						vgn = vgAppendElement(vgparent, "", "h2", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "h-settings"}})
 						vgn.SetInnerHTML(vugu.HTML("Settings"))
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendText(vgparent, "\n      ")
 						{
-							vgcompKey := vugu.MakeCompKey(0x4BD6D85FFC772151^vgin.CurrentPositionHash(), vgiterkey)
-							// ask BuildEnv for prior instance of this specific component
-							vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Settings)
-							if vgcomp == nil {
-								// create new one if needed
-								vgcomp = new(Settings)
-								vgin.BuildEnv.WireComponent(vgcomp)
-							}
-							vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+							vgcomp := vgComponent[Settings](vgin, 0x4BD6D85FFC772151, vgiterkey)
 							vgcomp.App = c.App
-							vgout.Components = append(vgout.Components, vgcomp)
-							vgn = &vugu.VGNode{Component: vgcomp}
-							vgparent.AppendChild(vgn)
+							vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 						}
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendText(vgparent, "\n    ")
 					}
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-					vgparent.AppendChild(vgn)
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "section", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "panel network-panel"}, vugu.VGAttribute{Namespace: "", Key: "aria-labelledby", Val: "h-network"}}}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "\n    ")
+					vgn = vgAppendElement(vgparent, "", "section", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "panel network-panel"}, vugu.VGAttribute{Namespace: "", Key: "aria-labelledby", Val: "h-network"}})
 					{
 						vgparent := vgn
 						_ = vgparent
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-						vgparent.AppendChild(vgn)
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "h2", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "h-network"}}}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendText(vgparent, "\n      ")
+						vgn = vgAppendElement(vgparent, "", "h2", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "h-network"}})
 						vgn.SetInnerHTML(vugu.HTML("Network"))
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendText(vgparent, "\n      ")
 						{
-							vgcompKey := vugu.MakeCompKey(0xD99D81963F3EECAC^vgin.CurrentPositionHash(), vgiterkey)
-							// ask BuildEnv for prior instance of this specific component
-							vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Diagram)
-							if vgcomp == nil {
-								// create new one if needed
-								vgcomp = new(Diagram)
-								vgin.BuildEnv.WireComponent(vgcomp)
-							}
-							vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+							vgcomp := vgComponent[Diagram](vgin, 0xD99D81963F3EECAC, vgiterkey)
 							vgcomp.App = c.App
-							vgout.Components = append(vgout.Components, vgcomp)
-							vgn = &vugu.VGNode{Component: vgcomp}
-							vgparent.AppendChild(vgn)
+							vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 						}
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendText(vgparent, "\n      ")
 						{
-							vgcompKey := vugu.MakeCompKey(0x1EE8140CB907AC88^vgin.CurrentPositionHash(), vgiterkey)
-							// ask BuildEnv for prior instance of this specific component
-							vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*BlockEditor)
-							if vgcomp == nil {
-								// create new one if needed
-								vgcomp = new(BlockEditor)
-								vgin.BuildEnv.WireComponent(vgcomp)
-							}
-							vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+							vgcomp := vgComponent[BlockEditor](vgin, 0x1EE8140CB907AC88, vgiterkey)
 							vgcomp.App = c.App
-							vgout.Components = append(vgout.Components, vgcomp)
-							vgn = &vugu.VGNode{Component: vgcomp}
-							vgparent.AppendChild(vgn)
+							vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 						}
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendText(vgparent, "\n      ")
 						{
-							vgcompKey := vugu.MakeCompKey(0xB7FA251EDA92B115^vgin.CurrentPositionHash(), vgiterkey)
-							// ask BuildEnv for prior instance of this specific component
-							vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*KnockOut)
-							if vgcomp == nil {
-								// create new one if needed
-								vgcomp = new(KnockOut)
-								vgin.BuildEnv.WireComponent(vgcomp)
-							}
-							vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+							vgcomp := vgComponent[KnockOut](vgin, 0xB7FA251EDA92B115, vgiterkey)
 							vgcomp.App = c.App
-							vgout.Components = append(vgout.Components, vgcomp)
-							vgn = &vugu.VGNode{Component: vgcomp}
-							vgparent.AppendChild(vgn)
+							vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 						}
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendText(vgparent, "\n    ")
 					}
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-					vgparent.AppendChild(vgn)
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "section", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "panel results-panel"}, vugu.VGAttribute{Namespace: "", Key: "aria-labelledby", Val: "h-results"}}}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "\n    ")
+					vgn = vgAppendElement(vgparent, "", "section", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "panel results-panel"}, vugu.VGAttribute{Namespace: "", Key: "aria-labelledby", Val: "h-results"}})
 					{
 						vgparent := vgn
 						_ = vgparent
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-						vgparent.AppendChild(vgn)
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "h2", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "h-results"}}}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendText(vgparent, "\n      ")
+						vgn = vgAppendElement(vgparent, "", "h2", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "h-results"}})
 						vgn.SetInnerHTML(vugu.HTML("Results"))
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendText(vgparent, "\n      ")
 						if !c.App.ShowsImages() {
 							{
-								vgcompKey := vugu.MakeCompKey(0x1658AAAF2D60043C^vgin.CurrentPositionHash(), vgiterkey)
-								// ask BuildEnv for prior instance of this specific component
-								vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Heatmap)
-								if vgcomp == nil {
-									// create new one if needed
-									vgcomp = new(Heatmap)
-									vgin.BuildEnv.WireComponent(vgcomp)
-								}
-								vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+								vgcomp := vgComponent[Heatmap](vgin, 0x1658AAAF2D60043C, vgiterkey)
 								vgcomp.Run = c.App.Run
-								vgout.Components = append(vgout.Components, vgcomp)
-								vgn = &vugu.VGNode{Component: vgcomp}
-								vgparent.AppendChild(vgn)
+								vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 							}
 						}
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendText(vgparent, "\n      ")
 						if c.App.ShowsImages() {
 							{
-								vgcompKey := vugu.MakeCompKey(0x84B2B8FB794FF22B^vgin.CurrentPositionHash(), vgiterkey)
-								// ask BuildEnv for prior instance of this specific component
-								vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*DigitsPanel)
-								if vgcomp == nil {
-									// create new one if needed
-									vgcomp = new(DigitsPanel)
-									vgin.BuildEnv.WireComponent(vgcomp)
-								}
-								vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+								vgcomp := vgComponent[DigitsPanel](vgin, 0x84B2B8FB794FF22B, vgiterkey)
 								vgcomp.App = c.App
-								vgout.Components = append(vgout.Components, vgcomp)
-								vgn = &vugu.VGNode{Component: vgcomp}
-								vgparent.AppendChild(vgn)
+								vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 							}
 						}
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendText(vgparent, "\n      ")
 						{
-							vgcompKey := vugu.MakeCompKey(0x7C2C38E87755026C^vgin.CurrentPositionHash(), vgiterkey)
-							// ask BuildEnv for prior instance of this specific component
-							vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Chart)
-							if vgcomp == nil {
-								// create new one if needed
-								vgcomp = new(Chart)
-								vgin.BuildEnv.WireComponent(vgcomp)
-							}
-							vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+							vgcomp := vgComponent[Chart](vgin, 0x7C2C38E87755026C, vgiterkey)
 							vgcomp.LogY = true
 							vgcomp.Series = c.LossSeries()
 							vgcomp.Title = "Loss vs steps (log scale)"
-							vgout.Components = append(vgout.Components, vgcomp)
-							vgn = &vugu.VGNode{Component: vgcomp}
-							vgparent.AppendChild(vgn)
+							vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 						}
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendText(vgparent, "\n      ")
 						{
-							vgcompKey := vugu.MakeCompKey(0x6C95782456905171^vgin.CurrentPositionHash(), vgiterkey)
-							// ask BuildEnv for prior instance of this specific component
-							vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Chart)
-							if vgcomp == nil {
-								// create new one if needed
-								vgcomp = new(Chart)
-								vgin.BuildEnv.WireComponent(vgcomp)
-							}
-							vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+							vgcomp := vgComponent[Chart](vgin, 0x6C95782456905171, vgiterkey)
 							vgcomp.Percent = true
 							vgcomp.Series = c.AccSeries()
 							vgcomp.Title = "Accuracy vs steps"
-							vgout.Components = append(vgout.Components, vgcomp)
-							vgn = &vugu.VGNode{Component: vgcomp}
-							vgparent.AppendChild(vgn)
+							vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 						}
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendText(vgparent, "\n    ")
 					}
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "\n    ")
 					{
-						vgcompKey := vugu.MakeCompKey(0xD20E2DC3F93733B8^vgin.CurrentPositionHash(), vgiterkey)
-						// ask BuildEnv for prior instance of this specific component
-						vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Explain)
-						if vgcomp == nil {
-							// create new one if needed
-							vgcomp = new(Explain)
-							vgin.BuildEnv.WireComponent(vgcomp)
-						}
-						vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
-						vgout.Components = append(vgout.Components, vgcomp)
-						vgn = &vugu.VGNode{Component: vgcomp}
-						vgparent.AppendChild(vgn)
+						vgcomp := vgComponent[Explain](vgin, 0xD20E2DC3F93733B8, vgiterkey)
+						vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 					}
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "\n  ")
 				}
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n  ")
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "footer", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "foot"}}}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "footer", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "foot"}})
 		vgn.SetInnerHTML(vugu.HTML("Built with Go, gonum and Vugu; trains in your browser in a Web Worker."))
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n"}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n")
 	}
 	return vgout
 }
@@ -2673,7 +1764,6 @@ var _ fmt.Stringer
 var _ reflect.Type
 var _ vjson.RawMessage
 var _ js.Value
-var _ log.Logger
 
 func (c *Settings) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 
@@ -2687,46 +1777,36 @@ func (c *Settings) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 	{
 		vgparent := vgn
 		_ = vgparent
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
 		for vgiterkeyt, g := range Groups {
 			var vgiterkey interface{} = vgiterkeyt
 			_ = vgiterkey
 			g := g
 			_ = g
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "fieldset", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "group"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendElement(vgparent, "", "fieldset", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "group"}})
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "legend", Attr: []vugu.VGAttribute(nil)}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n    ")
+				vgn = vgAppendElement(vgparent, "", "legend", []vugu.VGAttribute(nil))
 				vgn.SetInnerHTML(g.Title)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n    ")
 				for vgiterkeyt, f := range c.Shown(g) {
 					var vgiterkey interface{} = vgiterkeyt
 					_ = vgiterkey
 					f := f
 					_ = f
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "control"}}}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "control"}})
 					{
 						vgparent := vgn
 						_ = vgparent
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-						vgparent.AppendChild(vgn)
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "label", Attr: []vugu.VGAttribute(nil)}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendText(vgparent, "\n      ")
+						vgn = vgAppendElement(vgparent, "", "label", []vugu.VGAttribute(nil))
 						vgn.AddAttrInterface("for", ID(f.Field))
 						vgn.SetInnerHTML(f.Label)
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendText(vgparent, "\n      ")
 						if f.Kind == "select" {
-							vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "select", Attr: []vugu.VGAttribute(nil)}
-							vgparent.AppendChild(vgn)
+							vgn = vgAppendElement(vgparent, "", "select", []vugu.VGAttribute(nil))
 							vgn.AddAttrInterface("id", ID(f.Field))
 							{
 								b, err := vjson.Marshal(c.Value(f.Field))
@@ -2735,52 +1815,37 @@ func (c *Settings) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 								}
 								vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "value", JSONVal: vjson.RawMessage(b)})
 							}
-							vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-								EventType: "change",
-								Func:      func(event vugu.DOMEvent) { c.App.SetField(f.Field, event.PropString("target", "value")) },
-								// TODO: implement capture, etc. mostly need to decide syntax
-							})
+							vgOn(vgn, "change", func(event vugu.DOMEvent) { c.App.SetField(f.Field, event.PropString("target", "value")) })
 							{
 								vgparent := vgn
 								_ = vgparent
-								vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n        "}
-								vgparent.AppendChild(vgn)
+								vgn = vgAppendText(vgparent, "\n        ")
 								for vgiterkeyt, o := range f.Options {
 									var vgiterkey interface{} = vgiterkeyt
 									_ = vgiterkey
 									o := o
 									_ = o
-									vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "option", Attr: []vugu.VGAttribute(nil)}
-									vgparent.AppendChild(vgn)
+									vgn = vgAppendElement(vgparent, "", "option", []vugu.VGAttribute(nil))
 									vgn.AddAttrInterface("selected", o == c.Value(f.Field))
 									vgn.AddAttrInterface("value", o)
 									vgn.SetInnerHTML(o)
 								}
-								vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-								vgparent.AppendChild(vgn)
+								vgn = vgAppendText(vgparent, "\n      ")
 							}
 						}
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendText(vgparent, "\n      ")
 						if f.Kind == "number" {
-							vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "input", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "number"}}}
-							vgparent.AppendChild(vgn)
+							vgn = vgAppendElement(vgparent, "", "input", []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "number"}})
 							vgn.AddAttrInterface("id", ID(f.Field))
 							vgn.AddAttrInterface("max", f.Max)
 							vgn.AddAttrInterface("min", f.Min)
 							vgn.AddAttrInterface("step", f.Step)
 							vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.typed.Show(value, c.Value(f.Field)) })
-							vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-								EventType: "change",
-								Func:      func(event vugu.DOMEvent) { c.commit(f.Field, event.PropString("target", "value")) },
-								// TODO: implement capture, etc. mostly need to decide syntax
-							})
+							vgOn(vgn, "change", func(event vugu.DOMEvent) { c.commit(f.Field, event.PropString("target", "value")) })
 						}
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendText(vgparent, "\n      ")
 						if f.Kind == "check" {
-							vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "input", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "checkbox"}}}
-							vgparent.AppendChild(vgn)
+							vgn = vgAppendElement(vgparent, "", "input", []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "checkbox"}})
 							vgn.AddAttrInterface("id", ID(f.Field))
 							{
 								b, err := vjson.Marshal(c.Checked(f.Field))
@@ -2789,53 +1854,68 @@ func (c *Settings) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 								}
 								vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "checked", JSONVal: vjson.RawMessage(b)})
 							}
-							vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-								EventType: "change",
-								Func:      func(event vugu.DOMEvent) { c.setCheck(f.Field, event.PropBool("target", "checked")) },
-								// TODO: implement capture, etc. mostly need to decide syntax
-							})
+							vgOn(vgn, "change", func(event vugu.DOMEvent) { c.setCheck(f.Field, event.PropBool("target", "checked")) })
 						}
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendText(vgparent, "\n      ")
 						if f.Field == "seed" {
-							vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "new-seed"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "small"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "New data, initial weights and batch order"}}}
-							vgparent.AppendChild(vgn)
-							vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-								EventType: "click",
-								Func:      func(event vugu.DOMEvent) { c.App.NewSeed() },
-								// TODO: implement capture, etc. mostly need to decide syntax
-							})
+							vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "new-seed"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "small"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "New data, initial weights and batch order"}})
+							vgOn(vgn, "click", func(event vugu.DOMEvent) { c.App.NewSeed() })
 							{
 								vgparent := vgn
 								_ = vgparent
-								vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "new"}
-								vgparent.AppendChild(vgn)
+								vgn = vgAppendText(vgparent, "new")
 							}
 						}
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendText(vgparent, "\n      ")
+						if f.Stepper {
+							vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "stepper"}})
+							{
+								vgparent := vgn
+								_ = vgparent
+								vgn = vgAppendText(vgparent, "\n        ")
+								vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "icon"}})
+								vgn.AddAttrInterface("aria-label", StepLabel(f.Label, -1))
+								vgn.AddAttrInterface("disabled", !c.CanNudge(f.Field, -1))
+								vgn.AddAttrInterface("id", ID(f.Field)+"-down")
+								vgn.AddAttrInterface("title", StepLabel(f.Label, -1))
+								vgOn(vgn, "click", func(event vugu.DOMEvent) { c.nudge(f.Field, -1) })
+								{
+									vgparent := vgn
+									_ = vgparent
+									vgn = vgAppendText(vgparent, "−")
+								}
+								vgn = vgAppendText(vgparent, "\n        ")
+								vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "icon"}})
+								vgn.AddAttrInterface("aria-label", StepLabel(f.Label, 1))
+								vgn.AddAttrInterface("disabled", !c.CanNudge(f.Field, 1))
+								vgn.AddAttrInterface("id", ID(f.Field)+"-up")
+								vgn.AddAttrInterface("title", StepLabel(f.Label, 1))
+								vgOn(vgn, "click", func(event vugu.DOMEvent) { c.nudge(f.Field, 1) })
+								{
+									vgparent := vgn
+									_ = vgparent
+									vgn = vgAppendText(vgparent, "+")
+								}
+								vgn = vgAppendText(vgparent, "\n      ")
+							}
+						}
+						vgn = vgAppendText(vgparent, "\n      ")
 						if f.Hint != "" {
-							vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "small", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "hint"}}}
-							vgparent.AppendChild(vgn)
+							vgn = vgAppendElement(vgparent, "", "small", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "hint"}})
 							vgn.SetInnerHTML(f.Hint)
 						}
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendText(vgparent, "\n      ")
 						if c.Msg(f.Field) != "" {
-							vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "small", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "msg"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "status"}}}
-							vgparent.AppendChild(vgn)
+							vgn = vgAppendElement(vgparent, "", "small", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "msg"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "status"}})
 							vgn.SetInnerHTML(c.Msg(f.Field))
 						}
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendText(vgparent, "\n    ")
 					}
 				}
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n  ")
 			}
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n"}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n")
 	}
 	return vgout
 }
@@ -2845,7 +1925,6 @@ var _ fmt.Stringer
 var _ reflect.Type
 var _ vjson.RawMessage
 var _ js.Value
-var _ log.Logger
 
 func (c *Share) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 
@@ -2860,94 +1939,58 @@ func (c *Share) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 	{
 		vgparent := vgn
 		_ = vgparent
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "share-buttons"}}}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "share-buttons"}})
 		{
 			vgparent := vgn
 			_ = vgparent
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "share-open"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Copy a link to exactly this experiment"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "share-open"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Copy a link to exactly this experiment"}})
 			vgn.AddAttrInterface("aria-expanded", c.Expanded("share"))
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.share() },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "click", func(event vugu.DOMEvent) { c.share() })
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Share"}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "Share")
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "export-open"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Download the charts, the metrics or the settings; load settings"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "export-open"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Download the charts, the metrics or the settings; load settings"}})
 			vgn.AddAttrInterface("aria-expanded", c.Expanded("export"))
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.toggle("export") },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "click", func(event vugu.DOMEvent) { c.toggle("export") })
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Export"}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "Export")
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "embed-open"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Put this experiment, live, into a blog post"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "embed-open"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Put this experiment, live, into a blog post"}})
 			vgn.AddAttrInterface("aria-expanded", c.Expanded("embed"))
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.toggle("embed") },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "click", func(event vugu.DOMEvent) { c.toggle("embed") })
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Embed"}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "Embed")
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n  ")
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
 		if c.Open == "share" {
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "share-panel"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "dialog"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "Share a link"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "share-panel"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "dialog"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "Share a link"}})
 			vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.focusIn(value) })
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "keydown",
-				Func:      func(event vugu.DOMEvent) { c.key(event) },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "keydown", func(event vugu.DOMEvent) { c.key(event) })
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "label", Attr: []vugu.VGAttribute{{Namespace: "", Key: "for", Val: "share-url"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n    ")
+				vgn = vgAppendElement(vgparent, "", "label", []vugu.VGAttribute{{Namespace: "", Key: "for", Val: "share-url"}})
 				vgn.SetInnerHTML(vugu.HTML("Link to this experiment, settings included"))
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "share-row"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n    ")
+				vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "share-row"}})
 				{
 					vgparent := vgn
 					_ = vgparent
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-					vgparent.AppendChild(vgn)
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "input", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "share-url"}, vugu.VGAttribute{Namespace: "", Key: "type", Val: "text"}, vugu.VGAttribute{Namespace: "", Key: "readonly", Val: "readonly"}, vugu.VGAttribute{Namespace: "", Key: "data-autofocus", Val: ""}}}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "\n      ")
+					vgn = vgAppendElement(vgparent, "", "input", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "share-url"}, vugu.VGAttribute{Namespace: "", Key: "type", Val: "text"}, vugu.VGAttribute{Namespace: "", Key: "readonly", Val: "readonly"}, vugu.VGAttribute{Namespace: "", Key: "data-autofocus", Val: ""}})
 					vgn.AddAttrInterface("value", c.LiveLink())
 					{
 						b, err := vjson.Marshal(c.LiveLink())
@@ -2956,131 +1999,72 @@ func (c *Share) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 						}
 						vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "value", JSONVal: vjson.RawMessage(b)})
 					}
-					vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-						EventType: "focus",
-						Func:      func(event vugu.DOMEvent) { selectTarget(event) },
-						// TODO: implement capture, etc. mostly need to decide syntax
-					})
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-					vgparent.AppendChild(vgn)
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "share-copy"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "small"}}}
-					vgparent.AppendChild(vgn)
-					vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-						EventType: "click",
-						Func:      func(event vugu.DOMEvent) { c.copyLink() },
-						// TODO: implement capture, etc. mostly need to decide syntax
-					})
+					vgOn(vgn, "focus", func(event vugu.DOMEvent) { selectTarget(event) })
+					vgn = vgAppendText(vgparent, "\n      ")
+					vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "share-copy"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "small"}})
+					vgOn(vgn, "click", func(event vugu.DOMEvent) { c.copyLink() })
 					{
 						vgparent := vgn
 						_ = vgparent
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Copy"}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendText(vgparent, "Copy")
 					}
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-					vgparent.AppendChild(vgn)
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "share-close"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "small"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "Close"}}}
-					vgparent.AppendChild(vgn)
-					vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-						EventType: "click",
-						Func:      func(event vugu.DOMEvent) { c.close() },
-						// TODO: implement capture, etc. mostly need to decide syntax
-					})
+					vgn = vgAppendText(vgparent, "\n      ")
+					vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "share-close"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "small"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "Close"}})
+					vgOn(vgn, "click", func(event vugu.DOMEvent) { c.close() })
 					{
 						vgparent := vgn
 						_ = vgparent
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "×"}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendText(vgparent, "×")
 					}
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "\n    ")
 				}
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "small", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "share-status"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "status"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n    ")
+				vgn = vgAppendElement(vgparent, "", "small", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "share-status"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "status"}})
 				vgn.SetInnerHTML(c.Status)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n  ")
 			}
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
 		if c.Open == "export" {
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "dialog-host"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "dialog-host"}})
 			vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.focusIn(value) })
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "keydown",
-				Func:      func(event vugu.DOMEvent) { c.key(event) },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "keydown", func(event vugu.DOMEvent) { c.key(event) })
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n    ")
 				{
-					vgcompKey := vugu.MakeCompKey(0x967116EA3A646502^vgin.CurrentPositionHash(), vgiterkey)
-					// ask BuildEnv for prior instance of this specific component
-					vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Export)
-					if vgcomp == nil {
-						// create new one if needed
-						vgcomp = new(Export)
-						vgin.BuildEnv.WireComponent(vgcomp)
-					}
-					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+					vgcomp := vgComponent[Export](vgin, 0x967116EA3A646502, vgiterkey)
 					vgcomp.App = c.App
 					vgcomp.Browser = c.Browser
 					vgcomp.Extras = c.Extras
 					vgcomp.OnClose = c.close
-					vgout.Components = append(vgout.Components, vgcomp)
-					vgn = &vugu.VGNode{Component: vgcomp}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 				}
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n  ")
 			}
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
 		if c.Open == "embed" {
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "dialog-host"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "dialog-host"}})
 			vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.focusIn(value) })
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "keydown",
-				Func:      func(event vugu.DOMEvent) { c.key(event) },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "keydown", func(event vugu.DOMEvent) { c.key(event) })
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n    ")
 				{
-					vgcompKey := vugu.MakeCompKey(0xFDC380DF8D42C45C^vgin.CurrentPositionHash(), vgiterkey)
-					// ask BuildEnv for prior instance of this specific component
-					vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*EmbedDialog)
-					if vgcomp == nil {
-						// create new one if needed
-						vgcomp = new(EmbedDialog)
-						vgin.BuildEnv.WireComponent(vgcomp)
-					}
-					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+					vgcomp := vgComponent[EmbedDialog](vgin, 0xFDC380DF8D42C45C, vgiterkey)
 					vgcomp.App = c.App
 					vgcomp.Browser = c.Browser
 					vgcomp.OnClose = c.close
 					vgcomp.Opts = &c.embed
-					vgout.Components = append(vgout.Components, vgcomp)
-					vgn = &vugu.VGNode{Component: vgcomp}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 				}
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n  ")
 			}
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n"}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n")
 	}
 	return vgout
 }
@@ -3090,7 +2074,6 @@ var _ fmt.Stringer
 var _ reflect.Type
 var _ vjson.RawMessage
 var _ js.Value
-var _ log.Logger
 
 func (c *SweepPlot) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 
@@ -3104,162 +2087,124 @@ func (c *SweepPlot) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 	{
 		vgparent := vgn
 		_ = vgparent
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "figcaption", Attr: []vugu.VGAttribute(nil)}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "figcaption", []vugu.VGAttribute(nil))
 		{
 			vgparent := vgn
 			_ = vgparent
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "key twin-plain"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "key twin-plain"}})
 			vgn.SetInnerHTML(vugu.HTML("\x3Csvg width=\"22\" height=\"8\" aria-hidden=\"true\"\x3E\x3Cline x1=\"1\" y1=\"4\" x2=\"21\" y2=\"4\"\x3E\x3C/line\x3E\x3C/svg\x3Eplain"))
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "key twin-residual"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "key twin-residual"}})
 			vgn.SetInnerHTML(vugu.HTML("\x3Csvg width=\"22\" height=\"8\" aria-hidden=\"true\"\x3E\x3Cline x1=\"1\" y1=\"4\" x2=\"21\" y2=\"4\"\x3E\x3C/line\x3E\x3C/svg\x3Eresidual"))
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "key"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "key"}})
 			vgn.SetInnerHTML(vugu.HTML("solid: training error, dashed: test error"))
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
 			if c.Run.Seeds() > 1 {
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "key"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "key"}})
 				{
 					vgparent := vgn
 					_ = vgparent
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "dots: mean over seeds; whiskers: best to worst seed's training error"}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "dots: mean over seeds; whiskers: best to worst seed's training error")
 				}
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n  ")
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "svg", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "plot"}, vugu.VGAttribute{Namespace: "", Key: "viewBox", Val: "0 0 560 280"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "img"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "Final training and test error against the number of blocks, plain and residual"}}}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "svg", "svg", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "plot"}, vugu.VGAttribute{Namespace: "", Key: "viewBox", Val: "0 0 560 280"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "img"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "Final training and test error against the number of blocks, plain and residual"}})
 		{
 			vgparent := vgn
 			_ = vgparent
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "rect", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "frame"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "svg", "rect", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "frame"}})
 			vgn.AddAttrInterface("height", P(sweepB-sweepT))
 			vgn.AddAttrInterface("width", P(sweepR-sweepL))
 			vgn.AddAttrInterface("x", P(sweepL))
 			vgn.AddAttrInterface("y", P(sweepT))
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
 			for vgiterkeyt, t := range c.g.YTicks {
 				var vgiterkey interface{} = vgiterkeyt
 				_ = vgiterkey
 				t := t
 				_ = t
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "g", Attr: []vugu.VGAttribute(nil)}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendElement(vgparent, "svg", "g", []vugu.VGAttribute(nil))
 				{
 					vgparent := vgn
 					_ = vgparent
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-					vgparent.AppendChild(vgn)
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "line", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "grid"}}}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "\n      ")
+					vgn = vgAppendElement(vgparent, "svg", "line", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "grid"}})
 					vgn.AddAttrInterface("x1", P(sweepL))
 					vgn.AddAttrInterface("x2", P(sweepR))
 					vgn.AddAttrInterface("y1", P(t.Pos))
 					vgn.AddAttrInterface("y2", P(t.Pos))
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-					vgparent.AppendChild(vgn)
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "text", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "tick y"}}}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "\n      ")
+					vgn = vgAppendElement(vgparent, "svg", "text", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "tick y"}})
 					vgn.AddAttrInterface("x", P(sweepL-5))
 					vgn.AddAttrInterface("y", P(t.Pos))
 					vgn.SetInnerHTML(t.Label)
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "\n    ")
 				}
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
 			for vgiterkeyt, t := range c.g.XTicks {
 				var vgiterkey interface{} = vgiterkeyt
 				_ = vgiterkey
 				t := t
 				_ = t
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "text", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "tick x"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendElement(vgparent, "svg", "text", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "tick x"}})
 				vgn.AddAttrInterface("x", P(t.Pos))
 				vgn.AddAttrInterface("y", P(sweepXTickY))
 				vgn.SetInnerHTML(t.Label)
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
 			if c.g.ChanceY > 0 {
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "g", Attr: []vugu.VGAttribute(nil)}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendElement(vgparent, "svg", "g", []vugu.VGAttribute(nil))
 				{
 					vgparent := vgn
 					_ = vgparent
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-					vgparent.AppendChild(vgn)
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "line", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "chance"}}}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "\n      ")
+					vgn = vgAppendElement(vgparent, "svg", "line", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "chance"}})
 					vgn.AddAttrInterface("x1", P(sweepL))
 					vgn.AddAttrInterface("x2", P(sweepR))
 					vgn.AddAttrInterface("y1", P(c.g.ChanceY))
 					vgn.AddAttrInterface("y2", P(c.g.ChanceY))
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-					vgparent.AppendChild(vgn)
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "text", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "chance-label"}}}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "\n      ")
+					vgn = vgAppendElement(vgparent, "svg", "text", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "chance-label"}})
 					vgn.AddAttrInterface("x", P(sweepL+4))
 					vgn.AddAttrInterface("y", P(c.g.ChanceY-4))
 					vgn.SetInnerHTML(c.g.ChanceLabel)
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "\n    ")
 				}
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
 			for vgiterkeyt, l := range c.g.Lines {
 				var vgiterkey interface{} = vgiterkeyt
 				_ = vgiterkey
 				l := l
 				_ = l
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "polyline", Attr: []vugu.VGAttribute(nil)}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendElement(vgparent, "svg", "polyline", []vugu.VGAttribute(nil))
 				vgn.AddAttrInterface("class", "series "+l.Class)
 				vgn.AddAttrInterface("points", l.Points)
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
 			for vgiterkeyt, w := range c.g.Whiskers {
 				var vgiterkey interface{} = vgiterkeyt
 				_ = vgiterkey
 				w := w
 				_ = w
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "path", Attr: []vugu.VGAttribute(nil)}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendElement(vgparent, "svg", "path", []vugu.VGAttribute(nil))
 				vgn.AddAttrInterface("class", "whisker "+w.Class)
 				vgn.AddAttrInterface("d", w.Path)
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
 			for vgiterkeyt, d := range c.g.Dots {
 				var vgiterkey interface{} = vgiterkeyt
 				_ = vgiterkey
 				d := d
 				_ = d
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "circle", Attr: []vugu.VGAttribute(nil)}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendElement(vgparent, "svg", "circle", []vugu.VGAttribute(nil))
 				vgn.AddAttrInterface("class", "dot "+d.Class)
 				vgn.AddAttrInterface("cx", P(d.X))
 				vgn.AddAttrInterface("cy", P(d.Y))
@@ -3267,21 +2212,16 @@ func (c *SweepPlot) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				{
 					vgparent := vgn
 					_ = vgparent
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "svg", Data: "title", Attr: []vugu.VGAttribute(nil)}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendElement(vgparent, "svg", "title", []vugu.VGAttribute(nil))
 					vgn.SetInnerHTML(d.Title)
 				}
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n  ")
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "axis-name"}}}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "axis-name"}})
 		vgn.SetInnerHTML(vugu.HTML("blocks (log scale)"))
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n"}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n")
 	}
 	return vgout
 }
@@ -3291,7 +2231,6 @@ var _ fmt.Stringer
 var _ reflect.Type
 var _ vjson.RawMessage
 var _ js.Value
-var _ log.Logger
 
 func (c *Sweep) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 
@@ -3305,285 +2244,177 @@ func (c *Sweep) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 	{
 		vgparent := vgn
 		_ = vgparent
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "section", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "panel sweep-controls"}, vugu.VGAttribute{Namespace: "", Key: "aria-labelledby", Val: "h-sweep"}}}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "section", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "panel sweep-controls"}, vugu.VGAttribute{Namespace: "", Key: "aria-labelledby", Val: "h-sweep"}})
 		{
 			vgparent := vgn
 			_ = vgparent
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "h2", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "h-sweep"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "h2", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "h-sweep"}})
 			vgn.SetInnerHTML(vugu.HTML("Depth sweep"))
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "control"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "control"}})
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "label", Attr: []vugu.VGAttribute{{Namespace: "", Key: "for", Val: "sweep-depths"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n      ")
+				vgn = vgAppendElement(vgparent, "", "label", []vugu.VGAttribute{{Namespace: "", Key: "for", Val: "sweep-depths"}})
 				vgn.SetInnerHTML(vugu.HTML("depths"))
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "input", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "text"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "sweep-depths"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n      ")
+				vgn = vgAppendElement(vgparent, "", "input", []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "text"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "sweep-depths"}})
 				vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.typed.Show(value, c.Run().DepthsText) })
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "change",
-					Func:      func(event vugu.DOMEvent) { c.setDepths(event.PropString("target", "value")) },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-				vgparent.AppendChild(vgn)
+				vgOn(vgn, "change", func(event vugu.DOMEvent) { c.setDepths(event.PropString("target", "value")) })
+				vgn = vgAppendText(vgparent, "\n    ")
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "control"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "control"}})
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "label", Attr: []vugu.VGAttribute{{Namespace: "", Key: "for", Val: "sweep-steps"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n      ")
+				vgn = vgAppendElement(vgparent, "", "label", []vugu.VGAttribute{{Namespace: "", Key: "for", Val: "sweep-steps"}})
 				vgn.SetInnerHTML(vugu.HTML("steps per run"))
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "input", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "number"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "sweep-steps"}, vugu.VGAttribute{Namespace: "", Key: "min", Val: "1"}, vugu.VGAttribute{Namespace: "", Key: "step", Val: "100"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n      ")
+				vgn = vgAppendElement(vgparent, "", "input", []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "number"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "sweep-steps"}, vugu.VGAttribute{Namespace: "", Key: "min", Val: "1"}, vugu.VGAttribute{Namespace: "", Key: "step", Val: "100"}})
 				vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.typed.Show(value, c.Run().StepsText) })
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "change",
-					Func:      func(event vugu.DOMEvent) { c.setSteps(event.PropString("target", "value")) },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-				vgparent.AppendChild(vgn)
+				vgOn(vgn, "change", func(event vugu.DOMEvent) { c.setSteps(event.PropString("target", "value")) })
+				vgn = vgAppendText(vgparent, "\n    ")
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "control"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "control"}})
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "label", Attr: []vugu.VGAttribute{{Namespace: "", Key: "for", Val: "sweep-seeds"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n      ")
+				vgn = vgAppendElement(vgparent, "", "label", []vugu.VGAttribute{{Namespace: "", Key: "for", Val: "sweep-seeds"}})
 				vgn.SetInnerHTML(vugu.HTML("seeds"))
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "input", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "text"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "sweep-seeds"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "One run per seed of every depth and variant, e.g. 1, 2, 3: the plot shows their mean and range"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n      ")
+				vgn = vgAppendElement(vgparent, "", "input", []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "text"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "sweep-seeds"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "One run per seed of every depth and variant, e.g. 1, 2, 3: the plot shows their mean and range"}})
 				vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.typed.Show(value, c.Run().SeedsText) })
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "change",
-					Func:      func(event vugu.DOMEvent) { c.setSeeds(event.PropString("target", "value")) },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-				vgparent.AppendChild(vgn)
+				vgOn(vgn, "change", func(event vugu.DOMEvent) { c.setSeeds(event.PropString("target", "value")) })
+				vgn = vgAppendText(vgparent, "\n    ")
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "buttons"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "buttons"}})
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "sweep-run"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "primary"}}}
-				vgparent.AppendChild(vgn)
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "click",
-					Func:      func(event vugu.DOMEvent) { c.Compare.StartSweep() },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgn = vgAppendText(vgparent, "\n      ")
+				vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "sweep-run"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "primary"}})
+				vgOn(vgn, "click", func(event vugu.DOMEvent) { c.Compare.StartSweep() })
 				{
 					vgparent := vgn
 					_ = vgparent
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Run sweep"}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "Run sweep")
 				}
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "sweep-cancel"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n      ")
+				vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "sweep-cancel"}})
 				vgn.AddAttrInterface("disabled", !c.Running())
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "click",
-					Func:      func(event vugu.DOMEvent) { c.Compare.CancelSweep() },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "click", func(event vugu.DOMEvent) { c.Compare.CancelSweep() })
 				{
 					vgparent := vgn
 					_ = vgparent
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Cancel"}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "Cancel")
 				}
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n    ")
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "progress"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "progressbar"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "Sweep progress"}, vugu.VGAttribute{Namespace: "", Key: "aria-valuemin", Val: "0"}, vugu.VGAttribute{Namespace: "", Key: "aria-valuemax", Val: "100"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "progress"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "progressbar"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "Sweep progress"}, vugu.VGAttribute{Namespace: "", Key: "aria-valuemin", Val: "0"}, vugu.VGAttribute{Namespace: "", Key: "aria-valuemax", Val: "100"}})
 			vgn.AddAttrInterface("aria-valuenow", c.ProgressPct())
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "bar"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n      ")
+				vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "bar"}})
 				vgn.AddAttrInterface("style", "width: "+c.ProgressPct()+"%")
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n    ")
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "sweep-status"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "p", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "sweep-status"}})
 			vgn.AddAttrInterface("class", "status "+string(c.Run().State))
 			vgn.AddAttrInterface("data-state", string(c.Run().State))
 			vgn.SetInnerHTML(c.Run().Status())
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
 			if c.Run().Msg != "" {
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "small", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "msg"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "status"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendElement(vgparent, "", "small", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "msg"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "status"}})
 				vgn.SetInnerHTML(c.Run().Msg)
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "hint"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "p", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "hint"}})
 			vgn.SetInnerHTML(c.BaseSummary())
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "hint"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "p", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "hint"}})
 			vgn.SetInnerHTML(vugu.HTML("Every depth trains twice, plain and residual, once per seed, on all your processor\x26#39;s cores. More\n      seeds show how much a result owes to luck, and take proportionally longer. The same sweep runs on the command line:"))
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "code", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "cli"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "code", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "cli"}})
 			vgn.SetInnerHTML(c.CommandLine())
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n  ")
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "section", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "panel sweep-figure"}, vugu.VGAttribute{Namespace: "", Key: "aria-labelledby", Val: "h-sweep-fig"}}}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "section", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "panel sweep-figure"}, vugu.VGAttribute{Namespace: "", Key: "aria-labelledby", Val: "h-sweep-fig"}})
 		{
 			vgparent := vgn
 			_ = vgparent
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "h2", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "h-sweep-fig"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "h2", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "h-sweep-fig"}})
 			vgn.SetInnerHTML(vugu.HTML("Final error vs depth"))
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
 			{
-				vgcompKey := vugu.MakeCompKey(0xE09B3914ACFB966F^vgin.CurrentPositionHash(), vgiterkey)
-				// ask BuildEnv for prior instance of this specific component
-				vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*SweepPlot)
-				if vgcomp == nil {
-					// create new one if needed
-					vgcomp = new(SweepPlot)
-					vgin.BuildEnv.WireComponent(vgcomp)
-				}
-				vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+				vgcomp := vgComponent[SweepPlot](vgin, 0xE09B3914ACFB966F, vgiterkey)
 				vgcomp.Run = c.Run()
-				vgout.Components = append(vgout.Components, vgcomp)
-				vgn = &vugu.VGNode{Component: vgcomp}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "caption"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "p", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "caption"}})
 			vgn.SetInnerHTML(vugu.HTML("This is the degradation problem (He et al., 2015, figure 1), measured live. Look at the solid\n      \x3Cspan class=\"k-plain\"\x3Eplain\x3C/span\x3E line: past some depth its \x3Cem\x3Etraining\x3C/em\x3E error rises. A deeper net could copy a\n      shallower one and make its extra blocks the identity, so this is not a lack of capacity and not overfitting (that\n      would be low training error and high test error): gradient descent just cannot find that solution through a deep\n      chain of plain layers. The \x3Cspan class=\"k-residual\"\x3Eresidual\x3C/span\x3E line stays low at every depth, because each block\n      only learns a change to its input and can fall back to the identity."))
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
 			if len(c.Run().Jobs) > 0 {
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "table", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "sweep-table"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendElement(vgparent, "", "table", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "sweep-table"}})
 				{
 					vgparent := vgn
 					_ = vgparent
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-					vgparent.AppendChild(vgn)
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "thead", Attr: []vugu.VGAttribute(nil)}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "\n      ")
+					vgn = vgAppendElement(vgparent, "", "thead", []vugu.VGAttribute(nil))
 					vgn.SetInnerHTML(vugu.HTML("\x3Ctr\x3E\x3Cth\x3Eblocks\x3C/th\x3E\x3Cth\x3Eplain train error\x3C/th\x3E\x3Cth\x3Eplain test error\x3C/th\x3E\x3Cth\x3Eresidual train error\x3C/th\x3E\x3Cth\x3Eresidual test error\x3C/th\x3E\x3C/tr\x3E"))
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-					vgparent.AppendChild(vgn)
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "tbody", Attr: []vugu.VGAttribute(nil)}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "\n      ")
+					vgn = vgAppendElement(vgparent, "", "tbody", []vugu.VGAttribute(nil))
 					{
 						vgparent := vgn
 						_ = vgparent
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n        "}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendText(vgparent, "\n        ")
 						for vgiterkeyt, r := range c.Rows() {
 							var vgiterkey interface{} = vgiterkeyt
 							_ = vgiterkey
 							r := r
 							_ = r
-							vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "tr", Attr: []vugu.VGAttribute(nil)}
-							vgparent.AppendChild(vgn)
+							vgn = vgAppendElement(vgparent, "", "tr", []vugu.VGAttribute(nil))
 							{
 								vgparent := vgn
 								_ = vgparent
-								vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n          "}
-								vgparent.AppendChild(vgn)
-								vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "td", Attr: []vugu.VGAttribute(nil)}
-								vgparent.AppendChild(vgn)
+								vgn = vgAppendText(vgparent, "\n          ")
+								vgn = vgAppendElement(vgparent, "", "td", []vugu.VGAttribute(nil))
 								vgn.SetInnerHTML(Itoa(r.Depth))
-								vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n          "}
-								vgparent.AppendChild(vgn)
-								vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "td", Attr: []vugu.VGAttribute(nil)}
-								vgparent.AppendChild(vgn)
+								vgn = vgAppendText(vgparent, "\n          ")
+								vgn = vgAppendElement(vgparent, "", "td", []vugu.VGAttribute(nil))
 								vgn.SetInnerHTML(r.PlainTrain)
-								vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "td", Attr: []vugu.VGAttribute(nil)}
-								vgparent.AppendChild(vgn)
+								vgn = vgAppendElement(vgparent, "", "td", []vugu.VGAttribute(nil))
 								vgn.SetInnerHTML(r.PlainTest)
-								vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n          "}
-								vgparent.AppendChild(vgn)
-								vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "td", Attr: []vugu.VGAttribute(nil)}
-								vgparent.AppendChild(vgn)
+								vgn = vgAppendText(vgparent, "\n          ")
+								vgn = vgAppendElement(vgparent, "", "td", []vugu.VGAttribute(nil))
 								vgn.SetInnerHTML(r.ResidualTrain)
-								vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "td", Attr: []vugu.VGAttribute(nil)}
-								vgparent.AppendChild(vgn)
+								vgn = vgAppendElement(vgparent, "", "td", []vugu.VGAttribute(nil))
 								vgn.SetInnerHTML(r.ResidualTest)
-								vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n        "}
-								vgparent.AppendChild(vgn)
+								vgn = vgAppendText(vgparent, "\n        ")
 							}
 						}
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendText(vgparent, "\n      ")
 					}
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "\n    ")
 				}
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n  ")
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n"}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n")
 	}
 	return vgout
 }
@@ -3593,7 +2424,6 @@ var _ fmt.Stringer
 var _ reflect.Type
 var _ vjson.RawMessage
 var _ js.Value
-var _ log.Logger
 
 func (c *Toolbar) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 
@@ -3607,221 +2437,146 @@ func (c *Toolbar) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 	{
 		vgparent := vgn
 		_ = vgparent
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "buttons"}}}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "buttons"}})
 		{
 			vgparent := vgn
 			_ = vgparent
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "play"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "play"}})
 			vgn.AddAttrInterface("class", "primary "+c.PlayLabel())
 			vgn.AddAttrInterface("disabled", c.App.Diverged)
 			vgn.SetInnerHTML(c.PlayLabel())
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.togglePlay() },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "step"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Train on one minibatch"}}}
-			vgparent.AppendChild(vgn)
+			vgOn(vgn, "click", func(event vugu.DOMEvent) { c.togglePlay() })
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "step"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Train on one minibatch"}})
 			vgn.AddAttrInterface("disabled", c.App.Diverged)
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.App.Step() },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "click", func(event vugu.DOMEvent) { c.App.Step() })
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Step"}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "Step")
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "reset"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Start again from the same initial weights"}}}
-			vgparent.AppendChild(vgn)
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.App.Reset() },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "reset"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Start again from the same initial weights"}})
+			vgOn(vgn, "click", func(event vugu.DOMEvent) { c.App.Reset() })
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Reset"}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "Reset")
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n  ")
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "shortcuts-switch"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "switch"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Every block's residual shortcut, on or off"}}}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "shortcuts-switch"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "switch"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Every block's residual shortcut, on or off"}})
 		vgn.AddAttrInterface("aria-checked", c.ShortcutsChecked())
 		vgn.AddAttrInterface("class", "switch "+c.ShortcutClass())
-		vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-			EventType: "click",
-			Func:      func(event vugu.DOMEvent) { c.toggleShortcuts() },
-			// TODO: implement capture, etc. mostly need to decide syntax
-		})
+		vgOn(vgn, "click", func(event vugu.DOMEvent) { c.toggleShortcuts() })
 		{
 			vgparent := vgn
 			_ = vgparent
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "knob"}, vugu.VGAttribute{Namespace: "", Key: "aria-hidden", Val: "true"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "knob"}, vugu.VGAttribute{Namespace: "", Key: "aria-hidden", Val: "true"}})
 			vgn.SetInnerHTML(vugu.HTML(""))
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "switch-label"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "switch-label"}})
 			vgn.SetInnerHTML(c.ShortcutsLabel())
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n  ")
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "dl", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "readouts"}, vugu.VGAttribute{Namespace: "", Key: "aria-live", Val: "off"}}}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "dl", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "readouts"}, vugu.VGAttribute{Namespace: "", Key: "aria-live", Val: "off"}})
 		{
 			vgparent := vgn
 			_ = vgparent
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute(nil)}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute(nil))
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "dt", Attr: []vugu.VGAttribute(nil)}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendElement(vgparent, "", "dt", []vugu.VGAttribute(nil))
 				vgn.SetInnerHTML(vugu.HTML("step"))
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "dd", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "ro-step"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendElement(vgparent, "", "dd", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "ro-step"}})
 				vgn.SetInnerHTML(Count(c.App.Metrics.Step))
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute(nil)}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute(nil))
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "dt", Attr: []vugu.VGAttribute(nil)}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendElement(vgparent, "", "dt", []vugu.VGAttribute(nil))
 				vgn.SetInnerHTML(vugu.HTML("epoch"))
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "dd", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "ro-epoch"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendElement(vgparent, "", "dd", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "ro-epoch"}})
 				vgn.SetInnerHTML(Fixed(c.App.Metrics.Epoch, 1))
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "train"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "train"}})
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "dt", Attr: []vugu.VGAttribute(nil)}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendElement(vgparent, "", "dt", []vugu.VGAttribute(nil))
 				vgn.SetInnerHTML(vugu.HTML("train accuracy"))
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "dd", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "ro-train-acc"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendElement(vgparent, "", "dd", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "ro-train-acc"}})
 				vgn.SetInnerHTML(c.pct(c.App.Metrics.TrainAcc))
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "train"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "train"}})
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "dt", Attr: []vugu.VGAttribute(nil)}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendElement(vgparent, "", "dt", []vugu.VGAttribute(nil))
 				vgn.SetInnerHTML(vugu.HTML("train loss"))
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "dd", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "ro-train-loss"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendElement(vgparent, "", "dd", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "ro-train-loss"}})
 				vgn.SetInnerHTML(c.loss(c.App.Metrics.TrainLoss))
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "test"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "test"}})
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "dt", Attr: []vugu.VGAttribute(nil)}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendElement(vgparent, "", "dt", []vugu.VGAttribute(nil))
 				vgn.SetInnerHTML(vugu.HTML("test accuracy"))
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "dd", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "ro-test-acc"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendElement(vgparent, "", "dd", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "ro-test-acc"}})
 				vgn.SetInnerHTML(c.pct(c.App.Metrics.TestAcc))
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "test"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "test"}})
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "dt", Attr: []vugu.VGAttribute(nil)}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendElement(vgparent, "", "dt", []vugu.VGAttribute(nil))
 				vgn.SetInnerHTML(vugu.HTML("test loss"))
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "dd", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "ro-test-loss"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendElement(vgparent, "", "dd", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "ro-test-loss"}})
 				vgn.SetInnerHTML(c.loss(c.App.Metrics.TestLoss))
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n  ")
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
 		if c.LRHint() != "" {
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "lr-hint"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "diverged"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "status"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendElement(vgparent, "", "p", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "lr-hint"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "diverged"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "status"}})
 			vgn.SetInnerHTML(c.LRHint())
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
 		if c.LRChangesText() != "" {
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "lr-changes"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "hint"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendElement(vgparent, "", "p", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "lr-changes"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "hint"}})
 			vgn.SetInnerHTML(c.LRChangesText())
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
 		if c.App.Diverged {
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "diverged"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "alert"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "diverged"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "alert"}})
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    Training diverged: the loss is no longer a number. Lower the learning rate or turn on batch norm, then\n    "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "primary"}}}
-				vgparent.AppendChild(vgn)
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "click",
-					Func:      func(event vugu.DOMEvent) { c.App.Reset() },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgn = vgAppendText(vgparent, "\n    Training diverged: the loss is no longer a number. Lower the learning rate or turn on batch norm, then\n    ")
+				vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "primary"}})
+				vgOn(vgn, "click", func(event vugu.DOMEvent) { c.App.Reset() })
 				{
 					vgparent := vgn
 					_ = vgparent
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Reset"}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "Reset")
 				}
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n  ")
 			}
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n"}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n")
 	}
 	return vgout
 }
@@ -3831,7 +2586,6 @@ var _ fmt.Stringer
 var _ reflect.Type
 var _ vjson.RawMessage
 var _ js.Value
-var _ log.Logger
 
 func (c *Twins) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 
@@ -3847,606 +2601,351 @@ func (c *Twins) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 	{
 		vgparent := vgn
 		_ = vgparent
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "toolbar twin-toolbar"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "toolbar"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "Training both twins"}}}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "toolbar twin-toolbar"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "toolbar"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "Training both twins"}})
 		{
 			vgparent := vgn
 			_ = vgparent
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "buttons"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "buttons"}})
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "twin-play"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n      ")
+				vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "twin-play"}})
 				vgn.AddAttrInterface("class", "primary "+c.PlayLabel())
 				vgn.AddAttrInterface("disabled", c.BothDiverged())
 				vgn.SetInnerHTML(c.PlayLabel())
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "click",
-					Func:      func(event vugu.DOMEvent) { c.togglePlay() },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "twin-step"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Train both on one minibatch"}}}
-				vgparent.AppendChild(vgn)
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "click",
-					Func:      func(event vugu.DOMEvent) { c.Run().Step() },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgOn(vgn, "click", func(event vugu.DOMEvent) { c.togglePlay() })
+				vgn = vgAppendText(vgparent, "\n      ")
+				vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "twin-step"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Train both on one minibatch"}})
+				vgOn(vgn, "click", func(event vugu.DOMEvent) { c.Run().Step() })
 				{
 					vgparent := vgn
 					_ = vgparent
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Step"}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "Step")
 				}
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "twin-reset"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Start both again from their common initial weights"}}}
-				vgparent.AppendChild(vgn)
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "click",
-					Func:      func(event vugu.DOMEvent) { c.reset() },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgn = vgAppendText(vgparent, "\n      ")
+				vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "twin-reset"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Start both again from their common initial weights"}})
+				vgOn(vgn, "click", func(event vugu.DOMEvent) { c.reset() })
 				{
 					vgparent := vgn
 					_ = vgparent
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Reset"}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "Reset")
 				}
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n    ")
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "label", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "twin-depth"}, vugu.VGAttribute{Namespace: "", Key: "for", Val: "twin-depth"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "label", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "twin-depth"}, vugu.VGAttribute{Namespace: "", Key: "for", Val: "twin-depth"}})
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "blocks\n      "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "input", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "number"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "twin-depth"}, vugu.VGAttribute{Namespace: "", Key: "step", Val: "1"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "blocks\n      ")
+				vgn = vgAppendElement(vgparent, "", "input", []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "number"}, vugu.VGAttribute{Namespace: "", Key: "id", Val: "twin-depth"}, vugu.VGAttribute{Namespace: "", Key: "step", Val: "1"}})
 				vgn.AddAttrInterface("max", DepthMax)
 				vgn.AddAttrInterface("min", DepthMin)
 				vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.typed.Show(value, Itoa(c.Compare.TwinDepth())) })
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "change",
-					Func:      func(event vugu.DOMEvent) { c.commitDepth(event.PropString("target", "value")) },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-				vgparent.AppendChild(vgn)
+				vgOn(vgn, "change", func(event vugu.DOMEvent) { c.commitDepth(event.PropString("target", "value")) })
+				vgn = vgAppendText(vgparent, "\n    ")
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "table", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "twin-readouts"}, vugu.VGAttribute{Namespace: "", Key: "aria-live", Val: "off"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "table", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "twin-readouts"}, vugu.VGAttribute{Namespace: "", Key: "aria-live", Val: "off"}})
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "thead", Attr: []vugu.VGAttribute(nil)}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n      ")
+				vgn = vgAppendElement(vgparent, "", "thead", []vugu.VGAttribute(nil))
 				vgn.SetInnerHTML(vugu.HTML("\x3Ctr\x3E\x3Cth scope=\"col\"\x3E\x3Cspan class=\"sr-only\"\x3Etwin\x3C/span\x3E\x3C/th\x3E\x3Cth scope=\"col\"\x3Estep\x3C/th\x3E\x3Cth\x3Etrain acc.\x3C/th\x3E\x3Cth\x3Etest acc.\x3C/th\x3E\x3Cth\x3Etrain loss\x3C/th\x3E\x3Cth\x3Etest loss\x3C/th\x3E\x3C/tr\x3E"))
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "tbody", Attr: []vugu.VGAttribute(nil)}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n      ")
+				vgn = vgAppendElement(vgparent, "", "tbody", []vugu.VGAttribute(nil))
 				{
 					vgparent := vgn
 					_ = vgparent
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n        "}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "\n        ")
 					for vgiterkeyt, r := range c.Readouts() {
 						var vgiterkey interface{} = vgiterkeyt
 						_ = vgiterkey
 						r := r
 						_ = r
-						vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "tr", Attr: []vugu.VGAttribute(nil)}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendElement(vgparent, "", "tr", []vugu.VGAttribute(nil))
 						vgn.AddAttrInterface("class", r.Class)
 						{
 							vgparent := vgn
 							_ = vgparent
-							vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n          "}
-							vgparent.AppendChild(vgn)
-							vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "th", Attr: []vugu.VGAttribute{{Namespace: "", Key: "scope", Val: "row"}}}
-							vgparent.AppendChild(vgn)
+							vgn = vgAppendText(vgparent, "\n          ")
+							vgn = vgAppendElement(vgparent, "", "th", []vugu.VGAttribute{{Namespace: "", Key: "scope", Val: "row"}})
 							{
 								vgparent := vgn
 								_ = vgparent
-								vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "swatch"}}}
-								vgparent.AppendChild(vgn)
+								vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "swatch"}})
 								vgn.SetInnerHTML(vugu.HTML(""))
-								vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute(nil)}
-								vgparent.AppendChild(vgn)
+								vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute(nil))
 								vgn.SetInnerHTML(r.Name)
 							}
-							vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n          "}
-							vgparent.AppendChild(vgn)
-							vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "td", Attr: []vugu.VGAttribute(nil)}
-							vgparent.AppendChild(vgn)
+							vgn = vgAppendText(vgparent, "\n          ")
+							vgn = vgAppendElement(vgparent, "", "td", []vugu.VGAttribute(nil))
 							vgn.AddAttrInterface("id", "ro-"+r.Name+"-step")
 							vgn.SetInnerHTML(r.Step)
-							vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n          "}
-							vgparent.AppendChild(vgn)
-							vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "td", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "acc"}}}
-							vgparent.AppendChild(vgn)
+							vgn = vgAppendText(vgparent, "\n          ")
+							vgn = vgAppendElement(vgparent, "", "td", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "acc"}})
 							vgn.AddAttrInterface("id", "ro-"+r.Name+"-train-acc")
 							vgn.SetInnerHTML(r.TrainAcc)
-							vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n          "}
-							vgparent.AppendChild(vgn)
-							vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "td", Attr: []vugu.VGAttribute(nil)}
-							vgparent.AppendChild(vgn)
+							vgn = vgAppendText(vgparent, "\n          ")
+							vgn = vgAppendElement(vgparent, "", "td", []vugu.VGAttribute(nil))
 							vgn.AddAttrInterface("id", "ro-"+r.Name+"-test-acc")
 							vgn.SetInnerHTML(r.TestAcc)
-							vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n          "}
-							vgparent.AppendChild(vgn)
-							vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "td", Attr: []vugu.VGAttribute(nil)}
-							vgparent.AppendChild(vgn)
+							vgn = vgAppendText(vgparent, "\n          ")
+							vgn = vgAppendElement(vgparent, "", "td", []vugu.VGAttribute(nil))
 							vgn.AddAttrInterface("id", "ro-"+r.Name+"-train-loss")
 							vgn.SetInnerHTML(r.TrainLoss)
-							vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n          "}
-							vgparent.AppendChild(vgn)
-							vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "td", Attr: []vugu.VGAttribute(nil)}
-							vgparent.AppendChild(vgn)
+							vgn = vgAppendText(vgparent, "\n          ")
+							vgn = vgAppendElement(vgparent, "", "td", []vugu.VGAttribute(nil))
 							vgn.AddAttrInterface("id", "ro-"+r.Name+"-test-loss")
 							vgn.SetInnerHTML(r.TestLoss)
 							{
 								vgparent := vgn
 								_ = vgparent
 								if r.Diverged {
-									vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute(nil)}
-									vgparent.AppendChild(vgn)
+									vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute(nil))
 									{
 										vgparent := vgn
 										_ = vgparent
-										vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " (diverged)"}
-										vgparent.AppendChild(vgn)
+										vgn = vgAppendText(vgparent, " (diverged)")
 									}
 								}
 							}
-							vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n        "}
-							vgparent.AppendChild(vgn)
+							vgn = vgAppendText(vgparent, "\n        ")
 						}
 					}
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "\n      ")
 				}
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n    ")
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
 			if c.DepthMsg() != "" {
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "small", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "msg"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "status"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendElement(vgparent, "", "small", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "msg"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "status"}})
 				vgn.SetInnerHTML(c.DepthMsg())
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n  ")
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
 		for vgiterkeyt, n := range c.Notices() {
 			var vgiterkey interface{} = vgiterkeyt
 			_ = vgiterkey
 			n := n
 			_ = n
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "notice"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "alert"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "notice"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "alert"}})
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute(nil)}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute(nil))
 				vgn.SetInnerHTML(n)
 			}
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "lede"}}}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "p", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "lede"}})
 		{
 			vgparent := vgn
 			_ = vgparent
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute(nil)}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute(nil))
 			vgn.SetInnerHTML("One network of " + Itoa(c.Blocks()) + " blocks, twice: ")
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "the "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "strong", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "k-plain"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "the ")
+			vgn = vgAppendElement(vgparent, "", "strong", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "k-plain"}})
 			vgn.SetInnerHTML(vugu.HTML("plain"))
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " twin with every\n    shortcut off, the "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "strong", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "k-residual"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, " twin with every\n    shortcut off, the ")
+			vgn = vgAppendElement(vgparent, "", "strong", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "k-residual"}})
 			vgn.SetInnerHTML(vugu.HTML("residual"))
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " twin with every shortcut on. Press Play and watch the\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "em", Attr: []vugu.VGAttribute(nil)}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, " twin with every shortcut on. Press Play and watch the\n    ")
+			vgn = vgAppendElement(vgparent, "", "em", []vugu.VGAttribute(nil))
 			vgn.SetInnerHTML(vugu.HTML("training"))
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: " accuracy: at depth the plain twin stalls at chance while the residual one learns.\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "more"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, " accuracy: at depth the plain twin stalls at chance while the residual one learns.\n    ")
+			vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "more"}})
 			vgn.SetInnerHTML(vugu.HTML("Same data, same seed, the same initial weights: they differ only in the shortcuts. Build your own\n    network in the Single view; the twins follow it."))
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n  ")
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute(nil)}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute(nil))
 		vgn.AddAttrInterface("class", "twin-grid"+c.GridClass())
 		{
 			vgparent := vgn
 			_ = vgparent
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "section", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "panel twin-map map-plain"}, vugu.VGAttribute{Namespace: "", Key: "aria-labelledby", Val: "h-plain"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "section", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "panel twin-map map-plain"}, vugu.VGAttribute{Namespace: "", Key: "aria-labelledby", Val: "h-plain"}})
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "h2", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "h-plain"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n      ")
+				vgn = vgAppendElement(vgparent, "", "h2", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "h-plain"}})
 				vgn.SetInnerHTML(vugu.HTML("\x3Cspan class=\"k-plain\"\x3EPlain\x3C/span\x3E: no shortcuts"))
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n      ")
 				if !c.Run().Side[0].ShowsImages() {
 					{
-						vgcompKey := vugu.MakeCompKey(0x773318192B34374^vgin.CurrentPositionHash(), vgiterkey)
-						// ask BuildEnv for prior instance of this specific component
-						vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Heatmap)
-						if vgcomp == nil {
-							// create new one if needed
-							vgcomp = new(Heatmap)
-							vgin.BuildEnv.WireComponent(vgcomp)
-						}
-						vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+						vgcomp := vgComponent[Heatmap](vgin, 0x773318192B34374, vgiterkey)
 						vgcomp.Run = c.Run().Side[0]
-						vgout.Components = append(vgout.Components, vgcomp)
-						vgn = &vugu.VGNode{Component: vgcomp}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 					}
 				}
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n      ")
 				if c.Run().Side[0].ShowsImages() {
 					{
-						vgcompKey := vugu.MakeCompKey(0x9122E7E86E50B3B9^vgin.CurrentPositionHash(), vgiterkey)
-						// ask BuildEnv for prior instance of this specific component
-						vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*DigitsGrid)
-						if vgcomp == nil {
-							// create new one if needed
-							vgcomp = new(DigitsGrid)
-							vgin.BuildEnv.WireComponent(vgcomp)
-						}
-						vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+						vgcomp := vgComponent[DigitsGrid](vgin, 0x9122E7E86E50B3B9, vgiterkey)
 						vgcomp.Run = c.Run().Side[0]
-						vgout.Components = append(vgout.Components, vgcomp)
-						vgn = &vugu.VGNode{Component: vgcomp}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 					}
 				}
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n    ")
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "section", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "panel twin-map map-residual"}, vugu.VGAttribute{Namespace: "", Key: "aria-labelledby", Val: "h-residual"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "section", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "panel twin-map map-residual"}, vugu.VGAttribute{Namespace: "", Key: "aria-labelledby", Val: "h-residual"}})
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "h2", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "h-residual"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n      ")
+				vgn = vgAppendElement(vgparent, "", "h2", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "h-residual"}})
 				vgn.SetInnerHTML(vugu.HTML("\x3Cspan class=\"k-residual\"\x3EResidual\x3C/span\x3E: every shortcut on"))
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n      ")
 				if !c.Run().Side[1].ShowsImages() {
 					{
-						vgcompKey := vugu.MakeCompKey(0xDD3EBC16A27E968E^vgin.CurrentPositionHash(), vgiterkey)
-						// ask BuildEnv for prior instance of this specific component
-						vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Heatmap)
-						if vgcomp == nil {
-							// create new one if needed
-							vgcomp = new(Heatmap)
-							vgin.BuildEnv.WireComponent(vgcomp)
-						}
-						vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+						vgcomp := vgComponent[Heatmap](vgin, 0xDD3EBC16A27E968E, vgiterkey)
 						vgcomp.Run = c.Run().Side[1]
-						vgout.Components = append(vgout.Components, vgcomp)
-						vgn = &vugu.VGNode{Component: vgcomp}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 					}
 				}
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n      ")
 				if c.Run().Side[1].ShowsImages() {
 					{
-						vgcompKey := vugu.MakeCompKey(0x315EA82FFD71443F^vgin.CurrentPositionHash(), vgiterkey)
-						// ask BuildEnv for prior instance of this specific component
-						vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*DigitsGrid)
-						if vgcomp == nil {
-							// create new one if needed
-							vgcomp = new(DigitsGrid)
-							vgin.BuildEnv.WireComponent(vgcomp)
-						}
-						vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+						vgcomp := vgComponent[DigitsGrid](vgin, 0x315EA82FFD71443F, vgiterkey)
 						vgcomp.Run = c.Run().Side[1]
-						vgout.Components = append(vgout.Components, vgcomp)
-						vgn = &vugu.VGNode{Component: vgcomp}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 					}
 				}
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n    ")
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
 			if c.ShowsImages() {
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "section", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "panel twin-pad"}, vugu.VGAttribute{Namespace: "", Key: "aria-labelledby", Val: "h-pad"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendElement(vgparent, "", "section", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "panel twin-pad"}, vugu.VGAttribute{Namespace: "", Key: "aria-labelledby", Val: "h-pad"}})
 				{
 					vgparent := vgn
 					_ = vgparent
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-					vgparent.AppendChild(vgn)
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "h2", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "h-pad"}}}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "\n      ")
+					vgn = vgAppendElement(vgparent, "", "h2", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "h-pad"}})
 					vgn.SetInnerHTML(vugu.HTML("Draw a digit: both twins answer"))
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "\n      ")
 					{
-						vgcompKey := vugu.MakeCompKey(0xFDB98826B5BEA3A4^vgin.CurrentPositionHash(), vgiterkey)
-						// ask BuildEnv for prior instance of this specific component
-						vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*DigitsPad)
-						if vgcomp == nil {
-							// create new one if needed
-							vgcomp = new(DigitsPad)
-							vgin.BuildEnv.WireComponent(vgcomp)
-						}
-						vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+						vgcomp := vgComponent[DigitsPad](vgin, 0xFDB98826B5BEA3A4, vgiterkey)
 						vgcomp.Names = TwinNames[:]
 						vgcomp.Runs = c.Run().Side[:]
-						vgout.Components = append(vgout.Components, vgcomp)
-						vgn = &vugu.VGNode{Component: vgcomp}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 					}
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-					vgparent.AppendChild(vgn)
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "caption"}}}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "\n      ")
+					vgn = vgAppendElement(vgparent, "", "p", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "caption"}})
 					vgn.SetInnerHTML(vugu.HTML("Each twin keeps your drawing and answers again every time it is measured, so the bars move\n        while the twins train. Draw with the mouse or a finger; Clear starts again."))
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "\n    ")
 				}
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "section", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "panel twin-curves"}, vugu.VGAttribute{Namespace: "", Key: "aria-labelledby", Val: "h-curves"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "section", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "panel twin-curves"}, vugu.VGAttribute{Namespace: "", Key: "aria-labelledby", Val: "h-curves"}})
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "h2", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "h-curves"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n      ")
+				vgn = vgAppendElement(vgparent, "", "h2", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "h-curves"}})
 				vgn.SetInnerHTML(vugu.HTML("Both, over training"))
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n      ")
 				{
-					vgcompKey := vugu.MakeCompKey(0xE8E176086842B8B7^vgin.CurrentPositionHash(), vgiterkey)
-					// ask BuildEnv for prior instance of this specific component
-					vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Chart)
-					if vgcomp == nil {
-						// create new one if needed
-						vgcomp = new(Chart)
-						vgin.BuildEnv.WireComponent(vgcomp)
-					}
-					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+					vgcomp := vgComponent[Chart](vgin, 0xE8E176086842B8B7, vgiterkey)
 					vgcomp.Percent = true
 					vgcomp.Series = c.AccSeries()
 					vgcomp.Title = "Accuracy vs steps"
-					vgout.Components = append(vgout.Components, vgcomp)
-					vgn = &vugu.VGNode{Component: vgcomp}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 				}
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n      ")
 				{
-					vgcompKey := vugu.MakeCompKey(0x68635E3EF9175E4E^vgin.CurrentPositionHash(), vgiterkey)
-					// ask BuildEnv for prior instance of this specific component
-					vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Chart)
-					if vgcomp == nil {
-						// create new one if needed
-						vgcomp = new(Chart)
-						vgin.BuildEnv.WireComponent(vgcomp)
-					}
-					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+					vgcomp := vgComponent[Chart](vgin, 0x68635E3EF9175E4E, vgiterkey)
 					vgcomp.LogY = true
 					vgcomp.Series = c.LossSeries()
 					vgcomp.Title = "Loss vs steps (log scale)"
-					vgout.Components = append(vgout.Components, vgcomp)
-					vgn = &vugu.VGNode{Component: vgcomp}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 				}
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "caption"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n      ")
+				vgn = vgAppendElement(vgparent, "", "p", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "caption"}})
 				vgn.SetInnerHTML(vugu.HTML("Residual twin: solid line for the training set, dashed for the test set; plain twin: long\n        dashes for the training set, dots for the test set. Degradation is not overfitting: it is the\n        \x3Cem\x3Etraining\x3C/em\x3E curve of the deep plain net that stays low."))
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n    ")
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "section", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "panel twin-grad"}, vugu.VGAttribute{Namespace: "", Key: "aria-labelledby", Val: "h-grad"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "section", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "panel twin-grad"}, vugu.VGAttribute{Namespace: "", Key: "aria-labelledby", Val: "h-grad"}})
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "h2", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "h-grad"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n      ")
+				vgn = vgAppendElement(vgparent, "", "h2", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "h-grad"}})
 				vgn.SetInnerHTML(vugu.HTML("Why: the gradient each block receives"))
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n      ")
 				{
-					vgcompKey := vugu.MakeCompKey(0x3EF549DBA0D41403^vgin.CurrentPositionHash(), vgiterkey)
-					// ask BuildEnv for prior instance of this specific component
-					vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Chart)
-					if vgcomp == nil {
-						// create new one if needed
-						vgcomp = new(Chart)
-						vgin.BuildEnv.WireComponent(vgcomp)
-					}
-					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+					vgcomp := vgComponent[Chart](vgin, 0x3EF549DBA0D41403, vgiterkey)
 					vgcomp.LogY = true
 					vgcomp.Series = c.GradSeries()
 					vgcomp.Title = "Gradient norm per block, latest step (log scale)"
-					vgout.Components = append(vgout.Components, vgcomp)
-					vgn = &vugu.VGNode{Component: vgcomp}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 				}
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "strips"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n      ")
+				vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "strips"}})
 				{
 					vgparent := vgn
 					_ = vgparent
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n        "}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "\n        ")
 					{
-						vgcompKey := vugu.MakeCompKey(0x46B0C1347A93ABD2^vgin.CurrentPositionHash(), vgiterkey)
-						// ask BuildEnv for prior instance of this specific component
-						vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*GradnormStrip)
-						if vgcomp == nil {
-							// create new one if needed
-							vgcomp = new(GradnormStrip)
-							vgin.BuildEnv.WireComponent(vgcomp)
-						}
-						vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+						vgcomp := vgComponent[GradnormStrip](vgin, 0x46B0C1347A93ABD2, vgiterkey)
 						vgcomp.Blocks = c.Blocks()
 						vgcomp.Hist = c.Run().Grad[0]
 						vgcomp.Lo = c.GradScale()
 						vgcomp.Label = "plain: blocks × time"
-						vgout.Components = append(vgout.Components, vgcomp)
-						vgn = &vugu.VGNode{Component: vgcomp}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 					}
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n        "}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "\n        ")
 					{
-						vgcompKey := vugu.MakeCompKey(0x937D39EE53C5779D^vgin.CurrentPositionHash(), vgiterkey)
-						// ask BuildEnv for prior instance of this specific component
-						vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*GradnormStrip)
-						if vgcomp == nil {
-							// create new one if needed
-							vgcomp = new(GradnormStrip)
-							vgin.BuildEnv.WireComponent(vgcomp)
-						}
-						vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+						vgcomp := vgComponent[GradnormStrip](vgin, 0x937D39EE53C5779D, vgiterkey)
 						vgcomp.Blocks = c.Blocks()
 						vgcomp.Hist = c.Run().Grad[1]
 						vgcomp.Lo = c.GradScale()
 						vgcomp.Label = "residual: blocks × time"
-						vgout.Components = append(vgout.Components, vgcomp)
-						vgn = &vugu.VGNode{Component: vgcomp}
-						vgparent.AppendChild(vgn)
+						vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 					}
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "\n      ")
 				}
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "scale"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n      ")
+				vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "scale"}})
 				{
 					vgparent := vgn
 					_ = vgparent
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute(nil)}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute(nil))
 					vgn.SetInnerHTML(c.GradScaleLow())
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "ramp"}}}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "ramp"}})
 					vgn.SetInnerHTML(vugu.HTML(""))
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute(nil)}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute(nil))
 					vgn.SetInnerHTML(vugu.HTML("the largest"))
 				}
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "caption"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n      ")
+				vgn = vgAppendElement(vgparent, "", "p", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "caption"}})
 				vgn.SetInnerHTML(vugu.HTML("Block 1 (next to the input) is on the left of the chart and at the top of each strip; each\n        column of a strip is one moment of training, shaded against that moment\x26#39;s largest gradient. Training nudges a\n        block in proportion to its gradient. In a deep plain net the gradient shrinks by orders of magnitude on its\n        way back from the loss, so the early blocks hardly learn. A shortcut carries it back unchanged, so every block of\n        the residual twin hears the loss."))
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n    ")
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
 			{
-				vgcompKey := vugu.MakeCompKey(0x9EC40E2BAD085DC7^vgin.CurrentPositionHash(), vgiterkey)
-				// ask BuildEnv for prior instance of this specific component
-				vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Lesion)
-				if vgcomp == nil {
-					// create new one if needed
-					vgcomp = new(Lesion)
-					vgin.BuildEnv.WireComponent(vgcomp)
-				}
-				vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+				vgcomp := vgComponent[Lesion](vgin, 0x9EC40E2BAD085DC7, vgiterkey)
 				vgcomp.Compare = c.Compare
-				vgout.Components = append(vgout.Components, vgcomp)
-				vgn = &vugu.VGNode{Component: vgcomp}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
 			{
-				vgcompKey := vugu.MakeCompKey(0xDC01C4F38F77616E^vgin.CurrentPositionHash(), vgiterkey)
-				// ask BuildEnv for prior instance of this specific component
-				vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Why)
-				if vgcomp == nil {
-					// create new one if needed
-					vgcomp = new(Why)
-					vgin.BuildEnv.WireComponent(vgcomp)
-				}
-				vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
+				vgcomp := vgComponent[Why](vgin, 0xDC01C4F38F77616E, vgiterkey)
 				vgcomp.Compare = c.Compare
-				vgout.Components = append(vgout.Components, vgcomp)
-				vgn = &vugu.VGNode{Component: vgcomp}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n  ")
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n"}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n")
 	}
 	return vgout
 }
@@ -4456,7 +2955,6 @@ var _ fmt.Stringer
 var _ reflect.Type
 var _ vjson.RawMessage
 var _ js.Value
-var _ log.Logger
 
 func (c *Views) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 
@@ -4470,28 +2968,21 @@ func (c *Views) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 	{
 		vgparent := vgn
 		_ = vgparent
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
 		for vgiterkeyt, t := range ViewTabs {
 			var vgiterkey interface{} = vgiterkeyt
 			_ = vgiterkey
 			t := t
 			_ = t
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute(nil)}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute(nil))
 			vgn.AddAttrInterface("aria-pressed", c.Pressed(t.View))
 			vgn.AddAttrInterface("class", c.TabClass(t.View))
 			vgn.AddAttrInterface("id", "view-"+string(t.View))
 			vgn.AddAttrInterface("title", t.Title)
 			vgn.SetInnerHTML(t.Label)
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.Compare.SetView(t.View) },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
+			vgOn(vgn, "click", func(event vugu.DOMEvent) { c.Compare.SetView(t.View) })
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n"}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n")
 	}
 	return vgout
 }
@@ -4501,7 +2992,6 @@ var _ fmt.Stringer
 var _ reflect.Type
 var _ vjson.RawMessage
 var _ js.Value
-var _ log.Logger
 
 func (c *Why) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 
@@ -4520,391 +3010,246 @@ func (c *Why) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 	{
 		vgparent := vgn
 		_ = vgparent
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "h2", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "h-why"}}}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "h2", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "h-why"}})
 		vgn.SetInnerHTML(vugu.HTML("Why shortcuts work: the loss landscape and shattered gradients"))
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "row"}}}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "row"}})
 		{
 			vgparent := vgn
 			_ = vgparent
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "why-draw"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "primary"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "why-draw"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "primary"}})
 			vgn.AddAttrInterface("title", c.DrawTitle())
 			vgn.SetInnerHTML(c.DrawLabel())
-			vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-				EventType: "click",
-				Func:      func(event vugu.DOMEvent) { c.Compare.DrawLandscapes() },
-				// TODO: implement capture, etc. mostly need to decide syntax
-			})
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
+			vgOn(vgn, "click", func(event vugu.DOMEvent) { c.Compare.DrawLandscapes() })
+			vgn = vgAppendText(vgparent, "\n    ")
 			if !c.Compare.UsesWhyPreset() {
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "button", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "why-preset"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "14 blocks with batch norm: deep enough that the plain twin trains only partly"}}}
-				vgparent.AppendChild(vgn)
-				vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-					EventType: "click",
-					Func:      func(event vugu.DOMEvent) { c.Compare.UseWhyPreset() },
-					// TODO: implement capture, etc. mostly need to decide syntax
-				})
+				vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "why-preset"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "14 blocks with batch norm: deep enough that the plain twin trains only partly"}})
+				vgOn(vgn, "click", func(event vugu.DOMEvent) { c.Compare.UseWhyPreset() })
 				{
 					vgparent := vgn
 					_ = vgparent
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "Use the suggested network"}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "Use the suggested network")
 				}
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "why-progress"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "msg"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "status"}}}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "why-progress"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "msg"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "status"}})
 			vgn.SetInnerHTML(c.Run().WhyProgress())
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n  ")
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "row why-settings"}}}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "row why-settings"}})
 		{
 			vgparent := vgn
 			_ = vgparent
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
 			for vgiterkeyt, f := range c.Inputs() {
 				var vgiterkey interface{} = vgiterkeyt
 				_ = vgiterkey
 				f := f
 				_ = f
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "why-setting"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "why-setting"}})
 				{
 					vgparent := vgn
 					_ = vgparent
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-					vgparent.AppendChild(vgn)
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "label", Attr: []vugu.VGAttribute(nil)}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "\n      ")
+					vgn = vgAppendElement(vgparent, "", "label", []vugu.VGAttribute(nil))
 					vgn.AddAttrInterface("for", "why-"+f.Key)
 					vgn.SetInnerHTML(f.Label)
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-					vgparent.AppendChild(vgn)
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "input", Attr: []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "number"}}}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "\n      ")
+					vgn = vgAppendElement(vgparent, "", "input", []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "number"}})
 					vgn.AddAttrInterface("id", "why-"+f.Key)
 					vgn.AddAttrInterface("max", c.Max(f))
 					vgn.AddAttrInterface("min", c.Min(f))
 					vgn.AddAttrInterface("step", c.Step(f))
 					vgn.AddAttrInterface("title", f.Hint)
 					vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.typed.Show(value, f.Get(c.Run().WhyConf)) })
-					vgn.DOMEventHandlerSpecList = append(vgn.DOMEventHandlerSpecList, vugu.DOMEventHandlerSpec{
-						EventType: "change",
-						Func:      func(event vugu.DOMEvent) { c.commit(f.Key, event.PropString("target", "value")) },
-						// TODO: implement capture, etc. mostly need to decide syntax
-					})
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-					vgparent.AppendChild(vgn)
+					vgOn(vgn, "change", func(event vugu.DOMEvent) { c.commit(f.Key, event.PropString("target", "value")) })
+					vgn = vgAppendText(vgparent, "\n    ")
 				}
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n    ")
 			if c.Run().WhyErr != "" {
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "small", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "why-msg"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "msg"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "status"}}}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendElement(vgparent, "", "small", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "why-msg"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "msg"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "status"}})
 				vgn.SetInnerHTML(c.Run().WhyErr)
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-			vgparent.AppendChild(vgn)
+			vgn = vgAppendText(vgparent, "\n  ")
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "why-maps"}}}
-		vgparent.AppendChild(vgn)
-		{
-			vgparent := vgn
-			_ = vgparent
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "twin-plain"}}}
-			vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		if c.Only != "gradients" {
+			vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "why-landscape"}})
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
-				{
-					vgcompKey := vugu.MakeCompKey(0xF05ABFD5F7093B18^vgin.CurrentPositionHash(), vgiterkey)
-					// ask BuildEnv for prior instance of this specific component
-					vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*LandscapeMap)
-					if vgcomp == nil {
-						// create new one if needed
-						vgcomp = new(LandscapeMap)
-						vgin.BuildEnv.WireComponent(vgcomp)
-					}
-					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
-					vgcomp.Hi = c.hi
-					vgcomp.Lo = c.lo
-					vgcomp.Report = c.Run().Side[0].Why
-					vgcomp.Label = "plain"
-					vgout.Components = append(vgout.Components, vgcomp)
-					vgn = &vugu.VGNode{Component: vgcomp}
-					vgparent.AppendChild(vgn)
-				}
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "small", Attr: []vugu.VGAttribute(nil)}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n  ")
+				vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "why-maps"}})
 				{
 					vgparent := vgn
 					_ = vgparent
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "roughness "}
-					vgparent.AppendChild(vgn)
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "why-rough-plain"}}}
-					vgparent.AppendChild(vgn)
-					vgn.SetInnerHTML(c.Run().WhyRoughness(0))
-				}
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-				vgparent.AppendChild(vgn)
-			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "twin-residual"}}}
-			vgparent.AppendChild(vgn)
-			{
-				vgparent := vgn
-				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
-				{
-					vgcompKey := vugu.MakeCompKey(0x541EE69AE02CA63B^vgin.CurrentPositionHash(), vgiterkey)
-					// ask BuildEnv for prior instance of this specific component
-					vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*LandscapeMap)
-					if vgcomp == nil {
-						// create new one if needed
-						vgcomp = new(LandscapeMap)
-						vgin.BuildEnv.WireComponent(vgcomp)
+					vgn = vgAppendText(vgparent, "\n    ")
+					vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "twin-plain"}})
+					{
+						vgparent := vgn
+						_ = vgparent
+						vgn = vgAppendText(vgparent, "\n      ")
+						{
+							vgcomp := vgComponent[LandscapeMap](vgin, 0xF05ABFD5F7093B18, vgiterkey)
+							vgcomp.Hi = c.hi
+							vgcomp.Lo = c.lo
+							vgcomp.Report = c.Run().Side[0].Why
+							vgcomp.Label = "plain"
+							vgn = vgAppendComponent(vgout, vgparent, vgcomp)
+						}
+						vgn = vgAppendText(vgparent, "\n      ")
+						vgn = vgAppendElement(vgparent, "", "small", []vugu.VGAttribute(nil))
+						{
+							vgparent := vgn
+							_ = vgparent
+							vgn = vgAppendText(vgparent, "roughness ")
+							vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "why-rough-plain"}})
+							vgn.SetInnerHTML(c.Run().WhyRoughness(0))
+						}
+						vgn = vgAppendText(vgparent, "\n    ")
 					}
-					vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
-					vgcomp.Hi = c.hi
-					vgcomp.Lo = c.lo
-					vgcomp.Report = c.Run().Side[1].Why
-					vgcomp.Label = "residual"
-					vgout.Components = append(vgout.Components, vgcomp)
-					vgn = &vugu.VGNode{Component: vgcomp}
-					vgparent.AppendChild(vgn)
+					vgn = vgAppendText(vgparent, "\n    ")
+					vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "twin-residual"}})
+					{
+						vgparent := vgn
+						_ = vgparent
+						vgn = vgAppendText(vgparent, "\n      ")
+						{
+							vgcomp := vgComponent[LandscapeMap](vgin, 0x541EE69AE02CA63B, vgiterkey)
+							vgcomp.Hi = c.hi
+							vgcomp.Lo = c.lo
+							vgcomp.Report = c.Run().Side[1].Why
+							vgcomp.Label = "residual"
+							vgn = vgAppendComponent(vgout, vgparent, vgcomp)
+						}
+						vgn = vgAppendText(vgparent, "\n      ")
+						vgn = vgAppendElement(vgparent, "", "small", []vugu.VGAttribute(nil))
+						{
+							vgparent := vgn
+							_ = vgparent
+							vgn = vgAppendText(vgparent, "roughness ")
+							vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "why-rough-residual"}})
+							vgn.SetInnerHTML(c.Run().WhyRoughness(1))
+						}
+						vgn = vgAppendText(vgparent, "\n    ")
+					}
+					vgn = vgAppendText(vgparent, "\n  ")
 				}
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n      "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "small", Attr: []vugu.VGAttribute(nil)}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n  ")
+				if c.scaled {
+					vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "why-scale"}})
+					{
+						vgparent := vgn
+						_ = vgparent
+						vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute(nil))
+						vgn.SetInnerHTML(c.ScaleLow())
+						vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "ramp"}})
+						vgn.SetInnerHTML(vugu.HTML(""))
+						vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute(nil))
+						vgn.SetInnerHTML(c.ScaleHigh())
+					}
+				}
+				vgn = vgAppendText(vgparent, "\n  ")
+				vgn = vgAppendElement(vgparent, "", "p", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "caption"}})
+				vgn.SetInnerHTML(vugu.HTML("Train first (the centre of each picture is the twin\x26#39;s weights now), then draw. Each picture is\n    the training loss on a plane through the weights, along two random directions scaled to each neuron\x26#39;s own weights\n    (Li et al., 2018): darker is lower, lines mark every quarter decade. The residual twin sits in a smooth bowl; the\n    plain twin\x26#39;s surface is rough, with ridges and pits that stop gradient descent. If the plain picture is a flat\n    plateau, the plain twin is stuck at chance: every nearby weight gives the same useless answer, so there is no slope\n    to follow. The suggested network (14 blocks, batch norm) lets it train partly, and its landscape turns rough.\n    Both twins are pictured at the same step, which the page\x26#39;s address names with the directions: a shared link or\n    embed trains the twins to that step and draws the same pictures."))
+				vgn = vgAppendText(vgparent, "\n  ")
+				if c.Run().WhyCommand() != "" {
+					vgn = vgAppendElement(vgparent, "", "p", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "caption"}})
+					{
+						vgparent := vgn
+						_ = vgparent
+						vgn = vgAppendText(vgparent, "The same pictures, headless: ")
+						vgn = vgAppendElement(vgparent, "", "code", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "why-command"}})
+						vgn.SetInnerHTML(c.Run().WhyCommand())
+					}
+				}
+				vgn = vgAppendText(vgparent, "\n  ")
+				vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "why-charts"}})
 				{
 					vgparent := vgn
 					_ = vgparent
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "roughness "}
-					vgparent.AppendChild(vgn)
-					vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "why-rough-residual"}}}
-					vgparent.AppendChild(vgn)
-					vgn.SetInnerHTML(c.Run().WhyRoughness(1))
+					vgn = vgAppendText(vgparent, "\n    ")
+					{
+						vgcomp := vgComponent[Chart](vgin, 0x1AE3C82304A433BF, vgiterkey)
+						vgcomp.LogY = true
+						vgcomp.Series = c.Run().WhySlices()
+						vgcomp.XRange = [2]float64{-1, 1}
+						vgcomp.Title = "Loss along one direction, through the weights now (log scale)"
+						vgn = vgAppendComponent(vgout, vgparent, vgcomp)
+					}
+					vgn = vgAppendText(vgparent, "\n    ")
+					{
+						vgcomp := vgComponent[Chart](vgin, 0x756D99D5ACA26489, vgiterkey)
+						vgcomp.LogY = true
+						vgcomp.Series = c.Run().WhyLines()
+						vgcomp.XRange = [2]float64{-0.25, 1.25}
+						vgcomp.Title = "Loss from the initial weights (0) to now (1), log scale"
+						vgn = vgAppendComponent(vgout, vgparent, vgcomp)
+					}
+					vgn = vgAppendText(vgparent, "\n  ")
 				}
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-				vgparent.AppendChild(vgn)
+				vgn = vgAppendText(vgparent, "\n  ")
 			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-			vgparent.AppendChild(vgn)
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		if c.scaled {
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "why-scale"}}}
-			vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n  ")
+		if c.Only != "landscape" {
+			vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "why-gradients"}})
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute(nil)}
-				vgparent.AppendChild(vgn)
-				vgn.SetInnerHTML(c.ScaleLow())
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "ramp"}}}
-				vgparent.AppendChild(vgn)
-				vgn.SetInnerHTML(vugu.HTML(""))
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "span", Attr: []vugu.VGAttribute(nil)}
-				vgparent.AppendChild(vgn)
-				vgn.SetInnerHTML(c.ScaleHigh())
+				vgn = vgAppendText(vgparent, "\n  ")
+				vgn = vgAppendElement(vgparent, "", "h3", []vugu.VGAttribute(nil))
+				vgn.SetInnerHTML(vugu.HTML("Shattered gradients"))
+				vgn = vgAppendText(vgparent, "\n  ")
+				vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "why-charts why-grads"}})
+				{
+					vgparent := vgn
+					_ = vgparent
+					vgn = vgAppendText(vgparent, "\n    ")
+					{
+						vgcomp := vgComponent[Chart](vgin, 0x1612BE1DF70C9D91, vgiterkey)
+						vgcomp.Series = c.Run().WhyGradient(0, false)
+						vgcomp.Title = c.Run().WhyGradientTitle(0, false)
+						vgcomp.XRange = [2]float64{-1.2, 1.2}
+						vgn = vgAppendComponent(vgout, vgparent, vgcomp)
+					}
+					vgn = vgAppendText(vgparent, "\n    ")
+					{
+						vgcomp := vgComponent[Chart](vgin, 0x872F26D59376E7B1, vgiterkey)
+						vgcomp.Series = c.Run().WhyGradient(1, false)
+						vgcomp.Title = c.Run().WhyGradientTitle(1, false)
+						vgcomp.XRange = [2]float64{-1.2, 1.2}
+						vgn = vgAppendComponent(vgout, vgparent, vgcomp)
+					}
+					vgn = vgAppendText(vgparent, "\n    ")
+					{
+						vgcomp := vgComponent[Chart](vgin, 0x8282EC1568685DA0, vgiterkey)
+						vgcomp.Series = c.Run().WhyGradient(0, true)
+						vgcomp.Title = c.Run().WhyGradientTitle(0, true)
+						vgcomp.XRange = [2]float64{-1.2, 1.2}
+						vgn = vgAppendComponent(vgout, vgparent, vgcomp)
+					}
+					vgn = vgAppendText(vgparent, "\n    ")
+					{
+						vgcomp := vgComponent[Chart](vgin, 0xDC7CA98848EDCBE8, vgiterkey)
+						vgcomp.Series = c.Run().WhyGradient(1, true)
+						vgcomp.Title = c.Run().WhyGradientTitle(1, true)
+						vgcomp.XRange = [2]float64{-1.2, 1.2}
+						vgn = vgAppendComponent(vgout, vgparent, vgcomp)
+					}
+					vgn = vgAppendText(vgparent, "\n  ")
+				}
+				vgn = vgAppendText(vgparent, "\n  ")
+				vgn = vgAppendElement(vgparent, "", "p", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "caption"}})
+				vgn.SetInnerHTML(vugu.HTML("How the network\x26#39;s score (the logit of class 1 minus that of class 0) changes as the input moves\n    along the horizontal line through the middle of the plane, 256 points from left to right. At initialisation a deep\n    plain net\x26#39;s gradient looks like white noise (autocorrelation near 0): neighbouring inputs get unrelated gradients,\n    so a step of training helps one point and harms the next. With shortcuts it stays correlated, like brown noise\n    (near 1), and learning from one point carries over to its neighbours (Balduzzi et al., 2017). Without batch norm\n    an untrained ReLU net scales with its input, so along this line through the centre its gradient is a single step\n    whatever the depth: the suggested network has batch norm."))
+				vgn = vgAppendText(vgparent, "\n  ")
 			}
 		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "caption"}}}
-		vgparent.AppendChild(vgn)
-		vgn.SetInnerHTML(vugu.HTML("Train first (the centre of each picture is the twin\x26#39;s weights now), then draw. Each picture is\n    the training loss on a plane through the weights, along two random directions scaled to each neuron\x26#39;s own weights\n    (Li et al., 2018): darker is lower, lines mark every quarter decade. The residual twin sits in a smooth bowl; the\n    plain twin\x26#39;s surface is rough, with ridges and pits that stop gradient descent. If the plain picture is a flat\n    plateau, the plain twin is stuck at chance: every nearby weight gives the same useless answer, so there is no slope\n    to follow. The suggested network (14 blocks, batch norm) lets it train partly, and its landscape turns rough.\n    Both twins are pictured at the same step, which the page\x26#39;s address names with the directions: a shared link or\n    embed trains the twins to that step and draws the same pictures."))
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		if c.Run().WhyCommand() != "" {
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "caption"}}}
-			vgparent.AppendChild(vgn)
-			{
-				vgparent := vgn
-				_ = vgparent
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "The same pictures, headless: "}
-				vgparent.AppendChild(vgn)
-				vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "code", Attr: []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "why-command"}}}
-				vgparent.AppendChild(vgn)
-				vgn.SetInnerHTML(c.Run().WhyCommand())
-			}
-		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "why-charts"}}}
-		vgparent.AppendChild(vgn)
-		{
-			vgparent := vgn
-			_ = vgparent
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			{
-				vgcompKey := vugu.MakeCompKey(0x1AE3C82304A433BF^vgin.CurrentPositionHash(), vgiterkey)
-				// ask BuildEnv for prior instance of this specific component
-				vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Chart)
-				if vgcomp == nil {
-					// create new one if needed
-					vgcomp = new(Chart)
-					vgin.BuildEnv.WireComponent(vgcomp)
-				}
-				vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
-				vgcomp.LogY = true
-				vgcomp.Series = c.Run().WhySlices()
-				vgcomp.XRange = [2]float64{-1, 1}
-				vgcomp.Title = "Loss along one direction, through the weights now (log scale)"
-				vgout.Components = append(vgout.Components, vgcomp)
-				vgn = &vugu.VGNode{Component: vgcomp}
-				vgparent.AppendChild(vgn)
-			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			{
-				vgcompKey := vugu.MakeCompKey(0x756D99D5ACA26489^vgin.CurrentPositionHash(), vgiterkey)
-				// ask BuildEnv for prior instance of this specific component
-				vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Chart)
-				if vgcomp == nil {
-					// create new one if needed
-					vgcomp = new(Chart)
-					vgin.BuildEnv.WireComponent(vgcomp)
-				}
-				vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
-				vgcomp.LogY = true
-				vgcomp.Series = c.Run().WhyLines()
-				vgcomp.XRange = [2]float64{-0.25, 1.25}
-				vgcomp.Title = "Loss from the initial weights (0) to now (1), log scale"
-				vgout.Components = append(vgout.Components, vgcomp)
-				vgn = &vugu.VGNode{Component: vgcomp}
-				vgparent.AppendChild(vgn)
-			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-			vgparent.AppendChild(vgn)
-		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "h3", Attr: []vugu.VGAttribute(nil)}
-		vgparent.AppendChild(vgn)
-		vgn.SetInnerHTML(vugu.HTML("Shattered gradients"))
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "why-charts why-grads"}}}
-		vgparent.AppendChild(vgn)
-		{
-			vgparent := vgn
-			_ = vgparent
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			{
-				vgcompKey := vugu.MakeCompKey(0x1612BE1DF70C9D91^vgin.CurrentPositionHash(), vgiterkey)
-				// ask BuildEnv for prior instance of this specific component
-				vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Chart)
-				if vgcomp == nil {
-					// create new one if needed
-					vgcomp = new(Chart)
-					vgin.BuildEnv.WireComponent(vgcomp)
-				}
-				vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
-				vgcomp.Series = c.Run().WhyGradient(0, false)
-				vgcomp.Title = c.Run().WhyGradientTitle(0, false)
-				vgcomp.XRange = [2]float64{-1.2, 1.2}
-				vgout.Components = append(vgout.Components, vgcomp)
-				vgn = &vugu.VGNode{Component: vgcomp}
-				vgparent.AppendChild(vgn)
-			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			{
-				vgcompKey := vugu.MakeCompKey(0x872F26D59376E7B1^vgin.CurrentPositionHash(), vgiterkey)
-				// ask BuildEnv for prior instance of this specific component
-				vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Chart)
-				if vgcomp == nil {
-					// create new one if needed
-					vgcomp = new(Chart)
-					vgin.BuildEnv.WireComponent(vgcomp)
-				}
-				vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
-				vgcomp.Series = c.Run().WhyGradient(1, false)
-				vgcomp.Title = c.Run().WhyGradientTitle(1, false)
-				vgcomp.XRange = [2]float64{-1.2, 1.2}
-				vgout.Components = append(vgout.Components, vgcomp)
-				vgn = &vugu.VGNode{Component: vgcomp}
-				vgparent.AppendChild(vgn)
-			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			{
-				vgcompKey := vugu.MakeCompKey(0x8282EC1568685DA0^vgin.CurrentPositionHash(), vgiterkey)
-				// ask BuildEnv for prior instance of this specific component
-				vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Chart)
-				if vgcomp == nil {
-					// create new one if needed
-					vgcomp = new(Chart)
-					vgin.BuildEnv.WireComponent(vgcomp)
-				}
-				vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
-				vgcomp.Series = c.Run().WhyGradient(0, true)
-				vgcomp.Title = c.Run().WhyGradientTitle(0, true)
-				vgcomp.XRange = [2]float64{-1.2, 1.2}
-				vgout.Components = append(vgout.Components, vgcomp)
-				vgn = &vugu.VGNode{Component: vgcomp}
-				vgparent.AppendChild(vgn)
-			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n    "}
-			vgparent.AppendChild(vgn)
-			{
-				vgcompKey := vugu.MakeCompKey(0xDC7CA98848EDCBE8^vgin.CurrentPositionHash(), vgiterkey)
-				// ask BuildEnv for prior instance of this specific component
-				vgcomp, _ := vgin.BuildEnv.CachedComponent(vgcompKey).(*Chart)
-				if vgcomp == nil {
-					// create new one if needed
-					vgcomp = new(Chart)
-					vgin.BuildEnv.WireComponent(vgcomp)
-				}
-				vgin.BuildEnv.UseComponent(vgcompKey, vgcomp) // ensure we can use this in the cache next time around
-				vgcomp.Series = c.Run().WhyGradient(1, true)
-				vgcomp.Title = c.Run().WhyGradientTitle(1, true)
-				vgcomp.XRange = [2]float64{-1.2, 1.2}
-				vgout.Components = append(vgout.Components, vgcomp)
-				vgn = &vugu.VGNode{Component: vgcomp}
-				vgparent.AppendChild(vgn)
-			}
-			vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-			vgparent.AppendChild(vgn)
-		}
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n  "}
-		vgparent.AppendChild(vgn)
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "p", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "caption"}}}
-		vgparent.AppendChild(vgn)
-		vgn.SetInnerHTML(vugu.HTML("How the network\x26#39;s score (the logit of class 1 minus that of class 0) changes as the input moves\n    along the horizontal line through the middle of the plane, 256 points from left to right. At initialisation a deep\n    plain net\x26#39;s gradient looks like white noise (autocorrelation near 0): neighbouring inputs get unrelated gradients,\n    so a step of training helps one point and harms the next. With shortcuts it stays correlated, like brown noise\n    (near 1), and learning from one point carries over to its neighbours (Balduzzi et al., 2017). Without batch norm\n    an untrained ReLU net scales with its input, so along this line through the centre its gradient is a single step\n    whatever the depth: the suggested network has batch norm."))
-		vgn = &vugu.VGNode{Type: vugu.VGNodeType(1), Data: "\n"}
-		vgparent.AppendChild(vgn)
+		vgn = vgAppendText(vgparent, "\n")
 	}
 	return vgout
 }
@@ -4914,4 +3259,3 @@ var _ fmt.Stringer
 var _ reflect.Type
 var _ vjson.RawMessage
 var _ js.Value
-var _ log.Logger

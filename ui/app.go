@@ -4,7 +4,7 @@
 package ui
 
 //go:generate go tool vugugen -s
-//go:generate gofmt -w 0_components_gen.go
+//go:generate go run ../internal/vugulean/cmd/vugulean 0_components_gen.go
 
 import (
 	"errors"

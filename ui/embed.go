@@ -34,7 +34,20 @@ func (c *Embed) ShowsTwins() bool { return c.Compare != nil && c.Options.Has("tw
 func (c *Embed) ShowsSweep() bool { return c.Compare != nil && c.Options.Has("sweep") }
 
 // ShowsWhy reports whether the twins' Why panel is shown on its own (the twins view holds it).
-func (c *Embed) ShowsWhy() bool { return c.Compare != nil && c.Options.Has("why") && !c.ShowsTwins() }
+func (c *Embed) ShowsWhy() bool {
+	return c.Compare != nil && (c.Options.Has("landscape") || c.Options.Has("gradients")) && !c.ShowsTwins()
+}
+
+// WhyOnly is the one Why picture the embed shows, or "" for both (Why.Only).
+func (c *Embed) WhyOnly() string {
+	switch l, g := c.Options.Has("landscape"), c.Options.Has("gradients"); {
+	case l && !g:
+		return "landscape"
+	case g && !l:
+		return "gradients"
+	}
+	return ""
+}
 
 // usesTwins reports whether the embed trains the twins: for their view or their Why panel.
 func (c *Embed) usesTwins() bool { return c.ShowsTwins() || c.ShowsWhy() }

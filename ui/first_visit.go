@@ -1,9 +1,10 @@
 package ui
 
 import (
-	"net/url"
-	"resnetplayground/ui/link"
 	"strings"
+
+	"resnetplayground/internal/urlquery"
+	"resnetplayground/ui/link"
 )
 
 // A first visit, an address that names neither an experiment (no hash) nor a view, lands on
@@ -18,7 +19,7 @@ func FirstVisit(query, hash string) bool {
 	if strings.TrimPrefix(hash, "#") != "" {
 		return false
 	}
-	values, err := url.ParseQuery(strings.TrimPrefix(query, "?"))
+	values, err := urlquery.ParseQuery(strings.TrimPrefix(query, "?"))
 	return err == nil && !values.Has("view")
 }
 

@@ -54,3 +54,26 @@ func TestLearningRateChangesTheRunInPlace(t *testing.T) {
 		t.Errorf("after divergence: sent %+v; want a restart", c)
 	}
 }
+
+// The − and + buttons step a setting through its stops, as the field would take them typed.
+func TestSteppersWalkTheStops(t *testing.T) {
+	a, _ := appWith(t, "")
+	c := &Settings{App: a}
+	c.nudge("lr", 1)
+	c.nudge("batch", -1)
+	c.nudge("noise", 1)
+	if a.Spec.LR != 0.01 || a.Spec.Batch != 16 || a.Spec.Noise != 0.15 {
+		t.Errorf("after +lr, −batch, +noise: lr %g, batch %d, noise %g; want 0.01, 16, 0.15", a.Spec.LR, a.Spec.Batch, a.Spec.Noise)
+	}
+	a.SetField("lr", "1")
+	if c.CanNudge("lr", 1) || !c.CanNudge("lr", -1) {
+		t.Error("at the largest learning rate + should be off and − on")
+	}
+	for _, g := range Groups {
+		for _, ctl := range g.Controls {
+			if want := ctl.Field == "lr" || ctl.Field == "batch" || ctl.Field == "noise"; ctl.Stepper != want {
+				t.Errorf("%s: stepper %v", ctl.Field, ctl.Stepper)
+			}
+		}
+	}
+}

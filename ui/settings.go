@@ -24,6 +24,7 @@ type Control struct {
 	Min     string
 	Max     string
 	Step    string
+	Stepper bool // − and + buttons step through the field's stops (lab.Field.Stops)
 	Hint    string
 }
 
@@ -62,6 +63,7 @@ func controlFor(f *lab.Field) Control {
 		c.Kind = "check"
 	default:
 		c.Kind, c.Min, c.Max, c.Step = "number", f.ControlMin(), f.ControlMax(), f.Step
+		c.Stepper = len(f.Stops) > 0
 	}
 	return c
 }
@@ -111,6 +113,41 @@ func ID(field string) string { return "set-" + field }
 func (c *Settings) commit(field, text string) {
 	c.typed.Commit(ID(field))
 	c.App.SetField(field, text)
+}
+
+// nudged is the value the − (dir < 0) or + button of field would set, as text, and false
+// when that button has nowhere to go.
+func (c *Settings) nudged(field string, dir int) (string, bool) {
+	f := lab.FieldNamed(field)
+	v, err := strconv.ParseFloat(f.Text(c.App.Spec), 64)
+	if err != nil {
+		return "", false
+	}
+	n, ok := f.Nudge(v, dir)
+	return strconv.FormatFloat(n, 'g', -1, 64), ok
+}
+
+// CanNudge says whether field's − (dir < 0) or + button can step.
+func (c *Settings) CanNudge(field string, dir int) bool {
+	_, ok := c.nudged(field, dir)
+	return ok
+}
+
+// nudge steps field to its next stop down (dir < 0) or up, as if typed: a learning rate
+// changes the running run, any other setting restarts it.
+func (c *Settings) nudge(field string, dir int) {
+	if text, ok := c.nudged(field, dir); ok {
+		c.typed.Commit(ID(field))
+		c.App.SetField(field, text)
+	}
+}
+
+// StepLabel names a − or + button for screen readers: "Lower learning rate".
+func StepLabel(label string, dir int) string {
+	if dir < 0 {
+		return "Lower " + label
+	}
+	return "Raise " + label
 }
 
 func (c *Settings) setCheck(field string, on bool) { c.App.SetField(field, strconv.FormatBool(on)) }

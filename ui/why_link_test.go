@@ -126,9 +126,9 @@ func TestALinkDrawsThePictureItNames(t *testing.T) {
 func TestAnEmbedCarriesThePictureDrawn(t *testing.T) {
 	c, _, _ := compareWith(t, "b=16x2p*4&s=3")
 	c.LoadQuery("view=twins&at=40&directions=5")
-	o := link.EmbedOptions{Views: []string{"why"}, Height: link.DefaultEmbedSize}
+	o := link.EmbedOptions{Views: []string{"landscape", "gradients"}, Height: link.DefaultEmbedSize}
 	d := &EmbedDialog{App: c.App, Browser: &fakeBrowser{url: "https://x.org/p/"}, Opts: &o}
-	if s := d.Snippet(); !strings.Contains(s, "embed.html?views=why&amp;directions=5&amp;at=40#") {
+	if s := d.Snippet(); !strings.Contains(s, "embed.html?views=landscape,gradients&amp;directions=5&amp;at=40#") {
 		t.Errorf("snippet %s", s)
 	}
 	o.Views = []string{"charts"} // a view without the picture leaves it out

@@ -11,6 +11,9 @@ import (
 // one colour scale, the slices and lines through them, and their shattered gradients.
 type Why struct {
 	Compare *Compare
+	// Only shows one of the two pictures: "landscape" or "gradients" (an embed that chose
+	// one); "" shows both. Drawing computes both either way: they come in one report.
+	Only string
 
 	typed Typed // the settings keep what is typed until it is committed
 

@@ -3,11 +3,11 @@ package link
 import (
 	"errors"
 	"fmt"
-	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 
+	"resnetplayground/internal/urlquery"
 	"resnetplayground/lab"
 	"resnetplayground/ui/export"
 )
@@ -31,9 +31,14 @@ var EmbedViews = []EmbedView{
 	{"heatmap", "Decision boundary"},
 	{"charts", "Loss and accuracy charts"},
 	{"twin", "Plain and residual twins, side by side"},
-	{"why", "Why shortcuts work: loss landscapes, shattered gradients"},
+	{"landscape", "Why shortcuts work: the twins' loss landscapes"},
+	{"gradients", "Why shortcuts work: their shattered gradients"},
 	{"sweep", "Depth sweep (the reader starts it)"},
 }
+
+// viewAliases are names earlier links used for several views: "why" was the Why panel,
+// both pictures, before each could be chosen alone. Links keep working.
+var viewAliases = map[string][]string{"why": {"landscape", "gradients"}}
 
 // EmbedOptions say what an embed shows and how the snippet places it.
 type EmbedOptions struct {
@@ -66,7 +71,7 @@ func DefaultEmbedOptions() EmbedOptions {
 // embed can tell its author.
 func ParseEmbedQuery(query string) (EmbedOptions, error) {
 	o := DefaultEmbedOptions()
-	values, err := url.ParseQuery(strings.TrimPrefix(query, "?"))
+	values, err := urlquery.ParseQuery(strings.TrimPrefix(query, "?"))
 	if err != nil {
 		return o, fmt.Errorf("embed options: %v", err)
 	}
@@ -123,6 +128,12 @@ func ParseViews(list string) (views, unknown []string) {
 		if name == "" {
 			continue
 		}
+		if alias, ok := viewAliases[name]; ok {
+			for _, v := range alias {
+				asked[v] = true
+			}
+			continue
+		}
 		if !slices.ContainsFunc(EmbedViews, func(v EmbedView) bool { return v.Name == name }) {
 			unknown = append(unknown, strconv.Quote(name))
 			continue
@@ -151,12 +162,12 @@ func knownViews() string {
 func (o EmbedOptions) Query() string {
 	q := "views=" + strings.Join(o.Views, ",")
 	if o.Caption != "" {
-		q += "&caption=" + url.QueryEscape(o.Caption)
+		q += "&caption=" + urlquery.QueryEscape(o.Caption)
 	}
 	if o.Autoplay {
 		q += "&autoplay=1"
 	}
-	if o.Has("why") || o.Has("twin") {
+	if o.Has("landscape") || o.Has("gradients") || o.Has("twin") {
 		for _, p := range whyParts(o.Why) {
 			q += "&" + p
 		}

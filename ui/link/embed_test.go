@@ -20,6 +20,8 @@ func TestParseEmbedQuery(t *testing.T) {
 		{"views=heatmap,heatmap,+CHARTS+", EmbedOptions{Views: []string{"heatmap", "charts"}, Height: DefaultEmbedSize}, ""},
 		{"views=charts,bogus", EmbedOptions{Views: []string{"charts"}, Height: DefaultEmbedSize}, `unknown view "bogus"`},
 		{"views=bogus", DefaultEmbedOptions(), `unknown view "bogus"`},
+		{"views=why", EmbedOptions{Views: []string{"landscape", "gradients"}, Height: DefaultEmbedSize}, ""}, // as links before the split said
+		{"views=gradients,twin", EmbedOptions{Views: []string{"twin", "gradients"}, Height: DefaultEmbedSize}, ""},
 		{"autoplay=yes", DefaultEmbedOptions(), "autoplay=yes: want 1 or 0"},
 		{"view=charts", DefaultEmbedOptions(), `unknown option "view"`},
 		{"caption=%zz", DefaultEmbedOptions(), "embed options"},
@@ -41,7 +43,7 @@ func TestEmbedQueryRoundTrips(t *testing.T) {
 	for _, o := range []EmbedOptions{
 		DefaultEmbedOptions(),
 		{Views: []string{"controls", "diagram", "heatmap", "charts"}, Caption: `50 blocks & "no" shortcuts? #1`, Autoplay: true, Height: DefaultEmbedSize},
-		{Views: []string{"why"}, Height: DefaultEmbedSize, Why: &lab.LandscapeConfig{Seed: 4, Grid: 21, Span: 2, Slice: 61, Line: 31, At: 900}},
+		{Views: []string{"gradients"}, Height: DefaultEmbedSize, Why: &lab.LandscapeConfig{Seed: 4, Grid: 21, Span: 2, Slice: 61, Line: 31, At: 900}},
 	} {
 		got, err := ParseEmbedQuery(o.Query())
 		if err != nil || !reflect.DeepEqual(got, o) {

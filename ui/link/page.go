@@ -3,11 +3,12 @@ package link
 import (
 	"errors"
 	"fmt"
-	"net/url"
-	"resnetplayground/lab"
 	"slices"
 	"strconv"
 	"strings"
+
+	"resnetplayground/internal/urlquery"
+	"resnetplayground/lab"
 )
 
 // The main page's address is index.html?view=sweep&depths=2,8&steps=800&seeds=1,2#<spec>:
@@ -51,7 +52,7 @@ const maxSweepSeeds = 20
 // that pass the link on add their own (utm_source, fbclid).
 func ParsePageQuery(query string) (PageQuery, error) {
 	q := PageQuery{View: ViewSingle}
-	values, err := url.ParseQuery(strings.TrimPrefix(query, "?"))
+	values, err := urlquery.ParseQuery(strings.TrimPrefix(query, "?"))
 	if err != nil {
 		return q, fmt.Errorf("the address's query string is malformed: %v", err)
 	}
@@ -105,7 +106,7 @@ func ParsePageQuery(query string) (PageQuery, error) {
 func (q PageQuery) Encode() string {
 	var parts []string
 	if q.View != "" && q.View != ViewSingle {
-		parts = append(parts, "view="+url.QueryEscape(string(q.View)))
+		parts = append(parts, "view="+urlquery.QueryEscape(string(q.View)))
 	}
 	if q.View == ViewSweep {
 		if q.Depths != nil && !slices.Equal(q.Depths, DefaultSweepDepths) {
@@ -212,7 +213,7 @@ func whyParts(why *lab.LandscapeConfig) []string {
 	def := lab.DefaultLandscape()
 	for _, f := range lab.LandscapeFields {
 		if v := f.Get(*why); f.Key == "at" || f.Key == "directions" || v != f.Get(def) {
-			parts = append(parts, f.Key+"="+url.QueryEscape(v))
+			parts = append(parts, f.Key+"="+urlquery.QueryEscape(v))
 		}
 	}
 	return parts
