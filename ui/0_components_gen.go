@@ -389,6 +389,53 @@ var _ reflect.Type
 var _ vjson.RawMessage
 var _ js.Value
 
+func (c *DatasetThumbs) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
+
+	vgout = &vugu.BuildOut{}
+
+	var vgiterkey interface{}
+	_ = vgiterkey
+	var vgn *vugu.VGNode
+	vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "thumbs"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "radiogroup"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "Dataset, by its picture"}}}
+	vgout.Out = append(vgout.Out, vgn) // root for output
+	{
+		vgparent := vgn
+		_ = vgparent
+		vgn = vgAppendText(vgparent, "\n  ")
+		for vgiterkeyt, name := range c.Names() {
+			var vgiterkey interface{} = vgiterkeyt
+			_ = vgiterkey
+			name := name
+			_ = name
+			vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "button"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "radio"}})
+			vgn.AddAttrInterface("aria-checked", c.Checked(name))
+			vgn.AddAttrInterface("class", c.Class(name))
+			vgn.AddAttrInterface("id", "thumb-"+name)
+			vgn.AddAttrInterface("title", name)
+			vgOn(vgn, "click", func(event vugu.DOMEvent) { c.pick(name) })
+			{
+				vgparent := vgn
+				_ = vgparent
+				vgn = vgAppendText(vgparent, "\n    ")
+				vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "thumb-pic"}})
+				vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.draw(value, name) })
+				vgn = vgAppendText(vgparent, "\n    ")
+				vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "thumb-name"}})
+				vgn.SetInnerHTML(name)
+				vgn = vgAppendText(vgparent, "\n  ")
+			}
+		}
+		vgn = vgAppendText(vgparent, "\n")
+	}
+	return vgout
+}
+
+// 'fix' unused imports
+var _ fmt.Stringer
+var _ reflect.Type
+var _ vjson.RawMessage
+var _ js.Value
+
 func (c *Diagram) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 
 	vgout = &vugu.BuildOut{}
@@ -1305,7 +1352,35 @@ func (c *Heatmap) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 		vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.paint(value) })
 		vgn = vgAppendText(vgparent, "\n  ")
 		vgn = vgAppendElement(vgparent, "", "figcaption", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "legend"}})
-		vgn.SetInnerHTML(vugu.HTML("\n    \x3Cspan\x3E\x3Csvg width=\"12\" height=\"12\" aria-hidden=\"true\"\x3E\x3Ccircle cx=\"6\" cy=\"6\" r=\"4.5\" fill=\"#555\" stroke=\"#fff\"\x3E\x3C/circle\x3E\x3C/svg\x3E train\x3C/span\x3E\n    \x3Cspan\x3E\x3Csvg width=\"12\" height=\"12\" aria-hidden=\"true\"\x3E\x3Ccircle cx=\"6\" cy=\"6\" r=\"4\" fill=\"#fff\" stroke=\"#555\" stroke-width=\"1.5\"\x3E\x3C/circle\x3E\x3C/svg\x3E test\x3C/span\x3E\n    \x3Cspan\x3Ebackground: the network\x26#39;s prediction, paler where it is unsure\x3C/span\x3E\n  "))
+		{
+			vgparent := vgn
+			_ = vgparent
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute(nil))
+			vgn.SetInnerHTML(vugu.HTML("\x3Csvg width=\"12\" height=\"12\" aria-hidden=\"true\"\x3E\x3Ccircle cx=\"6\" cy=\"6\" r=\"4.5\" fill=\"#555\" stroke=\"#fff\"\x3E\x3C/circle\x3E\x3C/svg\x3E train"))
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "label", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "show-test"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "Show the test points, which the network never trains on"}})
+			{
+				vgparent := vgn
+				_ = vgparent
+				vgn = vgAppendElement(vgparent, "", "input", []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "checkbox"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "show-test-box"}})
+				{
+					b, err := vjson.Marshal(c.ShowTest())
+					if err != nil {
+						panic(err)
+					}
+					vgn.Prop = append(vgn.Prop, vugu.VGProperty{Key: "checked", JSONVal: vjson.RawMessage(b)})
+				}
+				vgOn(vgn, "change", func(event vugu.DOMEvent) { c.setShowTest(event.PropBool("target", "checked")) })
+				vgn = vgAppendElement(vgparent, "svg", "svg", []vugu.VGAttribute{{Namespace: "", Key: "width", Val: "12"}, vugu.VGAttribute{Namespace: "", Key: "height", Val: "12"}, vugu.VGAttribute{Namespace: "", Key: "aria-hidden", Val: "true"}})
+				vgn.SetInnerHTML(vugu.HTML("\x3Ccircle cx=\"6\" cy=\"6\" r=\"4\" fill=\"#fff\" stroke=\"#555\" stroke-width=\"1.5\"\x3E\x3C/circle\x3E"))
+				vgn = vgAppendText(vgparent, " test")
+			}
+			vgn = vgAppendText(vgparent, "\n    ")
+			vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute(nil))
+			vgn.SetInnerHTML(vugu.HTML("background: the network\x26#39;s prediction, paler where it is unsure"))
+			vgn = vgAppendText(vgparent, "\n  ")
+		}
 		vgn = vgAppendText(vgparent, "\n")
 	}
 	return vgout
@@ -1869,6 +1944,14 @@ func (c *Settings) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 									vgn = vgAppendText(vgparent, "+")
 								}
 								vgn = vgAppendText(vgparent, "\n      ")
+							}
+						}
+						vgn = vgAppendText(vgparent, "\n      ")
+						if f.Field == "dataset" {
+							{
+								vgcomp := vgComponent[DatasetThumbs](vgin, 0x3FF9C24524B4F24E, vgiterkey)
+								vgcomp.App = c.App
+								vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 							}
 						}
 						vgn = vgAppendText(vgparent, "\n      ")

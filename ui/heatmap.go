@@ -24,7 +24,12 @@ type Heatmap struct {
 	grid      js.Value // GridN×GridN
 	gridDrawn int      // the BoundaryVersion in grid
 	points    js.Value // canvasSize², transparent but for the points
-	ptsDrawn  int      // the PointsVersion in points
+	ptsDrawn  string   // the PointsVersion and test-points choice in points
+
+	// HideTest leaves the test points off the picture (TensorFlow Playground's "show test
+	// data", which starts off there; here the test points start shown, as rings, since how
+	// the boundary treats unseen points is half of what a deep plain net gets wrong).
+	HideTest bool
 	pixels    []byte
 }
 
@@ -33,8 +38,22 @@ const canvasSize = 480
 
 // Painted says what the canvas shows (boundary and points versions), for tests and tools.
 func (c *Heatmap) Painted() string {
-	return strconv.Itoa(c.Run.BoundaryVersion) + "/" + strconv.Itoa(c.Run.PointsVersion)
+	return strconv.Itoa(c.Run.BoundaryVersion) + "/" + c.pointsKey()
 }
+
+// pointsKey names the points drawn: the data's version, and whether the test points are.
+func (c *Heatmap) pointsKey() string {
+	key := strconv.Itoa(c.Run.PointsVersion)
+	if c.HideTest {
+		key += "-train"
+	}
+	return key
+}
+
+// ShowTest is the legend's checkbox: the test points shown or not.
+func (c *Heatmap) ShowTest() bool { return !c.HideTest }
+
+func (c *Heatmap) setShowTest(on bool) { c.HideTest = !on }
 
 // paint runs after every render (vg-js-populate) with the element that holds the canvas. It
 // creates the canvas when the element is new and draws when there is something new to show.
@@ -87,14 +106,16 @@ func (c *Heatmap) draw(canvas js.Value) {
 	}
 
 	if a.Train != nil && a.Test != nil {
-		if c.points.IsUndefined() || c.ptsDrawn != a.PointsVersion {
+		if key := c.pointsKey(); c.points.IsUndefined() || c.ptsDrawn != key {
 			c.points = doc.Call("createElement", "canvas")
 			c.points.Set("width", canvasSize)
 			c.points.Set("height", canvasSize)
 			pctx := c.points.Call("getContext", "2d")
 			drawPoints(pctx, *a.Train, false)
-			drawPoints(pctx, *a.Test, true)
-			c.ptsDrawn = a.PointsVersion
+			if !c.HideTest {
+				drawPoints(pctx, *a.Test, true)
+			}
+			c.ptsDrawn = key
 		}
 		ctx.Call("drawImage", c.points, 0, 0)
 	}

@@ -73,6 +73,9 @@ func (c *Compare) DrawLandscapes() {
 	}
 	var seqs [2]int
 	for side, a := range t.Side {
+		if a.lost { // a failed worker answers nothing: its picture fails on its own
+			continue
+		}
 		a.send(proto.Command{Kind: proto.CmdRun, Gen: a.Gen, Run: false})
 		seqs[side] = a.Sent
 	}

@@ -154,3 +154,21 @@ func TestAnEmbedCarriesThePictureDrawn(t *testing.T) {
 		t.Errorf("full link %q", got)
 	}
 }
+
+// A twin whose worker failed answers nothing: drawing while the other trains does not wait
+// for it.
+func TestWhyDoesNotWaitForALostWorker(t *testing.T) {
+	c, _, ch := compareWith(t, "b=16x2p*4&s=3")
+	c.LoadQuery("view=twins")
+	tw := c.Twins
+	tw.Play()
+	tw.Side[Residual].WorkerLost("the worker crashed")
+	c.DrawLandscapes()
+	c.ReceiveTwin(Plain, reportAt(tw, Plain, 77, false))
+	if got := lastTwin(ch, Plain); got.Kind != proto.CmdRun || !got.Run {
+		t.Fatalf("the plain twin was sent %+v, want the picture and then training on", got)
+	}
+	if n := len(ch.twin[Plain]); ch.twin[Plain][n-2].Landscape.At != 77 {
+		t.Errorf("picture %+v", ch.twin[Plain][n-2])
+	}
+}
