@@ -16,9 +16,10 @@ BENCH    ?= .
 run:
 	$(GO) run .
 
-# vet, the native tests (browser tests included), then the engine's, the protocol's and the
-# worker's tests compiled to wasm (run under Node), in both builds: the scalar kernels (plain
-# Go) and the SIMD kernels as main.wasm ships them (Go 1.27.3, GOEXPERIMENT=simd,nojsonv2).
+# vet, the native tests (browser tests included), then the engine's, the protocol's, the
+# worker's and the page's JSON and query-string tests compiled to wasm (run under Node), in
+# both builds: the scalar kernels (plain Go) and the SIMD kernels as main.wasm ships them
+# (Go 1.27.3, GOEXPERIMENT=simd,nojsonv2).
 test: vet test-native test-wasm
 
 vet:
@@ -27,7 +28,7 @@ vet:
 test-native:
 	$(GO) test -count=1 -timeout=30m ./...
 
-WASM_TESTS := ./nn/... ./lab/... ./proto/... ./worker/... ./wasm/jsmsg/...
+WASM_TESTS := ./nn/... ./lab/... ./proto/... ./worker/... ./wasm/jsmsg/... ./internal/minjson/... ./internal/urlquery/...
 
 test-wasm: test-wasm-scalar test-wasm-simd
 

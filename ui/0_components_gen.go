@@ -389,6 +389,53 @@ var _ reflect.Type
 var _ vjson.RawMessage
 var _ js.Value
 
+func (c *DatasetThumbs) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
+
+	vgout = &vugu.BuildOut{}
+
+	var vgiterkey interface{}
+	_ = vgiterkey
+	var vgn *vugu.VGNode
+	vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "thumbs"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "radiogroup"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "Dataset, by its picture"}}}
+	vgout.Out = append(vgout.Out, vgn) // root for output
+	{
+		vgparent := vgn
+		_ = vgparent
+		vgn = vgAppendText(vgparent, "\n  ")
+		for vgiterkeyt, name := range c.Names() {
+			var vgiterkey interface{} = vgiterkeyt
+			_ = vgiterkey
+			name := name
+			_ = name
+			vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "button"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "radio"}})
+			vgn.AddAttrInterface("aria-checked", c.Checked(name))
+			vgn.AddAttrInterface("class", c.Class(name))
+			vgn.AddAttrInterface("id", "thumb-"+name)
+			vgn.AddAttrInterface("title", name)
+			vgOn(vgn, "click", func(event vugu.DOMEvent) { c.pick(name) })
+			{
+				vgparent := vgn
+				_ = vgparent
+				vgn = vgAppendText(vgparent, "\n    ")
+				vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "thumb-pic"}})
+				vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.draw(value, name) })
+				vgn = vgAppendText(vgparent, "\n    ")
+				vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "thumb-name"}})
+				vgn.SetInnerHTML(name)
+				vgn = vgAppendText(vgparent, "\n  ")
+			}
+		}
+		vgn = vgAppendText(vgparent, "\n")
+	}
+	return vgout
+}
+
+// 'fix' unused imports
+var _ fmt.Stringer
+var _ reflect.Type
+var _ vjson.RawMessage
+var _ js.Value
+
 func (c *Diagram) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 
 	vgout = &vugu.BuildOut{}
@@ -1897,6 +1944,14 @@ func (c *Settings) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 									vgn = vgAppendText(vgparent, "+")
 								}
 								vgn = vgAppendText(vgparent, "\n      ")
+							}
+						}
+						vgn = vgAppendText(vgparent, "\n      ")
+						if f.Field == "dataset" {
+							{
+								vgcomp := vgComponent[DatasetThumbs](vgin, 0x3FF9C24524B4F24E, vgiterkey)
+								vgcomp.App = c.App
+								vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 							}
 						}
 						vgn = vgAppendText(vgparent, "\n      ")
