@@ -35,7 +35,13 @@ func (v landscapeFlag) String() string {
 	return v.f.Get(*v.c)
 }
 
-func (v landscapeFlag) Set(text string) error { return v.f.Set(v.c, text) }
+// Set takes a value; the flag package names the flag in the message, so the error does not.
+func (v landscapeFlag) Set(text string) error {
+	if _, err := v.f.Parse(text); err != nil {
+		return err
+	}
+	return v.f.Set(v.c, text)
+}
 
 func whyFlags(name string, out io.Writer) (*flag.FlagSet, *whyOptions) {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
