@@ -70,6 +70,7 @@ func TestDigitsPickTrainDraw(t *testing.T) {
 	if n := p.count(t, ".probs li.best"); n != 1 {
 		t.Errorf("%d digits marked most likely, want 1", n)
 	}
+	p.checkAxe(t, "the Single view on the digits")
 	p.checkNoErrors(t)
 }
 
@@ -139,6 +140,7 @@ func TestDigitsTwinsPad(t *testing.T) {
 	}
 	p.waitFor(t, "both sets of probabilities to change as the twins train",
 		both+`.every((t, i) => t !== [`+jsString(first[0])+`, `+jsString(first[1])+`][i])`, 90*time.Second)
+	p.checkAxe(t, "the Twins view on the digits, with the pad")
 	p.run(t, "Clear from the keyboard", chromedp.Focus(".twin-pad .pad-clear"), chromedp.KeyEvent("\r"))
 	p.waitFor(t, "both questions withdrawn", both+`.every(t => t === "")`, 20*time.Second)
 	p.checkNoErrors(t)

@@ -49,6 +49,18 @@ func TestWhyLandscapesFillInForBothTwins(t *testing.T) {
 	if p.text(t, "#why-rough-plain") == p.text(t, "#why-rough-residual") {
 		t.Errorf("both twins' landscapes are as rough: %s", p.text(t, "#why-rough-plain"))
 	}
+	// Drawn while both trained, both were pictured at one step, which the address names.
+	at := p.attr(t, ".twin-why", "data-why-step")
+	for _, twin := range []string{"plain", "residual"} {
+		if r := p.text(t, "#why-rough-"+twin); !strings.HasSuffix(r, "(step "+at+")") {
+			t.Errorf("%s roughness %q, want it at the pictures' step %s", twin, r, at)
+		}
+	}
+	var search string
+	p.eval(t, `location.search`, &search)
+	if !strings.Contains(search, "&directions=1&at="+at) {
+		t.Errorf("the address reads %q, want the picture's step %s", search, at)
+	}
 	if cmd := p.text(t, "#why-command"); !strings.HasPrefix(cmd, "go run . landscape --spec ") {
 		t.Errorf("the headless command reads %q", cmd)
 	}

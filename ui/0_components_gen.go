@@ -2447,7 +2447,25 @@ func (c *Sweep) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 					_ = vgparent
 					vgn = vgAppendText(vgparent, "\n      ")
 					vgn = vgAppendElement(vgparent, "", "thead", []vugu.VGAttribute(nil))
-					vgn.SetInnerHTML(vugu.HTML("\x3Ctr\x3E\x3Cth\x3Eblocks\x3C/th\x3E\x3Cth\x3Eplain train error\x3C/th\x3E\x3Cth\x3Eplain test error\x3C/th\x3E\x3Cth\x3Eresidual train error\x3C/th\x3E\x3Cth\x3Eresidual test error\x3C/th\x3E\x3C/tr\x3E"))
+					{
+						vgparent := vgn
+						_ = vgparent
+						vgn = vgAppendElement(vgparent, "", "tr", []vugu.VGAttribute(nil))
+						{
+							vgparent := vgn
+							_ = vgparent
+							vgn = vgAppendElement(vgparent, "", "th", []vugu.VGAttribute(nil))
+							vgn.SetInnerHTML(c.DepthHeader())
+							vgn = vgAppendElement(vgparent, "", "th", []vugu.VGAttribute(nil))
+							vgn.SetInnerHTML(vugu.HTML("plain train error"))
+							vgn = vgAppendElement(vgparent, "", "th", []vugu.VGAttribute(nil))
+							vgn.SetInnerHTML(vugu.HTML("plain test error"))
+							vgn = vgAppendElement(vgparent, "", "th", []vugu.VGAttribute(nil))
+							vgn.SetInnerHTML(vugu.HTML("residual train error"))
+							vgn = vgAppendElement(vgparent, "", "th", []vugu.VGAttribute(nil))
+							vgn.SetInnerHTML(vugu.HTML("residual test error"))
+						}
+					}
 					vgn = vgAppendText(vgparent, "\n      ")
 					vgn = vgAppendElement(vgparent, "", "tbody", []vugu.VGAttribute(nil))
 					{
@@ -2465,7 +2483,7 @@ func (c *Sweep) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 								_ = vgparent
 								vgn = vgAppendText(vgparent, "\n          ")
 								vgn = vgAppendElement(vgparent, "", "td", []vugu.VGAttribute(nil))
-								vgn.SetInnerHTML(Itoa(r.Depth))
+								vgn.SetInnerHTML(r.Label)
 								vgn = vgAppendText(vgparent, "\n          ")
 								vgn = vgAppendElement(vgparent, "", "td", []vugu.VGAttribute(nil))
 								vgn.SetInnerHTML(r.PlainTrain)

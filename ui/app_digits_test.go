@@ -80,6 +80,12 @@ func TestSweepOfDigitsUsesItsSizes(t *testing.T) {
 	if deepest := c.Sweep.Jobs[len(c.Sweep.Jobs)-1].Spec; lab.WeightLayers(deepest) != 56 || lab.CheckSize(deepest) != nil {
 		t.Errorf("the deepest run has %d layers (want 56), budget: %v", lab.WeightLayers(deepest), lab.CheckSize(deepest))
 	}
+	// The table counts depth as the paper does, beside the blocks.
+	view := &Sweep{Compare: c}
+	rows := view.Rows()
+	if view.DepthHeader() != "blocks (n, layers)" || len(rows) != 6 || rows[5].Label != "27 (n = 9, 56 layers)" || rows[0].Label != "3 (n = 1, 8 layers)" {
+		t.Errorf("table: %q, rows %+v", view.DepthHeader(), rows)
+	}
 }
 
 // The editor and the diagram speak in stages for a conv network: blocks per stage rebuild the

@@ -47,6 +47,7 @@ func (c *Sweep) BaseSummary() string {
 // their range when there are several.
 type SweepRow struct {
 	Depth                                              int
+	Label                                              string // the depth as the table shows it
 	PlainTrain, PlainTest, ResidualTrain, ResidualTest string
 }
 
@@ -55,7 +56,7 @@ func (c *Sweep) Rows() []SweepRow {
 	var rows []SweepRow
 	for _, g := range c.Run().Groups() {
 		if len(rows) == 0 || rows[len(rows)-1].Depth != g.Depth {
-			rows = append(rows, SweepRow{Depth: g.Depth, PlainTrain: "…", PlainTest: "…", ResidualTrain: "…", ResidualTest: "…"})
+			rows = append(rows, SweepRow{Depth: g.Depth, Label: c.depthLabel(g.Depth), PlainTrain: "…", PlainTest: "…", ResidualTrain: "…", ResidualTest: "…"})
 		}
 		row := &rows[len(rows)-1]
 		train, test := errorCell(g, g.TrainErr, true), errorCell(g, g.TestErr, false)
@@ -66,6 +67,26 @@ func (c *Sweep) Rows() []SweepRow {
 		}
 	}
 	return rows
+}
+
+// DepthHeader names the table's depth column: blocks, and for a convolutional network also
+// the blocks per stage (n) and the weight layers (6n+2), as the paper counts depth.
+func (c *Sweep) DepthHeader() string {
+	if jobs := c.Run().Jobs; len(jobs) > 0 && jobs[0].Spec.IsConv() {
+		return "blocks (n, layers)"
+	}
+	return "blocks"
+}
+
+// depthLabel is the depth column's text for the runs of blocks blocks: "27 (n = 9, 56
+// layers)" in a convolutional network, "24" in a dense one.
+func (c *Sweep) depthLabel(blocks int) string {
+	for _, j := range c.Run().Jobs {
+		if j.Depth() == blocks && j.Spec.IsConv() {
+			return Itoa(blocks) + " (n = " + Itoa(lab.Depth(j.Spec)) + ", " + Itoa(lab.WeightLayers(j.Spec)) + " layers)"
+		}
+	}
+	return Itoa(blocks)
 }
 
 // errorCell shows a group's error: "12.3%" for one seed, "12.3% (10.1–14.0)" for several,

@@ -34,4 +34,15 @@ func TestVjsonCodecReadsAsEncodingJSON(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("event data read as\n%#v\nencoding/json reads\n%#v", got, want)
 	}
+	for _, text := range []string{`{ }`, `{"a": [1, [2, []], {"b": [true, false, null]}], "c": -0.5e+3, "d": "\b\f\/\\\"\u0041\ud83d\ude00"}`} {
+		var got, want map[string]any
+		if err := vjson.Unmarshal([]byte(text), &got); err != nil {
+			t.Errorf("Unmarshal(%s): %v", text, err)
+			continue
+		}
+		_ = json.Unmarshal([]byte(text), &want)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("Unmarshal(%s) = %#v, encoding/json %#v", text, got, want)
+		}
+	}
 }
