@@ -22,7 +22,16 @@ type Spec struct {
 	LR          float64 `json:"lr"`
 	WeightDecay float64 `json:"weight_decay"` // L2
 	Batch       int     `json:"batch"`
-	Seed        uint64  `json:"seed,string"` // seeds data, initial weights and batch order; a string in JSON, which JavaScript cannot round
+	Seed        uint64  `json:"seed,string"`      // seeds data, initial weights and batch order; a string in JSON, which JavaScript cannot round
+	DataSeed    uint64  `json:"data_seed,string"` // if not 0, seeds the data instead of Seed ("regenerate data" keeps the network's start)
+}
+
+// DataSeedOrSeed is the seed the data is drawn with.
+func (s Spec) DataSeedOrSeed() uint64 {
+	if s.DataSeed != 0 {
+		return s.DataSeed
+	}
+	return s.Seed
 }
 
 // BlockSpec is one residual block: Layers dense layers of Width units on the branch, and a

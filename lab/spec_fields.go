@@ -81,6 +81,10 @@ var Fields = []*Field{
 	{Name: "seed", Key: "s", Flag: "seed", Label: "seed", Group: "Training", Kind: Seed,
 		Min: 0, Step: "1", Doc: "seed of the data, the initial weights and the batch order",
 		seed: func(s *Spec) *uint64 { return &s.Seed }},
+	{Name: "data_seed", Key: "ds", Flag: "data-seed", Kind: Seed,
+		Min: 0, Step: "1", Doc: "seed of the data alone, 0 for the seed's (the page's Regenerate draws new data and keeps the network's start)",
+		seed:    func(s *Spec) *uint64 { return &s.DataSeed },
+		applies: func(s Spec) bool { return s.DataSeed != 0 && onPoints(s) }},
 }
 
 // The block editor's and the command line's settings of the blocks, which are not Spec fields

@@ -2,6 +2,7 @@ package lab
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -56,4 +57,26 @@ func withFloat(f *Field, s Spec, v float64) Spec {
 		*f.int(&s) = int(v)
 	}
 	return s
+}
+
+// A data seed draws other points and leaves the initial weights alone; 0 means the seed's.
+func TestDataSeedDrawsOtherDataFromTheSameStart(t *testing.T) {
+	s := Default()
+	s.Blocks = Uniform(2, 8, 1, true)
+	a, _ := NewTrainer(s)
+	s.DataSeed = 99
+	b, _ := NewTrainer(s)
+	if slices.Equal(a.Train().X, b.Train().X) {
+		t.Error("a data seed did not change the data")
+	}
+	wa, wb := a.Network().Params()[0].W.RawMatrix().Data, b.Network().Params()[0].W.RawMatrix().Data
+	if !slices.Equal(wa, wb) {
+		t.Error("a data seed changed the initial weights")
+	}
+	if p, err := Parse(s.String()); err != nil || p.DataSeed != 99 || !strings.Contains(s.String(), "ds=99") {
+		t.Errorf("the link %q reads back data seed %d (%v)", s.String(), p.DataSeed, err)
+	}
+	if strings.Contains(Default().String(), "ds=") {
+		t.Errorf("a link without a data seed names one: %q", Default().String())
+	}
 }

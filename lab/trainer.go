@@ -85,7 +85,7 @@ func NewTrainer(s Spec) (*Trainer, error) {
 	s.Blocks = append([]BlockSpec(nil), s.Blocks...) // the trainer's own copy, for SetShortcut
 	train, test, err := data.Make(data.Config{
 		Name: s.Dataset, Points: s.Points, Noise: s.Noise, Classes: s.Classes,
-		TrainFrac: s.TrainFrac, Seed: s.Seed,
+		TrainFrac: s.TrainFrac, Seed: s.DataSeedOrSeed(),
 	})
 	if err != nil {
 		return nil, err

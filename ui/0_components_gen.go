@@ -396,33 +396,50 @@ func (c *DatasetThumbs) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 	var vgiterkey interface{}
 	_ = vgiterkey
 	var vgn *vugu.VGNode
-	vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "thumbs"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "radiogroup"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "Dataset, by its picture"}}}
+	vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "thumbs"}}}
 	vgout.Out = append(vgout.Out, vgn) // root for output
 	{
 		vgparent := vgn
 		_ = vgparent
 		vgn = vgAppendText(vgparent, "\n  ")
-		for vgiterkeyt, name := range c.Names() {
-			var vgiterkey interface{} = vgiterkeyt
-			_ = vgiterkey
-			name := name
-			_ = name
-			vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "button"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "radio"}})
-			vgn.AddAttrInterface("aria-checked", c.Checked(name))
-			vgn.AddAttrInterface("class", c.Class(name))
-			vgn.AddAttrInterface("id", "thumb-"+name)
-			vgn.AddAttrInterface("title", name)
-			vgOn(vgn, "click", func(event vugu.DOMEvent) { c.pick(name) })
+		vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "thumb-row"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "radiogroup"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "Dataset, by its picture"}})
+		{
+			vgparent := vgn
+			_ = vgparent
+			vgn = vgAppendText(vgparent, "\n    ")
+			for vgiterkeyt, name := range c.Names() {
+				var vgiterkey interface{} = vgiterkeyt
+				_ = vgiterkey
+				name := name
+				_ = name
+				vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "type", Val: "button"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "radio"}})
+				vgn.AddAttrInterface("aria-checked", c.Checked(name))
+				vgn.AddAttrInterface("class", c.Class(name))
+				vgn.AddAttrInterface("id", "thumb-"+name)
+				vgn.AddAttrInterface("title", name)
+				vgOn(vgn, "click", func(event vugu.DOMEvent) { c.pick(name) })
+				{
+					vgparent := vgn
+					_ = vgparent
+					vgn = vgAppendText(vgparent, "\n      ")
+					vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "thumb-pic"}})
+					vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.draw(value, name) })
+					vgn = vgAppendText(vgparent, "\n      ")
+					vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "thumb-name"}})
+					vgn.SetInnerHTML(name)
+					vgn = vgAppendText(vgparent, "\n    ")
+				}
+			}
+			vgn = vgAppendText(vgparent, "\n  ")
+		}
+		vgn = vgAppendText(vgparent, "\n  ")
+		if !c.App.ShowsImages() {
+			vgn = vgAppendElement(vgparent, "", "button", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "regenerate"}, vugu.VGAttribute{Namespace: "", Key: "type", Val: "button"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "small regenerate"}, vugu.VGAttribute{Namespace: "", Key: "title", Val: "New points with the same settings; the network starts from the same weights"}})
+			vgOn(vgn, "click", func(event vugu.DOMEvent) { c.App.RegenerateData() })
 			{
 				vgparent := vgn
 				_ = vgparent
-				vgn = vgAppendText(vgparent, "\n    ")
-				vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "thumb-pic"}})
-				vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.draw(value, name) })
-				vgn = vgAppendText(vgparent, "\n    ")
-				vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "thumb-name"}})
-				vgn.SetInnerHTML(name)
-				vgn = vgAppendText(vgparent, "\n  ")
+				vgn = vgAppendText(vgparent, "Regenerate data")
 			}
 		}
 		vgn = vgAppendText(vgparent, "\n")

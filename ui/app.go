@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"resnetplayground/lab"
+	"resnetplayground/nn/data"
 )
 
 // Host is what the page needs from the browser: a way to reach the training worker, and the
@@ -149,6 +150,17 @@ func (a *App) Reset() {
 func (a *App) NewSeed() {
 	a.Spec.Seed = 1 + a.rng.Uint64N(999_999)
 	delete(a.FieldMsgs, "seed")
+	a.restart()
+}
+
+// RegenerateData draws new data with the same settings (TensorFlow Playground's
+// Regenerate): a new data seed, while the seed keeps the initial weights and batch order, so
+// the link still reproduces the run.
+func (a *App) RegenerateData() {
+	if data.IsImages(a.Spec.Dataset) {
+		return // the digits are what they are
+	}
+	a.Spec.DataSeed = 1 + a.rng.Uint64N(999_999)
 	a.restart()
 }
 

@@ -51,7 +51,7 @@ func thumbConfig(s lab.Spec, name string) data.Config {
 	if data.IsImages(s.Dataset) {
 		s = lab.Default()
 	}
-	return data.Config{Name: name, Points: thumbPoints, Noise: s.Noise, Classes: s.Classes, TrainFrac: 0.5, Seed: s.Seed}
+	return data.Config{Name: name, Points: thumbPoints, Noise: s.Noise, Classes: s.Classes, TrainFrac: 0.5, Seed: s.DataSeedOrSeed()}
 }
 
 // draw runs after every render (vg-js-populate) with the element that holds name's canvas;

@@ -77,3 +77,18 @@ func TestSteppersWalkTheStops(t *testing.T) {
 		}
 	}
 }
+
+// Regenerate draws new points and keeps everything else, the seed of the initial weights
+// included; the link says so, so it still reproduces the run.
+func TestRegenerateDataKeepsTheNetworksStart(t *testing.T) {
+	a, h := appWith(t, "#b=16x2r*3&s=7")
+	a.RegenerateData()
+	c := lastSent(t, h)
+	if c.Kind != proto.CmdReset || c.Spec.DataSeed == 0 || c.Spec.Seed != 7 || !strings.Contains(h.hash, "ds=") {
+		t.Errorf("sent %+v, hash %q; want a restart with a data seed and seed 7", c.Spec, h.hash)
+	}
+	back, err := lab.Parse(h.hash)
+	if err != nil || back.DataSeed != c.Spec.DataSeed {
+		t.Errorf("the link reads back data seed %d (%v); want %d", back.DataSeed, err, c.Spec.DataSeed)
+	}
+}
