@@ -32,3 +32,16 @@ func TestATooHighLearningRateIsNamed(t *testing.T) {
 	p.waitFor(t, "the hint gone after lowering the rate", `!document.querySelector("#lr-hint")`, 30*time.Second)
 	p.checkNoErrors(t)
 }
+
+// A link with Adam at learning rate 1 that lands on the twins: both blow up, and the page
+// says why rather than leaving two flat lines.
+func TestATooHighLearningRateIsNamedInTheTwins(t *testing.T) {
+	p := newPage(t, 1280, 800)
+	p.open(t, "?view=twins#b=16x2p*4&lr=1")
+	p.click(t, "#twin-play")
+	p.waitFor(t, "the twins' learning-rate hint", `!!document.querySelector("#twin-lr-hint")`, 60*time.Second)
+	if hint := p.text(t, "#twin-lr-hint"); !strings.Contains(hint, "twin, the loss blew up") || !strings.Contains(hint, "learning rate (1) is too high") {
+		t.Errorf("the twins' hint says %q", hint)
+	}
+	p.checkNoErrors(t)
+}

@@ -2819,6 +2819,11 @@ func (c *Twins) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn = vgAppendText(vgparent, "\n  ")
 		}
 		vgn = vgAppendText(vgparent, "\n  ")
+		if c.LRHint() != "" {
+			vgn = vgAppendElement(vgparent, "", "p", []vugu.VGAttribute{{Namespace: "", Key: "id", Val: "twin-lr-hint"}, vugu.VGAttribute{Namespace: "", Key: "class", Val: "diverged"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "status"}})
+			vgn.SetInnerHTML(c.LRHint())
+		}
+		vgn = vgAppendText(vgparent, "\n  ")
 		for vgiterkeyt, n := range c.Notices() {
 			var vgiterkey interface{} = vgiterkeyt
 			_ = vgiterkey

@@ -62,3 +62,15 @@ func LRHint(r *Run) string {
 
 // LRHint is the toolbar's message about the single run's learning rate, or "".
 func (c *Toolbar) LRHint() string { return LRHint(c.App.Run) }
+
+// LRHint is the twin view's message about a learning rate that made a twin's loss blow up,
+// or "": the link a visitor followed may carry a rate far too high, and Twins is where a
+// bare link lands.
+func (c *Twins) LRHint() string {
+	for side, r := range c.Run().Side {
+		if h := LRHint(r); h != "" {
+			return "In the " + TwinNames[side] + " twin, t" + h[1:]
+		}
+	}
+	return ""
+}
