@@ -121,6 +121,7 @@ func TestSingleViewKnockOutLowersTestAccuracy(t *testing.T) {
 	p.waitFor(t, "90% test accuracy", `parseFloat(document.querySelector("#ro-test-acc").textContent) >= 90`, 60*time.Second)
 	p.click(t, "#play")
 	p.waitFor(t, "pause", `document.querySelector("#play").textContent.trim() === "Play"`, 5*time.Second)
+	p.settled(t) // the report that answers the pause is on the page: nothing moves the readout now
 	before := p.text(t, "#ro-test-acc")
 
 	if got := p.text(t, "#knockout-one"); got != "Knock out block 1" {
