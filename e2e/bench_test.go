@@ -37,6 +37,12 @@ func BenchmarkBrowser(b *testing.B) {
 			fmt.Printf("depth %3d (width 16, batch 32, adam): %6.0f steps/s in the worker\n", depth, rate)
 			b.ReportMetric(rate, fmt.Sprintf("steps/s-depth%d", depth))
 		}
+		// The workload of the TF.js comparison (bench/tfjs): one dense layer per block.
+		for _, depth := range []int{20, 50} {
+			rate := stepsPerSecond(b, p, fmt.Sprintf("#b=16x1p*%d&w=16&bs=32&o=adam", depth))
+			fmt.Printf("b=16x1p*%d (one layer per block, batch 32, adam): %6.0f steps/s in the worker\n", depth, rate)
+			b.ReportMetric(rate, fmt.Sprintf("steps/s-1layer-depth%d", depth))
+		}
 
 		for _, hash := range []string{"?view=single", "#b=16x1p*20"} { // a bare address opens the twins
 			g := boundaryCost(b, p, hash)
