@@ -3,8 +3,8 @@ package e2e
 import (
 	"fmt"
 	"os"
-	"sort"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"time"

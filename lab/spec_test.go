@@ -36,7 +36,7 @@ func roundTripSpecs() map[string]Spec {
 			TrainFrac: MinTrainFrac, Width: 1, Blocks: Uniform(MaxBlocks, MaxWidth, 1, true),
 			Net: NetDense, Option: "A", Activation: "linear", Optimizer: "sgd", LR: MaxLR, WeightDecay: MaxWeightDecay,
 			Batch: 1, Seed: 0},
-		"digits":              DigitsDefault(),
+		"digits": DigitsDefault(),
 		"digits, option B": func() Spec {
 			s := DigitsDefault()
 			s.Option, s.LR, s.Seed = "B", 0.02, 3

@@ -324,19 +324,27 @@ func softmax32(p, x []float32, n, c, stride int, e []float64) {
 	e = e[:c]
 	for i := 0; i < n; i++ {
 		xr, pr := x[i*stride:i*stride+c], p[i*c:i*c+c]
-		m := xr[0]
-		for _, v := range xr[1:] {
-			if v > m || v != v {
-				m = v
-			}
-		}
-		var s float64
-		for j, v := range xr {
-			e[j] = exp(float64(v) - float64(m))
-			s += e[j]
-		}
+		s := shiftedExps(e, xr)
 		for j := range pr {
 			pr[j] = float32(e[j] / s)
 		}
 	}
+}
+
+// shiftedExps writes exp(x_j − max x) into e (len(x) long) and returns their sum: a softmax's
+// numerators and denominator, shifted by the row maximum as softmaxRows is (a NaN logit
+// becomes the maximum).
+func shiftedExps(e []float64, x []float32) float64 {
+	m := x[0]
+	for _, v := range x[1:] {
+		if v > m || v != v {
+			m = v
+		}
+	}
+	var s float64
+	for j, v := range x {
+		e[j] = exp(float64(v) - float64(m))
+		s += e[j]
+	}
+	return s
 }

@@ -16,18 +16,7 @@ func (f *Net32) Loss(x []float32, labels []int, rows int) float64 {
 		hi := min(lo+net32Chunk, rows)
 		logits := f.forward(x[lo*f.inputs:hi*f.inputs], hi-lo)
 		for i := 0; i < hi-lo; i++ {
-			xr := logits[i*stride : i*stride+c]
-			m := xr[0]
-			for _, v := range xr[1:] {
-				if v > m || v != v {
-					m = v
-				}
-			}
-			var s float64
-			for j, v := range xr {
-				e[j] = exp(float64(v) - float64(m))
-				s += e[j]
-			}
+			s := shiftedExps(e, logits[i*stride:i*stride+c])
 			loss -= math.Log(max(e[labels[lo+i]]/s, 1e-300))
 		}
 	}

@@ -30,7 +30,7 @@ type Heatmap struct {
 	// data", which starts off there; here the test points start shown, as rings, since how
 	// the boundary treats unseen points is half of what a deep plain net gets wrong).
 	HideTest bool
-	pixels    []byte
+	pixels   []byte
 }
 
 // canvasSize is the canvas's resolution; CSS scales it to the column.

@@ -149,6 +149,25 @@ func List(items [][]byte) []byte {
 	return append(b, ']')
 }
 
+// Objects writes rows as a JSON array of objects, each written by write; nil rows are null,
+// as json.Marshal writes a nil slice. The first error a row's object had is returned.
+func Objects[T any](rows []T, write func(*Object, T)) ([]byte, error) {
+	if rows == nil {
+		return List(nil), nil
+	}
+	items := make([][]byte, 0, len(rows))
+	for _, r := range rows {
+		var o Object
+		write(&o, r)
+		item, err := o.Bytes()
+		if err != nil {
+			return nil, err
+		}
+		items = append(items, item)
+	}
+	return List(items), nil
+}
+
 // Indent is compact JSON (as this package writes it) laid out as json.MarshalIndent(v, "",
 // "  ") lays it out: a member or element a line, two spaces a level, and empty objects and
 // lists kept as {} and [].

@@ -30,8 +30,8 @@ var (
 	// componentNode appends the component to the output and its node to the parent.
 	componentLookup = regexp.MustCompile(`vgcompKey := vugu\.MakeCompKey\((0x[0-9A-Fa-f]+)\^vgin\.CurrentPositionHash\(\), vgiterkey\)\n\s*// ask BuildEnv for prior instance of this specific component\n\s*vgcomp, _ := vgin\.BuildEnv\.CachedComponent\(vgcompKey\)\.\(\*(\w+)\)\n\s*if vgcomp == nil \{\n\s*// create new one if needed\n\s*vgcomp = new\(\w+\)\n\s*vgin\.BuildEnv\.WireComponent\(vgcomp\)\n\s*\}\n\s*vgin\.BuildEnv\.UseComponent\(vgcompKey, vgcomp\) // ensure we can use this in the cache next time around`)
 	// eventHandler adds a DOM event handler to the node.
-	eventHandler = regexp.MustCompile(`vgn\.DOMEventHandlerSpecList = append\(vgn\.DOMEventHandlerSpecList, vugu\.DOMEventHandlerSpec\{\n\s*EventType: ("[^"]*"),\n\s*Func: *(func\(event vugu\.DOMEvent\) \{.*\}),\n\s*// TODO: implement capture, etc\. mostly need to decide syntax\n\s*\}\)`)
-	componentNode   = regexp.MustCompile(`vgout\.Components = append\(vgout\.Components, vgcomp\)\n\s*vgn = &vugu\.VGNode\{Component: vgcomp\}\n\s*vgparent\.AppendChild\(vgn\)`)
+	eventHandler  = regexp.MustCompile(`vgn\.DOMEventHandlerSpecList = append\(vgn\.DOMEventHandlerSpecList, vugu\.DOMEventHandlerSpec\{\n\s*EventType: ("[^"]*"),\n\s*Func: *(func\(event vugu\.DOMEvent\) \{.*\}),\n\s*// TODO: implement capture, etc\. mostly need to decide syntax\n\s*\}\)`)
+	componentNode = regexp.MustCompile(`vgout\.Components = append\(vgout\.Components, vgcomp\)\n\s*vgn = &vugu\.VGNode\{Component: vgcomp\}\n\s*vgparent\.AppendChild\(vgn\)`)
 )
 
 // Lean is the generated source src, formatted and made smaller.

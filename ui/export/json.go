@@ -17,12 +17,7 @@ func metricsFileJSON(spec lab.Spec, rows []MetricsRow) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	items := make([][]byte, 0, len(rows))
-	if rows == nil {
-		items = nil
-	}
-	for _, r := range rows {
-		var o minjson.Object
+	metrics, err := minjson.Objects(rows, func(o *minjson.Object, r MetricsRow) {
 		o.Int("step", r.Step)
 		o.Float("epoch", r.Epoch)
 		o.FloatOrNull("train_loss", r.TrainLoss)
@@ -30,27 +25,20 @@ func metricsFileJSON(spec lab.Spec, rows []MetricsRow) ([]byte, error) {
 		o.FloatOrNull("test_loss", r.TestLoss)
 		o.FloatOrNull("test_acc", r.TestAcc)
 		o.Float("lr", r.LR)
-		item, err := o.Bytes()
-		if err != nil {
-			return nil, err
-		}
-		items = append(items, item)
+	})
+	if err != nil {
+		return nil, err
 	}
 	var file minjson.Object
 	file.Raw("spec", specJSON)
 	file.String("link", spec.String())
-	file.Raw("metrics", minjson.List(items))
+	file.Raw("metrics", metrics)
 	return file.Bytes()
 }
 
 // sweepFileJSON is {"results": [rows]}.
 func sweepFileJSON(rows []SweepRow) ([]byte, error) {
-	items := make([][]byte, 0, len(rows))
-	if rows == nil {
-		items = nil
-	}
-	for _, r := range rows {
-		var o minjson.Object
+	results, err := minjson.Objects(rows, func(o *minjson.Object, r SweepRow) {
 		o.Int("depth", r.Depth)
 		o.Bool("residual", r.Residual)
 		o.Uint("seed", r.Seed)
@@ -61,14 +49,12 @@ func sweepFileJSON(rows []SweepRow) ([]byte, error) {
 		o.FloatOrNull("test_loss", r.TestLoss)
 		o.Bool("diverged", r.Diverged)
 		o.String("link", r.Link)
-		item, err := o.Bytes()
-		if err != nil {
-			return nil, err
-		}
-		items = append(items, item)
+	})
+	if err != nil {
+		return nil, err
 	}
 	var file minjson.Object
-	file.Raw("results", minjson.List(items))
+	file.Raw("results", results)
 	return file.Bytes()
 }
 
