@@ -145,3 +145,17 @@ func TestDigitsTwinsPad(t *testing.T) {
 	p.waitFor(t, "both questions withdrawn", both+`.every(t => t === "")`, 20*time.Second)
 	p.checkNoErrors(t)
 }
+
+// A digits link that opens the twins says there, too, when the digits cannot be fetched.
+func TestDigitsTwinsFetchFailureIsExplained(t *testing.T) {
+	p := newPage(t, 390, 844)
+	p.open(t, "") // the twins, on the spiral
+	p.eval(t, `self.resnetFetchDigits = () => Promise.reject(new Error("no network")), true`, new(bool))
+	s := lab.DepthSpec(lab.DigitsDefault(), 1, false, 1)
+	p.eval(t, `location.hash = `+jsString(s.String())+`, true`, new(bool))
+	p.waitFor(t, "the failure in the twins view", `(() => {
+		const st = document.querySelector(".twins .digits-status[data-digits='failed']");
+		return !!st && st.textContent.includes("no network");
+	})()`, 30*time.Second)
+	p.checkNoErrors(t)
+}

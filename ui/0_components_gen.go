@@ -505,6 +505,50 @@ var _ reflect.Type
 var _ vjson.RawMessage
 var _ js.Value
 
+func (c *DigitsLoading) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
+
+	vgout = &vugu.BuildOut{}
+
+	var vgiterkey interface{}
+	_ = vgiterkey
+	var vgn *vugu.VGNode
+	vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "div", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "digits-status"}}}
+	vgout.Out = append(vgout.Out, vgn) // root for output
+	vgn.AddAttrInterface("data-digits", c.App.DigitsLoad.State)
+	{
+		vgparent := vgn
+		_ = vgparent
+		vgn = vgAppendText(vgparent, "\n  ")
+		if c.App.DigitsLoad.State == "loading" {
+			vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "digits-loading"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "status"}})
+			{
+				vgparent := vgn
+				_ = vgparent
+				vgn = vgAppendText(vgparent, "\n    ")
+				vgn = vgAppendElement(vgparent, "", "progress", []vugu.VGAttribute{{Namespace: "", Key: "max", Val: "100"}})
+				vgn.AddAttrInterface("value", c.PercentText())
+				vgn = vgAppendText(vgparent, "\n    ")
+				vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute(nil))
+				vgn.SetInnerHTML("Loading the handwritten digits… " + c.PercentText() + "%")
+				vgn = vgAppendText(vgparent, "\n  ")
+			}
+		}
+		vgn = vgAppendText(vgparent, "\n  ")
+		if c.App.DigitsLoad.State == "failed" {
+			vgn = vgAppendElement(vgparent, "", "p", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "notice"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "alert"}})
+			vgn.SetInnerHTML("The digits could not be loaded: " + c.App.DigitsLoad.Err)
+		}
+		vgn = vgAppendText(vgparent, "\n")
+	}
+	return vgout
+}
+
+// 'fix' unused imports
+var _ fmt.Stringer
+var _ reflect.Type
+var _ vjson.RawMessage
+var _ js.Value
+
 func (c *DigitsPad) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 
 	vgout = &vugu.BuildOut{}
@@ -616,24 +660,10 @@ func (c *DigitsPanel) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 		vgparent := vgn
 		_ = vgparent
 		vgn = vgAppendText(vgparent, "\n  ")
-		if c.App.DigitsLoad.State == "loading" {
-			vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "digits-loading"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "status"}})
-			{
-				vgparent := vgn
-				_ = vgparent
-				vgn = vgAppendText(vgparent, "\n    ")
-				vgn = vgAppendElement(vgparent, "", "progress", []vugu.VGAttribute{{Namespace: "", Key: "max", Val: "100"}})
-				vgn.AddAttrInterface("value", c.PercentText())
-				vgn = vgAppendText(vgparent, "\n    ")
-				vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute(nil))
-				vgn.SetInnerHTML("Loading the handwritten digits… " + c.PercentText() + "%")
-				vgn = vgAppendText(vgparent, "\n  ")
-			}
-		}
-		vgn = vgAppendText(vgparent, "\n  ")
-		if c.App.DigitsLoad.State == "failed" {
-			vgn = vgAppendElement(vgparent, "", "p", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "notice"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "alert"}})
-			vgn.SetInnerHTML("The digits could not be loaded: " + c.App.DigitsLoad.Err)
+		{
+			vgcomp := vgComponent[DigitsLoading](vgin, 0x87989728C1583DE, vgiterkey)
+			vgcomp.App = c.App
+			vgn = vgAppendComponent(vgout, vgparent, vgcomp)
 		}
 		vgn = vgAppendText(vgparent, "\n  ")
 		{
@@ -2185,7 +2215,8 @@ func (c *SweepPlot) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn = vgAppendText(vgparent, "\n  ")
 		}
 		vgn = vgAppendText(vgparent, "\n  ")
-		vgn = vgAppendElement(vgparent, "svg", "svg", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "plot"}, vugu.VGAttribute{Namespace: "", Key: "viewBox", Val: "0 0 560 280"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "img"}, vugu.VGAttribute{Namespace: "", Key: "aria-label", Val: "Final training and test error against the number of blocks, plain and residual"}})
+		vgn = vgAppendElement(vgparent, "svg", "svg", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "plot"}, vugu.VGAttribute{Namespace: "", Key: "viewBox", Val: "0 0 560 280"}, vugu.VGAttribute{Namespace: "", Key: "role", Val: "img"}})
+		vgn.AddAttrInterface("aria-label", "Final training and test error against depth ("+c.g.XName+"), plain and residual")
 		{
 			vgparent := vgn
 			_ = vgparent
@@ -2292,7 +2323,7 @@ func (c *SweepPlot) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 		}
 		vgn = vgAppendText(vgparent, "\n  ")
 		vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "axis-name"}})
-		vgn.SetInnerHTML(vugu.HTML("blocks (log scale)"))
+		vgn.SetInnerHTML(c.g.XName)
 		vgn = vgAppendText(vgparent, "\n")
 	}
 	return vgout
@@ -2858,6 +2889,14 @@ func (c *Twins) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "more"}})
 			vgn.SetInnerHTML(vugu.HTML("Same data, same seed, the same initial weights: they differ only in the shortcuts. Build your own\n    network in the Single view; the twins follow it."))
 			vgn = vgAppendText(vgparent, "\n  ")
+		}
+		vgn = vgAppendText(vgparent, "\n  ")
+		if c.ShowsImages() {
+			{
+				vgcomp := vgComponent[DigitsLoading](vgin, 0xDFDEBF58C69115B6, vgiterkey)
+				vgcomp.App = c.Compare.App
+				vgn = vgAppendComponent(vgout, vgparent, vgcomp)
+			}
 		}
 		vgn = vgAppendText(vgparent, "\n  ")
 		vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute(nil))

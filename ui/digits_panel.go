@@ -18,11 +18,6 @@ type DigitsPanel struct {
 	gridShown, cShown int
 }
 
-// PercentText is the digits file's fetched share, in percent.
-func (c *DigitsPanel) PercentText() string {
-	return strconv.Itoa(int(100 * c.App.DigitsLoad.Fraction))
-}
-
 // PredictedText says how many test images have a prediction, for tests and tools.
 func (c *DigitsPanel) PredictedText() string { return strconv.Itoa(len(c.App.Digits.Pred)) }
 

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"resnetplayground/lab"
 )
 
 // SweepPlot draws a sweep's final error against depth, depth on a log2 axis: training error
@@ -25,6 +27,7 @@ type sweepGeom struct {
 	XTicks, YTicks []Tick
 	ChanceY        float64 // 0 when the chance line is off the plot
 	ChanceLabel    string
+	XName          string // the x axis: blocks, or for convolutional networks weight layers
 }
 
 // SweepWhisker spans the training errors of one depth and variant's seeds: one SVG path, a
@@ -80,13 +83,20 @@ func spacedTicks(ticks []Tick, charW, gap float64) []Tick {
 func (c *SweepPlot) BeforeBuild() { c.g = sweepGeometry(c.Run) }
 
 func sweepGeometry(r *SweepRun) sweepGeom {
-	var g sweepGeom
+	g := sweepGeom{XName: "blocks (log scale)"}
 	if r == nil {
 		return g
 	}
-	depths := map[int]bool{}
+	// Convolutional networks are named by their weight layers (6n+2), as the paper and the
+	// sweep's table name them; the plot's x positions stay those of the blocks.
+	depths, label := map[int]bool{}, map[int]int{}
 	for _, j := range r.Jobs {
 		depths[j.Depth()] = true
+		label[j.Depth()] = j.Depth()
+		if j.Spec.IsConv() {
+			label[j.Depth()] = lab.WeightLayers(j.Spec)
+			g.XName = "weight layers, 6n+2 (log scale)"
+		}
 	}
 	var ds []int
 	for d := range depths {
@@ -115,7 +125,7 @@ func sweepGeometry(r *SweepRun) sweepGeom {
 	}
 
 	for _, d := range ds {
-		g.XTicks = append(g.XTicks, Tick{Pos: sx(d), Label: strconv.Itoa(d)})
+		g.XTicks = append(g.XTicks, Tick{Pos: sx(d), Label: strconv.Itoa(label[d])})
 	}
 	g.XTicks = spacedTicks(g.XTicks, sweepDigitW, 4)
 	for _, y := range NiceTicks(0, yhi, 5) {

@@ -143,3 +143,32 @@ func TestSweepXTicksDoNotCollide(t *testing.T) {
 		t.Errorf("x labels %q; want 2 30 64 (31 and 32 crowd 30)", labels)
 	}
 }
+
+// A convolutional sweep is plotted against weight layers (6n+2), as its table and the paper
+// count depth, not against blocks.
+func TestConvSweepAxisCountsLayers(t *testing.T) {
+	jobs, err := SweepJobs(lab.DigitsDefault(), []int{1, 9}, []uint64{1}, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := sweepGeometry(&SweepRun{Jobs: jobs, Classes: 10})
+	var labels []string
+	for _, tk := range g.XTicks {
+		labels = append(labels, tk.Label)
+	}
+	if strings.Join(labels, " ") != "8 56" || !strings.Contains(g.XName, "layers") {
+		t.Errorf("x labels %q named %q; want 8 56 named in layers", labels, g.XName)
+	}
+	if g := sweepGeometry(&SweepRun{Jobs: mustJobs(t, lab.Default(), []int{2, 8}), Classes: 2}); !strings.HasPrefix(g.XName, "blocks") {
+		t.Errorf("a dense sweep's axis is named %q; want blocks", g.XName)
+	}
+}
+
+func mustJobs(t *testing.T, base lab.Spec, depths []int) []SweepJob {
+	t.Helper()
+	jobs, err := SweepJobs(base, depths, []uint64{1}, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return jobs
+}
