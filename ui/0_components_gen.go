@@ -313,20 +313,25 @@ func (c *Chart) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "chart-title"}})
 			vgn.SetInnerHTML(c.Title)
 			vgn = vgAppendText(vgparent, "\n    ")
-			for vgiterkeyt, l := range c.g.Lines {
-				var vgiterkey interface{} = vgiterkeyt
-				_ = vgiterkey
-				l := l
-				_ = l
-				vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute(nil))
-				vgn.AddAttrInterface("class", "key "+l.Class)
-				{
-					vgparent := vgn
-					_ = vgparent
-					vgn = vgAppendElement(vgparent, "svg", "svg", []vugu.VGAttribute{{Namespace: "", Key: "width", Val: "22"}, vugu.VGAttribute{Namespace: "", Key: "height", Val: "8"}, vugu.VGAttribute{Namespace: "", Key: "aria-hidden", Val: "true"}})
-					vgn.SetInnerHTML(vugu.HTML("\x3Cline x1=\"1\" y1=\"4\" x2=\"21\" y2=\"4\"\x3E\x3C/line\x3E"))
+			vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "keys"}})
+			{
+				vgparent := vgn
+				_ = vgparent
+				for vgiterkeyt, l := range c.g.Lines {
+					var vgiterkey interface{} = vgiterkeyt
+					_ = vgiterkey
+					l := l
+					_ = l
 					vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute(nil))
-					vgn.SetInnerHTML(l.Name)
+					vgn.AddAttrInterface("class", "key "+l.Class)
+					{
+						vgparent := vgn
+						_ = vgparent
+						vgn = vgAppendElement(vgparent, "svg", "svg", []vugu.VGAttribute{{Namespace: "", Key: "width", Val: "22"}, vugu.VGAttribute{Namespace: "", Key: "height", Val: "8"}, vugu.VGAttribute{Namespace: "", Key: "aria-hidden", Val: "true"}})
+						vgn.SetInnerHTML(vugu.HTML("\x3Cline x1=\"1\" y1=\"4\" x2=\"21\" y2=\"4\"\x3E\x3C/line\x3E"))
+						vgn = vgAppendElement(vgparent, "", "span", []vugu.VGAttribute(nil))
+						vgn.SetInnerHTML(l.Name)
+					}
 				}
 			}
 			vgn = vgAppendText(vgparent, "\n  ")
