@@ -35,6 +35,15 @@ func (c *Compare) ReceiveLandscape(side int, r proto.LandscapeReport) {
 		return
 	}
 	t.Side[side].ReceiveLandscape(r)
+	// A paused worker that took a step the page had not heard of before the request reached
+	// it (a Step still in flight) pictures the step it is at, past the one asked for: both
+	// twins are asked again at that step, so the pictures and the address agree. Paused
+	// workers do not move on, so this asks once. (At 0 asks for whatever step a worker is at.)
+	if shown := t.WhyShown; shown != nil && r.Gen == t.Side[side].Gen && r.At > 0 && r.At == shown.At && r.Step > r.At && !t.Running() {
+		t.drawAt(r.Step)
+		c.syncAddress()
+		return
+	}
 	if t.whyWall == 0 && t.WhyState() == "done" {
 		t.whyWall = max(time.Since(t.whyStart), time.Millisecond)
 	}

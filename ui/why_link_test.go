@@ -172,3 +172,35 @@ func TestWhyDoesNotWaitForALostWorker(t *testing.T) {
 		t.Errorf("picture %+v", ch.twin[Plain][n-2])
 	}
 }
+
+// A paused twin whose worker was a step further on than the page knew pictures that step:
+// both twins are asked again there, and the address names the step the pictures show.
+func TestWhyPictureAtAStepPastTheOneAskedIsAskedAgain(t *testing.T) {
+	c, _, ch := compareWith(t, "b=16x2p*4&s=3")
+	c.LoadQuery("view=twins")
+	tw := c.Twins
+	c.ReceiveTwin(Plain, reportAt(tw, Plain, 40, false))
+	c.ReceiveTwin(Residual, reportAt(tw, Residual, 40, false))
+	c.DrawLandscapes()
+	if got := lastTwin(ch, Residual); got.Kind != proto.CmdLandscape || got.Landscape.At != 40 {
+		t.Fatalf("residual twin was sent %+v, want the picture at step 40", got)
+	}
+	c.ReceiveLandscape(Plain, proto.LandscapeReport{Gen: tw.Side[Plain].Gen, Step: 41, At: 40, Done: 1, Total: 1053})
+	for side := range 2 {
+		if got := lastTwin(ch, side); got.Kind != proto.CmdLandscape || got.Landscape.At != 41 {
+			t.Errorf("%s twin was sent %+v, want the picture again at step 41", TwinNames[side], got)
+		}
+	}
+	if got := tw.WhyStep(); got != "41" {
+		t.Errorf("pictures named at step %q, want 41", got)
+	}
+	if q := ch.queries[len(ch.queries)-1]; !strings.Contains(q, "at=41") {
+		t.Errorf("address %q, want at=41", q)
+	}
+	// The answer at the step asked for is taken as it is.
+	n := len(ch.twin[Residual])
+	c.ReceiveLandscape(Plain, proto.LandscapeReport{Gen: tw.Side[Plain].Gen, Step: 41, At: 41, Done: 1, Total: 1053})
+	if len(ch.twin[Residual]) != n {
+		t.Error("asked again although the picture is at the step asked for")
+	}
+}
