@@ -16,7 +16,8 @@ import (
 //     change made while training), history: Float64Array (SampleFields per sample: step, train loss, train
 //     acc, test loss, test acc; float64 so step numbers past 2²⁴ stay exact), blocks:
 //     Float32Array (gradient norm, activation mean and standard deviation per block), and
-//     when present boundary: Float32Array with gridN, classes and boundaryMS, and trainXY/testXY:
+//     when present boundary: Float32Array with gridN, classes and boundaryMS, blockMap:
+//     Float32Array with mapBlock, mapN and mapUnits, and trainXY/testXY:
 //     Float32Array with trainY/testY: Uint8Array and classes, and for images digitsSide with
 //     digitsImages/digitsLabels/digitsPred: Uint8Array and digitsProbe: Float32Array};
 //   - {type: "sweep", step, done, trainAcc, testAcc, trainLoss, testLoss, diverged, err}
@@ -99,6 +100,9 @@ func EncodeReport(r Report) Message {
 	if len(r.Boundary) > 0 {
 		m["boundary"], m["gridN"], m["classes"], m["boundaryMS"] = r.Boundary, r.GridN, r.Classes, r.BoundaryMS
 	}
+	if len(r.BlockMap) > 0 {
+		m["blockMap"], m["mapBlock"], m["mapN"], m["mapUnits"] = r.BlockMap, r.MapBlock, r.MapN, r.MapUnits
+	}
 	if r.Train != nil && r.Test != nil {
 		m["trainXY"], m["trainY"] = toFloat32(r.Train.X), labels(r.Train.Y)
 		m["testXY"], m["testY"] = toFloat32(r.Test.X), labels(r.Test.Y)
@@ -141,6 +145,9 @@ func DecodeReport(m Message) Report {
 	}
 	if b := m.float32s("boundary"); b != nil {
 		r.Boundary, r.GridN, r.Classes, r.BoundaryMS = b, m.num("gridN"), m.num("classes"), m.fnum("boundaryMS")
+	}
+	if b := m.float32s("blockMap"); b != nil {
+		r.BlockMap, r.MapBlock, r.MapN, r.MapUnits = b, m.num("mapBlock"), m.num("mapN"), m.num("mapUnits")
 	}
 	if xy := m.float32s("trainXY"); xy != nil {
 		classes := m.num("classes")

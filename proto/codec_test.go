@@ -87,6 +87,7 @@ func TestReportsSurviveTheWire(t *testing.T) {
 		},
 		PeakLoss: 431.75, PeakStep: 2, LRChanges: []lab.LRChange{{Step: 120, LR: 0.01}, {Step: 1 << 30, LR: 1e-5}},
 		Boundary: []float32{0.25, 0.75, 0.5, 0.5}, GridN: 1, Classes: 2, BoundaryMS: 1.5,
+		BlockMap: []float32{0, 1.5, -2, 3, 4, 5, 6, 7}, MapBlock: 7, MapN: 2, MapUnits: 2,
 		Train: &data.Set{X: []float64{0.5, -0.25, 1, 2}, Y: []int{0, 1}, Classes: 2},
 		Test:  &data.Set{X: []float64{0.125, 0.75}, Y: []int{1}, Classes: 2},
 	}
@@ -96,7 +97,7 @@ func TestReportsSurviveTheWire(t *testing.T) {
 	}
 	// A report without a picture or points leaves them empty.
 	small := Report{Gen: 1, History: []Sample{{Step: 1}}}
-	if out := DecodeReport(throughJS(t, EncodeReport(small))); out.Boundary != nil || out.Train != nil || len(out.History) != 1 {
+	if out := DecodeReport(throughJS(t, EncodeReport(small))); out.Boundary != nil || out.BlockMap != nil || out.Train != nil || len(out.History) != 1 {
 		t.Errorf("a small report came back as %+v", out)
 	}
 }

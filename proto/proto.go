@@ -24,6 +24,7 @@ const (
 	CmdSweep    Kind = "sweep"    // a pool worker: train Spec for Steps steps; Gen numbers the job
 	CmdDigits   Kind = "digits"   // Data is the digits file, fetched by the page when a visitor picks Digits
 	CmdProbe    Kind = "probe"    // Pixels is an image the visitor drew: report its class probabilities from now on
+	CmdWatch    Kind = "watch"    // Block is the block whose output the page shows (Report.BlockMap); -1 none
 )
 
 // LesionAll in Command.Block asks for every block in turn.
@@ -43,7 +44,7 @@ type Command struct {
 	Spec   lab.Spec  // CmdReset, CmdSweep
 	Run    bool      // CmdReset (start running at once) and CmdRun
 	Steps  int       // CmdStep, CmdSweep
-	Block  int       // CmdShortcut, CmdLesion
+	Block  int       // CmdShortcut, CmdLesion, CmdWatch
 	On     bool      // CmdShortcut
 	LR     float64   // CmdLR
 	Data   []byte    // CmdDigits
@@ -89,6 +90,12 @@ type Report struct {
 	// Train and Test are sent once per reset (empty otherwise), to draw the points; never
 	// for images, which Digits shows instead.
 	Train, Test *data.Set
+
+	// BlockMap is the watched block's output over the plane (lab.Trainer.BlockMap, see
+	// CmdWatch): MapUnits pictures of MapN×MapN for block MapBlock, unit by unit; sent with
+	// each new boundary picture, and when the page picks another block.
+	BlockMap                 []float32
+	MapBlock, MapN, MapUnits int
 
 	Digits *DigitsView // for a dataset of images; nil otherwise
 

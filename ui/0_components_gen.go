@@ -237,6 +237,14 @@ func (c *BlockEditor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 				}
 				vgn = vgAppendText(vgparent, "\n    ")
 			}
+			vgn = vgAppendText(vgparent, "\n    ")
+			if !c.App.ShowsImages() {
+				{
+					vgcomp := vgComponent[BlockOutput](vgin, 0xDDA95E3AF7C64A11, vgiterkey)
+					vgcomp.App = c.App
+					vgn = vgAppendComponent(vgout, vgparent, vgcomp)
+				}
+			}
 			vgn = vgAppendText(vgparent, "\n  ")
 		}
 		vgn = vgAppendText(vgparent, "\n\n  ")
@@ -281,6 +289,38 @@ func (c *BlockEditor) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
 			}
 			vgn = vgAppendText(vgparent, "\n  ")
 		}
+		vgn = vgAppendText(vgparent, "\n")
+	}
+	return vgout
+}
+
+// 'fix' unused imports
+var _ fmt.Stringer
+var _ reflect.Type
+var _ vjson.RawMessage
+var _ js.Value
+
+func (c *BlockOutput) Build(vgin *vugu.BuildIn) (vgout *vugu.BuildOut) {
+
+	vgout = &vugu.BuildOut{}
+
+	var vgiterkey interface{}
+	_ = vgiterkey
+	var vgn *vugu.VGNode
+	vgn = &vugu.VGNode{Type: vugu.VGNodeType(3), Namespace: "", Data: "figure", Attr: []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "block-output"}}}
+	vgout.Out = append(vgout.Out, vgn) // root for output
+	vgn.AddAttrInterface("data-block", Itoa(c.App.Run.BlockMap.Block+1))
+	vgn.AddAttrInterface("data-map-version", Itoa(c.App.Run.BlockMap.Version))
+	vgn.AddAttrInterface("data-units", Itoa(c.App.Run.BlockMap.Units))
+	{
+		vgparent := vgn
+		_ = vgparent
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "div", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "block-map-wrap"}})
+		vgn.JSPopulateHandler = vugu.JSValueFunc(func(value js.Value) { c.paint(value) })
+		vgn = vgAppendText(vgparent, "\n  ")
+		vgn = vgAppendElement(vgparent, "", "figcaption", []vugu.VGAttribute{{Namespace: "", Key: "class", Val: "hint"}})
+		vgn.SetInnerHTML(c.Caption())
 		vgn = vgAppendText(vgparent, "\n")
 	}
 	return vgout

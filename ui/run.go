@@ -34,16 +34,20 @@ type Run struct {
 
 	Digits Digits // for a dataset of images (see app_digits.go)
 
+	BlockMap BlockMap // the watched block's output over the plane (see block_output.go)
+
 	// Sent numbers the commands sent to the worker and Acked is the last one the worker has
 	// acknowledged (proto.Command.Seq); the page shows both as data-sent and data-acked, so
 	// a browser test can wait until the worker has answered everything.
 	Sent, Acked int
 
-	spec     lab.Spec // what the worker trains (its LR the latest)
-	startLR  float64  // the learning rate the run started with
-	probeSeq int      // the latest drawing's command (Probe): answers the worker gave before it are stale
-	lost     bool     // the worker failed (see WorkerLost); the next Play, Step or Reset starts anew
-	post     func(proto.Command)
+	spec      lab.Spec // what the worker trains (its LR the latest)
+	startLR   float64  // the learning rate the run started with
+	probeSeq  int      // the latest drawing's command (Probe): answers the worker gave before it are stale
+	watching  int      // the block the worker was asked to map (Watch), when watchSent
+	watchSent bool
+	lost      bool // the worker failed (see WorkerLost); the next Play, Step or Reset starts anew
+	post      func(proto.Command)
 }
 
 // NewRun is a run whose commands go to post; it trains nothing until Restart.
@@ -56,6 +60,9 @@ func (r *Run) Experiment() lab.Spec { return r.spec }
 // everything heard of the previous one.
 func (r *Run) Restart(spec lab.Spec) {
 	r.Gen++
+	if r.lost {
+		r.watchSent = false // a fresh worker has not heard which block to map
+	}
 	r.spec, r.lost, r.startLR = spec, false, spec.LR
 	r.Metrics, r.Measured, r.History = lab.Metrics{}, false, nil
 	r.PeakLoss, r.PeakStep, r.LRChanges = 0, 0, nil
@@ -64,6 +71,7 @@ func (r *Run) Restart(spec lab.Spec) {
 	r.BoundaryVersion++
 	r.Digits.Pred = nil
 	r.Digits.Version++
+	r.BlockMap = BlockMap{Version: r.BlockMap.Version + 1}
 	r.send(proto.Command{Kind: proto.CmdReset, Gen: r.Gen, Spec: spec, Run: r.Running})
 }
 
@@ -156,6 +164,9 @@ func (r *Run) Receive(rep proto.Report) {
 		r.PointsVersion++
 	}
 	r.receiveDigits(rep.Digits, rep.Ack >= r.probeSeq)
+	if len(rep.BlockMap) > 0 {
+		r.BlockMap = BlockMap{Block: rep.MapBlock, N: rep.MapN, Units: rep.MapUnits, Values: rep.BlockMap, Version: r.BlockMap.Version + 1}
+	}
 	if rep.Metrics.Diverged && !r.Diverged {
 		r.Diverged = true
 		r.Running = false

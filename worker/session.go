@@ -30,8 +30,15 @@ type session struct {
 	probe      []float32 // the image the visitor drew, if any
 	probeX     []float64
 	probs      []float32
-	err        string // reported once, then cleared
+	watch      int       // the block whose output the page shows (CmdWatch), -1 for none
+	mapDue     bool      // the watched block changed, or the run: send its map with the next report
+	blockMap   []float32 // reused for every map
+	err        string    // reported once, then cleared
 }
+
+// BlockMapN is the side of a block map's pictures (lab.Trainer.BlockMap): small squares, one
+// per unit, which cost the worker a fraction of the 100×100 boundary.
+const BlockMapN = 24
 
 // EvalImages is how many training and test images the worker's measurements use: enough
 // for accuracies to a percent or so, few enough that measuring a deep convolutional network
@@ -63,7 +70,7 @@ func gridSize(cost int) int {
 // historyMax bounds the samples kept (and sent) per run.
 const historyMax = 300
 
-func newSession() *session { return &session{hist: NewHistory(historyMax)} }
+func newSession() *session { return &session{hist: NewHistory(historyMax), watch: -1} }
 
 // handle applies one command. It reports whether the page should hear about it at once (a
 // reset or a step changes what the page shows even while paused).
@@ -80,6 +87,9 @@ func (s *session) handle(c proto.Command) (changed bool) {
 	case proto.CmdProbe: // the drawing stays the same across resets
 		s.probe = append(s.probe[:0], c.Pixels...)
 		return s.trainer != nil
+	case proto.CmdWatch: // so does the block watched
+		s.watch, s.mapDue = c.Block, true
+		return s.trainer != nil
 	}
 	if c.Kind != proto.CmdReset && c.Gen != s.gen {
 		return false // for a trainer that has been replaced already
@@ -91,6 +101,7 @@ func (s *session) handle(c proto.Command) (changed bool) {
 		s.pointsSent = false
 		s.last, s.measured = lab.Metrics{}, false
 		s.digitsSent = false
+		s.mapDue = true
 		t, err := lab.NewTrainer(c.Spec)
 		if err != nil {
 			s.trainer, s.running = nil, false
@@ -195,6 +206,14 @@ func (s *session) report(want measure) (r proto.Report, cost measured) {
 			cost.grid, cost.gridN = time.Since(start), n
 			r.Boundary, r.GridN, r.Classes = s.grid, n, s.classes()
 			r.BoundaryMS = cost.grid.Seconds() * 1000
+		}
+		if s.watch >= 0 && (r.Boundary != nil || s.mapDue) && !r.Metrics.Diverged {
+			var units int
+			s.blockMap, units = s.trainer.BlockMap(s.watch, BlockMapN, s.blockMap)
+			if units > 0 {
+				r.BlockMap, r.MapBlock, r.MapN, r.MapUnits = s.blockMap, s.watch, BlockMapN, units
+			}
+			s.mapDue = false
 		}
 		if d := s.trainer.Train(); data.IsImages(s.spec.Dataset) {
 			r.Digits = s.digitsView(d.Dim, measuredNow)

@@ -1,0 +1,48 @@
+package lab
+
+import "resnetplayground/nn/data"
+
+// BlockMapUnits is how many of a block's units BlockMap draws: a small picture each, as
+// TensorFlow Playground draws one per neuron; wider blocks show their first ones.
+const BlockMapUnits = 16
+
+// BlockMap is what one block of a network trained on 2-D points passes on, over the same
+// plane as Boundary: for each of the block's first BlockMapUnits output units, an n×n
+// picture of that unit's value (after the block's activation), row 0 at the top, unit by
+// unit: dst[u*n*n + r*n + c]. It returns dst and the units drawn; 0 units for images or a
+// block the network does not have. dst is reused when large enough.
+//
+// It runs the float64 network (the float32 copy keeps no block outputs), in inference mode
+// and in batches of evalChunk, after keeping the block statistics its forward passes would
+// overwrite, as boundary64 does; the weights, and so training, are not touched.
+func (t *Trainer) BlockMap(block, n int, dst []float32) ([]float32, int) {
+	if n < 1 || t.train.Dim != 2 || block < 0 || block >= len(t.net.Blocks) {
+		return dst[:0], 0
+	}
+	units := min(t.net.Blocks[block].Out, BlockMapUnits)
+	if cap(dst) < units*n*n {
+		dst = make([]float32, units*n*n)
+	}
+	dst = dst[:units*n*n]
+	t.recordStats()
+	cell := 2 * data.Extent / float64(n)
+	for lo := 0; lo < n*n; lo += evalChunk {
+		hi := min(lo+evalChunk, n*n)
+		grid := t.grid[:0]
+		for k := lo; k < hi; k++ {
+			r, c := k/n, k%n
+			grid = append(grid, -data.Extent+(float64(c)+0.5)*cell, data.Extent-(float64(r)+0.5)*cell)
+		}
+		t.grid = grid
+		t.chunk = chunkOf(t.chunk, grid, hi-lo, 2)
+		t.net.Forward(t.chunk, false)
+		out := t.net.Blocks[block].Output()
+		for k := lo; k < hi; k++ {
+			row := out.RawRowView(k - lo)
+			for u := 0; u < units; u++ {
+				dst[u*n*n+k] = float32(row[u])
+			}
+		}
+	}
+	return dst, units
+}
