@@ -1,7 +1,5 @@
 package lab
 
-import "resnetplayground/nn/data"
-
 // BlockMapUnits is how many of a block's units BlockMap draws: a small picture each, as
 // TensorFlow Playground draws one per neuron; wider blocks show their first ones.
 const BlockMapUnits = 16
@@ -25,17 +23,9 @@ func (t *Trainer) BlockMap(block, n int, dst []float32) ([]float32, int) {
 	}
 	dst = dst[:units*n*n]
 	t.recordStats()
-	cell := 2 * data.Extent / float64(n)
 	for lo := 0; lo < n*n; lo += evalChunk {
 		hi := min(lo+evalChunk, n*n)
-		grid := t.grid[:0]
-		for k := lo; k < hi; k++ {
-			r, c := k/n, k%n
-			grid = append(grid, -data.Extent+(float64(c)+0.5)*cell, data.Extent-(float64(r)+0.5)*cell)
-		}
-		t.grid = grid
-		t.chunk = chunkOf(t.chunk, grid, hi-lo, 2)
-		t.net.Forward(t.chunk, false)
+		t.forwardGrid(n, lo, hi)
 		out := t.net.Blocks[block].Output()
 		for k := lo; k < hi; k++ {
 			row := out.RawRowView(k - lo)

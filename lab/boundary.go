@@ -1,6 +1,8 @@
 package lab
 
 import (
+	"gonum.org/v1/gonum/mat"
+
 	"resnetplayground/nn"
 	"resnetplayground/nn/data"
 )
@@ -44,17 +46,23 @@ func (t *Trainer) Boundary(n int, dst []float32) []float32 {
 func (t *Trainer) boundary64(n int, dst []float32) []float32 {
 	t.recordStats() // before the forward passes overwrite the buffers the stats are read from
 	classes := t.train.Classes
-	cell := 2 * data.Extent / float64(n)
 	for lo := 0; lo < n*n; lo += evalChunk {
 		hi := min(lo+evalChunk, n*n)
-		grid := t.grid[:0]
-		for k := lo; k < hi; k++ {
-			r, c := k/n, k%n
-			grid = append(grid, -data.Extent+(float64(c)+0.5)*cell, data.Extent-(float64(r)+0.5)*cell)
-		}
-		t.grid = grid
-		t.chunk = chunkOf(t.chunk, grid, hi-lo, 2)
-		nn.Probabilities(dst[lo*classes:hi*classes], t.net.Forward(t.chunk, false))
+		nn.Probabilities(dst[lo*classes:hi*classes], t.forwardGrid(n, lo, hi))
 	}
 	return dst
+}
+
+// forwardGrid runs the float64 network, in inference mode, on cells lo to hi of the n×n grid
+// Boundary describes, and returns its logits; the blocks' outputs are those cells' too.
+func (t *Trainer) forwardGrid(n, lo, hi int) *mat.Dense {
+	cell := 2 * data.Extent / float64(n)
+	grid := t.grid[:0]
+	for k := lo; k < hi; k++ {
+		r, c := k/n, k%n
+		grid = append(grid, -data.Extent+(float64(c)+0.5)*cell, data.Extent-(float64(r)+0.5)*cell)
+	}
+	t.grid = grid
+	t.chunk = chunkOf(t.chunk, grid, hi-lo, 2)
+	return t.net.Forward(t.chunk, false)
 }
