@@ -1,5 +1,7 @@
 package nn
 
+import "math"
+
 // The engine's hot loops: the products of a dense layer's forward and backward passes. They
 // are small (a 32×16 batch times a 16×16 weight matrix while training, 256×16 chunks for the
 // decision-boundary grid), where gonum's general GEMM spends more time dispatching than
@@ -73,3 +75,43 @@ func transpose(t, a []float64, r, c int) {
 // adamConsts are one Adam update's numbers (optim.go): β₁, β₂, the learning rate, ε, the
 // weight decay, and the bias corrections 1/(1−β₁ᵗ) and 1/(1−β₂ᵗ).
 type adamConsts struct{ b1, b2, lr, eps, wd, c1, c2 float64 }
+
+// The portable element-wise kernels: the scalar build uses them whole, the SIMD build for
+// the elements left over after its lanes, so both builds round alike.
+
+// reluGo sets y = x where !(x ≤ 0) (so NaN passes through) and +0 elsewhere (len(y) ≥ len(x)).
+// Not max(v, 0): under wasm that is a runtime call, a tenth of a training step.
+func reluGo(y, x []float64) {
+	y = y[:len(x)]
+	for i, v := range x {
+		if !(v <= 0) {
+			y[i] = v
+		} else {
+			y[i] = 0
+		}
+	}
+}
+
+// reluGradGo sets dx = dy where x > 0 and +0 elsewhere (len(dx), len(x) ≥ len(dy)).
+func reluGradGo(dx, dy, x []float64) {
+	dx, x = dx[:len(dy)], x[:len(dy)]
+	for i, d := range dy {
+		if x[i] > 0 {
+			dx[i] = d
+		} else {
+			dx[i] = 0
+		}
+	}
+}
+
+// adamStepGo is Adam's update of the weights w from their gradients g and moments m, v (all
+// len(w) long), each operation in the order kernels_simd.go's lanes take.
+func adamStepGo(w, g, m, v []float64, k adamConsts) {
+	g, m, v = g[:len(w)], m[:len(w)], v[:len(w)]
+	for i := range w {
+		gi := g[i] + k.wd*w[i]
+		m[i] = k.b1*m[i] + (1-k.b1)*gi
+		v[i] = k.b2*v[i] + (1-k.b2)*gi*gi
+		w[i] -= k.lr * (m[i] * k.c1) / (math.Sqrt(v[i]*k.c2) + k.eps)
+	}
+}

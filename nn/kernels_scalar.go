@@ -2,8 +2,6 @@
 
 package nn
 
-import "math"
-
 // Kernels names the build of the kernels in this binary: "simd" or "scalar".
 const Kernels = "scalar"
 
@@ -80,30 +78,11 @@ func mulAcc(c, init, a, b []float64, rows, inner, cols, ars, acs int) {
 	}
 }
 
-// relu sets y = x where !(x ≤ 0) (so NaN passes through) and +0 elsewhere (len(y) ≥ len(x)).
-// Not max(v, 0): under wasm that is a runtime call, a tenth of a training step.
-func relu(y, x []float64) {
-	y = y[:len(x)]
-	for i, v := range x {
-		if !(v <= 0) {
-			y[i] = v
-		} else {
-			y[i] = 0
-		}
-	}
-}
+// relu sets y = x where !(x ≤ 0) and +0 elsewhere (reluGo); without wasm SIMD, in portable Go.
+func relu(y, x []float64) { reluGo(y, x) }
 
-// reluGrad sets dx = dy where x > 0 and +0 elsewhere (len(dx), len(x) ≥ len(dy)).
-func reluGrad(dx, dy, x []float64) {
-	dx, x = dx[:len(dy)], x[:len(dy)]
-	for i, d := range dy {
-		if x[i] > 0 {
-			dx[i] = d
-		} else {
-			dx[i] = 0
-		}
-	}
-}
+// reluGrad sets dx = dy where x > 0 and +0 elsewhere (reluGradGo).
+func reluGrad(dx, dy, x []float64) { reluGradGo(dx, dy, x) }
 
 // addColSums accumulates gb += the column sums of dy (n×m), the rows in order.
 func addColSums(gb, dy []float64, n, m int) {
@@ -115,14 +94,5 @@ func addColSums(gb, dy []float64, n, m int) {
 	}
 }
 
-// adamStep is Adam's update of the weights w from their gradients g and moments m, v (all
-// len(w) long), each operation in the order kernels_simd.go's lanes take.
-func adamStep(w, g, m, v []float64, k adamConsts) {
-	g, m, v = g[:len(w)], m[:len(w)], v[:len(w)]
-	for i := range w {
-		gi := g[i] + k.wd*w[i]
-		m[i] = k.b1*m[i] + (1-k.b1)*gi
-		v[i] = k.b2*v[i] + (1-k.b2)*gi*gi
-		w[i] -= k.lr * (m[i] * k.c1) / (math.Sqrt(v[i]*k.c2) + k.eps)
-	}
-}
+// adamStep is Adam's update (adamStepGo).
+func adamStep(w, g, m, v []float64, k adamConsts) { adamStepGo(w, g, m, v, k) }

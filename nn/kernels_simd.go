@@ -3,7 +3,6 @@
 package nn
 
 import (
-	"math"
 	"simd/archsimd"
 	"unsafe"
 )
@@ -191,13 +190,7 @@ func relu(y, x []float64) {
 		zero.IfElse(v0.LessEqual(zero), v0).StoreArray((*[2]float64)(y4[0:2]))
 		zero.IfElse(v1.LessEqual(zero), v1).StoreArray((*[2]float64)(y4[2:4]))
 	}
-	for ; i < len(x); i++ {
-		if v := x[i]; !(v <= 0) {
-			y[i] = v
-		} else {
-			y[i] = 0
-		}
-	}
+	reluGo(y[i:], x[i:])
 }
 
 // reluGrad sets dx = dy where x > 0 and +0 elsewhere, two lanes at a time.
@@ -210,13 +203,7 @@ func reluGrad(dx, dy, x []float64) {
 		xv := archsimd.LoadFloat64x2Array((*[2]float64)(x[i : i+2]))
 		d.Masked(xv.Greater(zero)).StoreArray((*[2]float64)(dx[i : i+2]))
 	}
-	if i < len(dy) {
-		if x[i] > 0 {
-			dx[i] = dy[i]
-		} else {
-			dx[i] = 0
-		}
-	}
+	reluGradGo(dx[i:], dy[i:], x[i:])
 }
 
 // addColSums accumulates gb += the column sums of dy (n×m), the rows in order, two columns
@@ -258,10 +245,5 @@ func adamStep(w, g, m, v []float64, k adamConsts) {
 		vv.StoreArray(vp)
 		wv.Sub(step).StoreArray(wp)
 	}
-	for ; i < len(w); i++ {
-		gi := g[i] + k.wd*w[i]
-		m[i] = k.b1*m[i] + (1-k.b1)*gi
-		v[i] = k.b2*v[i] + (1-k.b2)*gi*gi
-		w[i] -= k.lr * (m[i] * k.c1) / (math.Sqrt(v[i]*k.c2) + k.eps)
-	}
+	adamStepGo(w[i:], g[i:], m[i:], v[i:], k)
 }
