@@ -31,10 +31,9 @@ func (t *Trainer) Boundary(n int, dst []float32) []float32 {
 	}
 	if t.grid32N != n {
 		t.grid32 = t.grid32[:0]
-		cell := 2 * data.Extent / float64(n)
 		for k := 0; k < n*n; k++ {
-			r, c := k/n, k%n
-			t.grid32 = append(t.grid32, float32(-data.Extent+(float64(c)+0.5)*cell), float32(data.Extent-(float64(r)+0.5)*cell))
+			x, y := gridCell(n, k)
+			t.grid32 = append(t.grid32, float32(x), float32(y))
 		}
 		t.grid32N = n
 	}
@@ -56,13 +55,20 @@ func (t *Trainer) boundary64(n int, dst []float32) []float32 {
 // forwardGrid runs the float64 network, in inference mode, on cells lo to hi of the n×n grid
 // Boundary describes, and returns its logits; the blocks' outputs are those cells' too.
 func (t *Trainer) forwardGrid(n, lo, hi int) *mat.Dense {
-	cell := 2 * data.Extent / float64(n)
 	grid := t.grid[:0]
 	for k := lo; k < hi; k++ {
-		r, c := k/n, k%n
-		grid = append(grid, -data.Extent+(float64(c)+0.5)*cell, data.Extent-(float64(r)+0.5)*cell)
+		x, y := gridCell(n, k)
+		grid = append(grid, x, y)
 	}
 	t.grid = grid
 	t.chunk = chunkOf(t.chunk, grid, hi-lo, 2)
 	return t.net.Forward(t.chunk, false)
+}
+
+// gridCell is the point at the centre of cell k (row k/n, column k%n) of the n×n grid over
+// [-data.Extent, data.Extent]², row 0 at the top (see Boundary).
+func gridCell(n, k int) (x, y float64) {
+	cell := 2 * data.Extent / float64(n)
+	r, c := k/n, k%n
+	return -data.Extent + (float64(c)+0.5)*cell, data.Extent - (float64(r)+0.5)*cell
 }

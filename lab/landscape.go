@@ -178,10 +178,7 @@ func (t *Trainer) StartLandscape(c LandscapeConfig) (*LandscapeJob, error) {
 	j.out.Axis = axis(c.Grid, -c.Span, c.Span)
 	j.out.Loss = make([][]float64, c.Grid)
 	for r := range j.out.Loss {
-		j.out.Loss[r] = make([]float64, c.Grid)
-		for i := range j.out.Loss[r] {
-			j.out.Loss[r][i] = math.NaN()
-		}
+		j.out.Loss[r] = nanSlice(c.Grid)
 	}
 	if c.Slice > 0 {
 		j.out.SliceAxis = axis(c.Slice, -c.Span, c.Span)

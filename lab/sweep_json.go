@@ -38,38 +38,30 @@ func (r *SweepResult) UnmarshalJSON(b []byte) error {
 	}
 	nan := math.NaN()
 	out := SweepResult{Final: Metrics{TrainAcc: nan, TestAcc: nan, TrainLoss: nan, TestLoss: nan}}
+	ints := map[string]*int{"depth": &out.Depth, "steps": &out.Steps, "step": &out.Final.Step}
+	bools := map[string]*bool{"residual": &out.Residual, "diverged": &out.Final.Diverged}
+	floats := map[string]*float64{"train_acc": &out.Final.TrainAcc, "test_acc": &out.Final.TestAcc,
+		"train_loss": &out.Final.TrainLoss, "test_loss": &out.Final.TestLoss}
 	for key, v := range members {
-		switch key {
-		case "depth", "steps", "step":
-			n, err := wholeJSON(v)
-			if err != nil {
-				return err
+		var err error
+		if p, ok := ints[key]; ok {
+			*p, err = wholeJSON(v)
+		} else if p, ok := bools[key]; ok {
+			*p, _, err = minjson.Bool(v)
+		} else if p, ok := floats[key]; ok {
+			var set bool
+			if *p, set, err = minjson.Float(v); err == nil && !set {
+				*p = nan // null: a loss JSON could not hold
 			}
-			*map[string]*int{"depth": &out.Depth, "steps": &out.Steps, "step": &out.Final.Step}[key] = n
-		case "seed":
-			text, ok, err := minjson.Number(v)
-			if ok && err == nil {
+		} else if key == "seed" {
+			var text string
+			var set bool
+			if text, set, err = minjson.Number(v); set && err == nil {
 				out.Seed, err = strconv.ParseUint(text, 10, 64)
 			}
-			if err != nil {
-				return err
-			}
-		case "residual", "diverged":
-			on, _, err := minjson.Bool(v)
-			if err != nil {
-				return err
-			}
-			*map[string]*bool{"residual": &out.Residual, "diverged": &out.Final.Diverged}[key] = on
-		case "train_acc", "test_acc", "train_loss", "test_loss":
-			x, ok, err := minjson.Float(v)
-			if err != nil {
-				return err
-			}
-			if !ok {
-				x = math.NaN()
-			}
-			*map[string]*float64{"train_acc": &out.Final.TrainAcc, "test_acc": &out.Final.TestAcc,
-				"train_loss": &out.Final.TrainLoss, "test_loss": &out.Final.TestLoss}[key] = x
+		}
+		if err != nil {
+			return err
 		}
 	}
 	*r = out

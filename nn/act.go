@@ -71,7 +71,7 @@ func (a *Act) Forward(x *mat.Dense, _ bool) *mat.Dense {
 		copy(ys, xs)
 	case GELU:
 		for i, v := range xs {
-			ys[i] = 0.5 * v * (1 + tanh(geluC*(v+geluK*v*v*v)))
+			ys[i] = gelu(v)
 		}
 	}
 	return a.y
@@ -111,3 +111,6 @@ const (
 )
 
 func sigmoid(v float64) float64 { return 1 / (1 + exp(-v)) }
+
+// gelu is the tanh approximation of GELU (Hendrycks & Gimpel).
+func gelu(v float64) float64 { return 0.5 * v * (1 + tanh(geluC*(v+geluK*v*v*v))) }

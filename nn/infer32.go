@@ -311,8 +311,7 @@ func activate32(y []float32, a Activation) {
 		}
 	case GELU:
 		for i, v := range y {
-			x := float64(v)
-			y[i] = float32(0.5 * x * (1 + tanh(geluC*(x+geluK*x*x*x))))
+			y[i] = float32(gelu(float64(v)))
 		}
 	}
 }
