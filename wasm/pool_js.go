@@ -32,7 +32,17 @@ func (h *compareHost) StartSweep(id int, jobs []ui.SweepJob) {
 	p := &sweepPool{id: id, sched: ui.NewSweepSchedule(jobs)}
 	h.pool = p
 	for i := range ui.PoolSize(n, len(jobs)) {
-		w, funcs := newWorker(func(v js.Value) { h.poolMessage(p, i, v) }, func(why string) {
+		w, funcs := newWorker(func(v js.Value) { h.poolMessage(p, i, v) }, func(f workerFailure) {
+			why := "a training worker could not start or crashed (offline, or worker.js blocked?)"
+			switch {
+			case f.Exited:
+				why = "a training worker's program ended"
+				if f.Detail != "" {
+					why += ": " + f.Detail
+				}
+			case f.Detail != "":
+				why = "a training worker failed: " + f.Detail
+			}
 			h.pace.now(func() { h.cmp.SweepFailed(p.id, why) })
 		})
 		p.workers = append(p.workers, w)

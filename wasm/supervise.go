@@ -49,32 +49,16 @@ func superviseWorker(name string, onMessage func(js.Value), onFail func(string))
 	return s
 }
 
-// start makes a fresh worker on the module the page compiled.
+// start makes a fresh worker on the module the page compiled (newWorker), and watches what
+// it says: a worker replaced since, or already lost, is not heard.
 func (s *supervisedWorker) start() {
 	g := js.Global()
-	s.w = g.Get("Worker").New("worker.js")
 	s.dead, s.heard, s.owed, s.maxGap = false, false, true, 0
 	s.since = time.Now()
-	w := s.w
-	msg := js.FuncOf(func(_ js.Value, args []js.Value) any {
+	var w js.Value
+	w, s.funcs = newWorker(func(v js.Value) {
 		if !w.Equal(s.w) || s.dead {
-			return nil // a replaced worker's last words
-		}
-		v := args[0].Get("data")
-		kind := ""
-		if t := v.Get("type"); t.Type() == js.TypeString {
-			kind = t.String()
-		}
-		if kind == "memory" {
-			return nil // worker.js answering `make soak`, not the Go program
-		}
-		if kind == "exited" {
-			why := "its program ended"
-			if w := v.Get("why"); w.Type() == js.TypeString {
-				why += ": " + w.String()
-			}
-			s.fail(s.name + " stopped (" + why + "). Press Reset to start a new one.")
-			return nil
+			return // a replaced worker's last words
 		}
 		now := time.Now()
 		if s.owed {
@@ -87,27 +71,24 @@ func (s *supervisedWorker) start() {
 			s.owed = false
 		}
 		s.onMessage(v)
-		return nil
-	})
-	fail := js.FuncOf(func(_ js.Value, args []js.Value) any {
+	}, func(f workerFailure) {
 		if !w.Equal(s.w) || s.dead {
-			return nil
+			return
 		}
-		detail := ""
-		if len(args) > 0 && args[0].Get("message").Type() == js.TypeString {
-			detail = args[0].Get("message").String()
-		}
-		if !s.heard {
+		switch {
+		case f.Exited:
+			why := "its program ended"
+			if f.Detail != "" {
+				why += ": " + f.Detail
+			}
+			s.fail(s.name + " stopped (" + why + "). Press Reset to start a new one.")
+		case !s.heard:
 			s.fail(s.name + " could not start: worker.js or wasm_exec.js did not load (offline, or blocked?). Press Reset to try again.")
-			return nil
+		default:
+			s.fail(s.name + " crashed (" + f.Detail + "). Press Reset to start a new one.")
 		}
-		s.fail(s.name + " crashed (" + detail + "). Press Reset to start a new one.")
-		return nil
 	})
-	s.w.Set("onmessage", msg)
-	s.w.Set("onerror", fail)
-	s.funcs = []js.Func{msg, fail}
-	s.w.Call("postMessage", js.ValueOf(map[string]any{"type": "module", "module": g.Get("resnetModule")}))
+	s.w = w
 	// Every worker started, for tests and debugging (a test ends one to see the page notice).
 	if g.Get("resnetWorkers").IsUndefined() {
 		g.Set("resnetWorkers", g.Get("Array").New())

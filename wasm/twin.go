@@ -28,22 +28,44 @@ func startCompare(app *ui.App, pace *pacer) *ui.Compare {
 	return h.cmp
 }
 
+// workerFailure is how a worker was lost: an error event (it could not start, or crashed),
+// or worker.js saying its Go program ended (Exited).
+type workerFailure struct {
+	Exited bool
+	Detail string // the error's or the exit's message; "" when there was none
+}
+
 // newWorker starts a training worker on the module the page compiled, and calls onmessage
-// with each message it posts and onerror if it dies. The sweep's pool uses it: a pool lives
-// for one sweep, and a failed sweep is run again with a new pool.
-func newWorker(onmessage func(js.Value), onerror func(string)) (js.Value, []js.Func) {
+// with each message the Go program posts and onfail if the worker is lost. worker.js's own
+// messages are handled here: "exited" (the program ended: a panic, or its main returned) is
+// a failure, and "memory" answers `make soak`, not the page. Both the twins' supervised
+// workers and the sweep's pool start theirs here.
+func newWorker(onmessage func(js.Value), onfail func(workerFailure)) (js.Value, []js.Func) {
 	g := js.Global()
 	w := g.Get("Worker").New("worker.js")
 	msg := js.FuncOf(func(_ js.Value, args []js.Value) any {
-		onmessage(args[0].Get("data"))
+		v := args[0].Get("data")
+		switch kind := v.Get("type"); {
+		case kind.Type() != js.TypeString:
+		case kind.String() == "memory":
+			return nil
+		case kind.String() == "exited":
+			f := workerFailure{Exited: true}
+			if why := v.Get("why"); why.Type() == js.TypeString {
+				f.Detail = why.String()
+			}
+			onfail(f)
+			return nil
+		}
+		onmessage(v)
 		return nil
 	})
 	fail := js.FuncOf(func(_ js.Value, args []js.Value) any {
-		why := "a training worker could not start or crashed (offline, or worker.js blocked?)"
+		var f workerFailure
 		if len(args) > 0 && args[0].Get("message").Type() == js.TypeString {
-			why = "a training worker failed: " + args[0].Get("message").String()
+			f.Detail = args[0].Get("message").String()
 		}
-		onerror(why)
+		onfail(f)
 		return nil
 	})
 	w.Set("onmessage", msg)
