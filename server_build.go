@@ -260,13 +260,7 @@ func writeEmbedPage(src, dst string) error {
 	if old, err := os.ReadFile(dst); err == nil && bytes.Equal(old, page) {
 		return nil
 	}
-	if err := os.WriteFile(dst+".tmp", page, 0o644); err != nil {
-		return fmt.Errorf("build: %w", err)
-	}
-	if err := os.Rename(dst+".tmp", dst); err != nil {
-		return fmt.Errorf("build: %w", err)
-	}
-	return nil
+	return writeAtomic(dst, page)
 }
 
 func copyIfStale(src, dst string) error {

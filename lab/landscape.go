@@ -200,7 +200,11 @@ func nanSlice(n int) []float64 {
 }
 
 // Total is the number of points the job evaluates, each one pass over the training set.
-func (j *LandscapeJob) Total() int { return j.cfg.Grid*j.cfg.Grid + j.cfg.Slice + j.cfg.Line }
+func (j *LandscapeJob) Total() int { return j.cfg.Points() }
+
+// Points is how many losses a landscape with these settings evaluates: the grid, the slice
+// and the line.
+func (c LandscapeConfig) Points() int { return c.Grid*c.Grid + c.Slice + c.Line }
 
 // Done is the number of points evaluated so far.
 func (j *LandscapeJob) Done() int { return j.next }

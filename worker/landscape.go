@@ -121,7 +121,7 @@ func (w *landscapeWork) report(ack int) proto.LandscapeReport {
 		MS: float64(w.spent.Microseconds()) / 1000,
 	}
 	if w.job == nil {
-		r.Total = w.cfg.Grid*w.cfg.Grid + w.cfg.Slice + w.cfg.Line
+		r.Total = w.cfg.Points()
 		return r
 	}
 	r.Done, r.Total, r.Landscape = w.job.Done(), w.job.Total(), w.job.Result()

@@ -45,21 +45,13 @@ func (w *Worker) Receive(m proto.Message) []proto.Message {
 	switch c.Kind {
 	case proto.CmdLesion:
 		// What earlier commands changed is posted first, so the answer's Ack holds.
-		var out []proto.Message
-		if w.dirty {
-			out = append(out, w.report(measure{metrics: true, gridN: w.pace.gridN(w.s.cost())}))
-			w.dirty = false
-		}
+		out := w.flushDirty()
 		w.s.ack = max(w.s.ack, c.Seq)
 		r := w.s.lesion(c)
 		r.Ack = w.s.ack
 		return append(out, proto.EncodeLesion(r))
 	case proto.CmdLandscape:
-		var out []proto.Message
-		if w.dirty { // as for a lesion: what earlier commands changed goes first
-			out = append(out, w.report(measure{metrics: true, gridN: w.pace.gridN(w.s.cost())}))
-			w.dirty = false
-		}
+		out := w.flushDirty() // as for a lesion: what earlier commands changed goes first
 		return append(out, w.receiveLandscape(c, err)...)
 	case proto.CmdSweep:
 		if err != nil {
@@ -88,6 +80,22 @@ func (w *Worker) Receive(m proto.Message) []proto.Message {
 	return nil
 }
 
+// fullReport measures the network and draws its boundary: what the page needs after a
+// command changed something.
+func (w *Worker) fullReport() proto.Message {
+	return w.report(measure{metrics: true, gridN: w.pace.gridN(w.s.cost())})
+}
+
+// flushDirty is the full report owed for commands not yet reported on, if any; it clears the
+// debt.
+func (w *Worker) flushDirty() []proto.Message {
+	if !w.dirty {
+		return nil
+	}
+	w.dirty = false
+	return []proto.Message{w.fullReport()}
+}
+
 // Busy reports whether Work has more to do: a sweep run to train, a network running, a
 // drawn digit to classify or a landscape filling in.
 func (w *Worker) Busy() bool { return w.job != nil || w.s.training() || w.probed || w.why != nil }
@@ -107,7 +115,7 @@ func (w *Worker) Work() []proto.Message {
 	w.probed = false
 	switch {
 	case dirty:
-		out = append(out, w.report(measure{metrics: true, gridN: w.pace.gridN(w.s.cost())}))
+		out = append(out, w.fullReport())
 	case probed:
 		out = append(out, w.report(measure{}))
 	}
