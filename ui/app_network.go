@@ -31,13 +31,17 @@ func (a *App) SetAllShortcuts(on bool) {
 }
 
 // AllShortcuts reports whether every block has its shortcut on.
-func (a *App) AllShortcuts() bool {
-	for _, b := range a.Spec.Blocks {
-		if !b.Shortcut {
-			return false
+func (a *App) AllShortcuts() bool { return shortcutsOn(a.Spec) == len(a.Spec.Blocks) }
+
+// shortcutsOn counts the blocks of s whose shortcut is on.
+func shortcutsOn(s lab.Spec) int {
+	on := 0
+	for _, b := range s.Blocks {
+		if b.Shortcut {
+			on++
 		}
 	}
-	return true
+	return on
 }
 
 func (a *App) setShortcuts(blocks []int, on bool) {

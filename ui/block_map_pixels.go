@@ -22,13 +22,17 @@ func (m *BlockMap) mapSize() (w, h int) {
 	return mapCols*(m.N+mapGap) - mapGap, rows*(m.N+mapGap) - mapGap
 }
 
-// pixels lays the units out as an RGBA mosaic, mapCols a row. Each unit is scaled to its
+// pixels lays the units out as an RGBA mosaic, mapCols a row, in dst when large enough. Each unit is scaled to its
 // own largest magnitude, so a unit that barely moves still shows its shape: white is 0,
 // blue positive, orange negative (tanh and the like), and a unit that is 0 everywhere (a
 // dead ReLU) stays white.
-func (m *BlockMap) pixels() []byte {
+func (m *BlockMap) pixels(dst []byte) []byte {
 	w, h := m.mapSize()
-	rgba := make([]byte, 4*w*h)
+	rgba := dst[:0]
+	if cap(rgba) < 4*w*h {
+		rgba = make([]byte, 4*w*h)
+	}
+	rgba = rgba[:4*w*h]
 	for i := range rgba {
 		rgba[i] = 255
 	}

@@ -17,7 +17,7 @@ func TestBlockMapPixels(t *testing.T) {
 	if w != 4*(n+mapGap)-mapGap || h != 2*(n+mapGap)-mapGap {
 		t.Fatalf("mosaic %d×%d", w, h)
 	}
-	px := m.pixels()
+	px := m.pixels(nil)
 	at := func(unit, k int) [3]byte {
 		x, y := (unit%mapCols)*(n+mapGap)+k%n, (unit/mapCols)*(n+mapGap)+k/n
 		p := 4 * (y*w + x)

@@ -19,17 +19,15 @@ const blockMapScale = 2
 type BlockOutput struct {
 	App *App
 
-	canvas js.Value
-	shown  int
+	canvas, tile js.Value // on the page; the map's own pixels, offscreen
+	pixels       []byte
+	shown        int
 }
 
 // BeforeBuild asks the worker for the selected block's map when the selection, or the
-// worker, is new: Watch sends nothing when it already asked for this block.
-func (c *BlockOutput) BeforeBuild() {
-	if !c.App.ShowsImages() {
-		c.App.Run.Watch(c.App.Selected)
-	}
-}
+// worker, is new: Watch sends nothing when it already asked for this block. (The editor
+// shows BlockOutput only for points.)
+func (c *BlockOutput) BeforeBuild() { c.App.Run.Watch(c.App.Selected) }
 
 // Ready reports whether the map on hand is of the selected block.
 func (c *BlockOutput) Ready() bool {
@@ -68,16 +66,11 @@ func (c *BlockOutput) paint(wrap js.Value) {
 	c.shown = m.Version
 	canvas.Set("width", w*blockMapScale)
 	canvas.Set("height", h*blockMapScale)
-	rgba := m.pixels()
-	arr := js.Global().Get("Uint8ClampedArray").New(len(rgba))
-	js.CopyBytesToJS(arr, rgba)
-	tile := js.Global().Get("document").Call("createElement", "canvas")
-	tile.Set("width", w)
-	tile.Set("height", h)
-	tile.Call("getContext", "2d").Call("putImageData", js.Global().Get("ImageData").New(arr, w, h), 0, 0)
+	c.pixels = m.pixels(c.pixels)
+	putPixels(&c.tile, c.pixels, w, h)
 	ctx := canvas.Call("getContext", "2d")
 	ctx.Set("imageSmoothingEnabled", false)
-	ctx.Call("drawImage", tile, 0, 0, w*blockMapScale, h*blockMapScale)
+	ctx.Call("drawImage", c.tile, 0, 0, w*blockMapScale, h*blockMapScale)
 }
 
 // Watch asks the worker for block's output over the plane with every boundary picture (see

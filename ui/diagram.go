@@ -317,11 +317,6 @@ func widthLabel(s lab.Spec, i int) string {
 // Summary describes the network for screen readers and the caption.
 func (c *Diagram) Summary() string {
 	s := c.App.Spec
-	on := 0
-	for _, b := range s.Blocks {
-		if b.Shortcut {
-			on++
-		}
-	}
+	on := shortcutsOn(s)
 	return strconv.Itoa(len(s.Blocks)) + " blocks, " + strconv.Itoa(on) + " with shortcuts"
 }

@@ -28,21 +28,6 @@ func (c *DigitsPanel) ProbsText() string { return probsText(c.App.Digits.Probe) 
 // PadRuns is who answers the pad: the single view's network.
 func (c *DigitsPanel) PadRuns() []*Run { return []*Run{c.App.Run} }
 
-// canvasIn returns the canvas kept inside wrap, making it (w×h, with label) when wrap is new.
-func canvasIn(wrap, canvas js.Value, class string, w, h int, label string) (js.Value, bool) {
-	if !canvas.IsUndefined() && wrap.Call("contains", canvas).Bool() {
-		return canvas, false
-	}
-	canvas = js.Global().Get("document").Call("createElement", "canvas")
-	canvas.Set("className", class)
-	canvas.Set("width", w)
-	canvas.Set("height", h)
-	canvas.Call("setAttribute", "role", "img")
-	canvas.Call("setAttribute", "aria-label", label)
-	wrap.Call("replaceChildren", canvas)
-	return canvas, true
-}
-
 // Grid layout: GridImages test digits in gridCols columns, each cell an image scaled ×3 with
 // its predicted class beneath.
 const (
@@ -73,10 +58,8 @@ func paintDigitsGrid(wrap js.Value, keep *js.Value, shown *int, d *Digits) {
 	*shown = d.Version
 	ctx := canvas.Call("getContext", "2d")
 	ctx.Call("clearRect", 0, 0, gridCols*cellW, rows*cellH)
-	tiles := js.Global().Get("document").Call("createElement", "canvas")
-	tiles.Set("width", d.Side)
-	tiles.Set("height", d.Side*n)
-	tiles.Call("getContext", "2d").Call("putImageData", greyImage(d.Images, d.Side, d.Side*n), 0, 0)
+	var tiles js.Value
+	putPixels(&tiles, greyPixels(d.Images[:d.Side*d.Side*n]), d.Side, d.Side*n)
 	ctx.Set("imageSmoothingEnabled", false)
 	ctx.Set("font", "bold 14px system-ui, sans-serif")
 	ctx.Set("textAlign", "center")
@@ -101,16 +84,14 @@ func paintDigitsGrid(wrap js.Value, keep *js.Value, shown *int, d *Digits) {
 	}
 }
 
-// greyImage is an ImageData of dark ink on white from grey levels (0 background, 255 ink).
-func greyImage(levels []byte, w, h int) js.Value {
-	rgba := make([]byte, 4*w*h)
-	for i, v := range levels[:w*h] {
+// greyPixels is RGBA pixels of dark ink on white from grey levels (0 background, 255 ink).
+func greyPixels(levels []byte) []byte {
+	rgba := make([]byte, 4*len(levels))
+	for i, v := range levels {
 		g := 255 - v
 		rgba[4*i], rgba[4*i+1], rgba[4*i+2], rgba[4*i+3] = g, g, g, 255
 	}
-	arr := js.Global().Get("Uint8ClampedArray").New(len(rgba))
-	js.CopyBytesToJS(arr, rgba)
-	return js.Global().Get("ImageData").New(arr, w, h)
+	return rgba
 }
 
 // The confusion matrix: a header row and column of digits, then 10×10 cells.

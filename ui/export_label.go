@@ -30,8 +30,12 @@ func captionHeight(width float64, text string) float64 {
 
 // ExperimentLabel is the caption of a figure of s at step (step < 0 for none), e.g.
 // "spiral, 600 points, noise 0.1 · 24 blocks, no shortcuts · Adam, lr 0.003, batch 32, seed 1 · step 1,200".
-func ExperimentLabel(s lab.Spec, step int) string {
-	parts := []string{datasetLabel(s), networkLabel(s), optimiserLabel(s)}
+func ExperimentLabel(s lab.Spec, step int) string { return experimentLabel(s, step, FormatFloat(s.LR)) }
+
+// experimentLabel is ExperimentLabel with the learning rate told as lr (a run whose rate
+// changed while it trained tells its story: lrStory).
+func experimentLabel(s lab.Spec, step int, lr string) string {
+	parts := []string{datasetLabel(s), networkLabel(s), optimiserLabel(s, lr, seedLabel(s.Seed))}
 	if step >= 0 {
 		parts = append(parts, "step "+Count(step))
 	}
@@ -47,13 +51,7 @@ func datasetLabel(s lab.Spec) string {
 
 // networkLabel is the network's depth and how many of its blocks have a shortcut.
 func networkLabel(s lab.Spec) string {
-	n := len(s.Blocks)
-	on := 0
-	for _, b := range s.Blocks {
-		if b.Shortcut {
-			on++
-		}
-	}
+	n, on := len(s.Blocks), shortcutsOn(s)
 	label := Count(n) + " blocks"
 	if s.IsConv() {
 		label = Count(n) + " convolutional blocks"
@@ -72,9 +70,12 @@ func networkLabel(s lab.Spec) string {
 	return label
 }
 
-func optimiserLabel(s lab.Spec) string {
-	return optimiserName(s.Optimizer) + ", lr " + FormatFloat(s.LR) + ", batch " + strconv.Itoa(s.Batch) + ", seed " + strconv.FormatUint(s.Seed, 10)
+// optimiserLabel is "Adam, lr 0.003, batch 32, " and then seeds (which seed, or how many).
+func optimiserLabel(s lab.Spec, lr, seeds string) string {
+	return optimiserName(s.Optimizer) + ", lr " + lr + ", batch " + strconv.Itoa(s.Batch) + ", " + seeds
 }
+
+func seedLabel(seed uint64) string { return "seed " + strconv.FormatUint(seed, 10) }
 
 func optimiserName(o string) string {
 	switch o {
@@ -143,11 +144,10 @@ func SweepLabel(r *SweepRun) string {
 	if base.BatchNorm {
 		net += ", batch norm"
 	}
-	opt := optimiserName(base.Optimizer) + ", lr " + FormatFloat(base.LR) + ", batch " + strconv.Itoa(base.Batch)
+	seedText := seedLabel(base.Seed)
 	if len(seeds) > 1 {
-		opt += ", " + strconv.Itoa(len(seeds)) + " seeds"
-	} else {
-		opt += ", seed " + strconv.FormatUint(base.Seed, 10)
+		seedText = strconv.Itoa(len(seeds)) + " seeds"
 	}
+	opt := optimiserLabel(base, FormatFloat(base.LR), seedText)
 	return strings.Join([]string{"depth sweep: " + datasetLabel(base), net, opt, Count(r.Jobs[0].Steps) + " steps per run"}, " · ")
 }

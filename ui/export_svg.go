@@ -15,10 +15,11 @@ func (a *App) ChartsSVG() (svg string, width, height int) {
 		{Title: "Accuracy vs steps", Series: r.AccSeries(), Percent: true},
 	}
 	const head = 24 // room for each chart's title and key above its plot
-	label := ExperimentLabel(a.Spec, a.Metrics.Step)
-	if ch := a.LRChanges; len(ch) > 0 { // the link's lr is the latest; the curves trained at several
-		label = strings.Replace(label, "lr "+FormatFloat(a.Spec.LR), "lr "+lrStory(a.Run), 1)
+	lr := FormatFloat(a.Spec.LR)
+	if len(a.LRChanges) > 0 { // the link's lr is the latest; the curves trained at several
+		lr = lrStory(a.Run)
 	}
+	label := experimentLabel(a.Spec, a.Metrics.Step, lr)
 	width = int(chartW) * len(charts)
 	height = int(chartH) + head + int(captionHeight(float64(width), label))
 

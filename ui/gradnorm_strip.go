@@ -44,12 +44,7 @@ func (c *GradnormStrip) paint(canvas js.Value) {
 	key := c.Painted() + "/" + Fixed(c.Lo, 2) + "/" + strconv.Itoa(c.Blocks)
 	if c.drawn != key {
 		c.pixels = StripPixels(c.Hist, c.Blocks, c.Lo, c.pixels)
-		c.img = js.Global().Get("document").Call("createElement", "canvas")
-		c.img.Set("width", cols)
-		c.img.Set("height", c.Blocks)
-		arr := js.Global().Get("Uint8ClampedArray").New(len(c.pixels))
-		js.CopyBytesToJS(arr, c.pixels)
-		c.img.Call("getContext", "2d").Call("putImageData", js.Global().Get("ImageData").New(arr, cols, c.Blocks), 0, 0)
+		putPixels(&c.img, c.pixels, cols, c.Blocks)
 		c.drawn = key
 	}
 	ctx.Set("imageSmoothingEnabled", false)

@@ -87,18 +87,9 @@ func (c *Heatmap) draw(canvas js.Value) {
 	ctx.Call("fillRect", 0, 0, canvasSize, canvasSize)
 
 	if n := a.GridN; n > 0 && len(a.Boundary) >= n*n*a.Classes {
-		if c.grid.IsUndefined() || c.grid.Get("width").Int() != n {
-			c.grid = doc.Call("createElement", "canvas")
-			c.grid.Set("width", n)
-			c.grid.Set("height", n)
-			c.gridDrawn = -1
-		}
-		if c.gridDrawn != a.BoundaryVersion {
+		if c.gridDrawn != a.BoundaryVersion || c.grid.IsUndefined() || c.grid.Get("width").Int() != n {
 			c.pixels = BoundaryPixels(a.Boundary, n, a.Classes, c.pixels)
-			arr := js.Global().Get("Uint8ClampedArray").New(len(c.pixels))
-			js.CopyBytesToJS(arr, c.pixels)
-			img := js.Global().Get("ImageData").New(arr, n, n)
-			c.grid.Call("getContext", "2d").Call("putImageData", img, 0, 0)
+			putPixels(&c.grid, c.pixels, n, n)
 			c.gridDrawn = a.BoundaryVersion
 		}
 		ctx.Set("imageSmoothingEnabled", true)

@@ -75,15 +75,8 @@ func (c *LandscapeMap) compose() {
 		c.img.Set("width", mapSize)
 		c.img.Set("height", mapSize)
 	}
-	if c.grid.IsUndefined() || c.grid.Get("width").Int() != n {
-		c.grid = doc.Call("createElement", "canvas")
-		c.grid.Set("width", n)
-		c.grid.Set("height", n)
-	}
 	c.pixels = LandscapePixels(loss, c.Lo, c.Hi, c.pixels)
-	arr := js.Global().Get("Uint8ClampedArray").New(len(c.pixels))
-	js.CopyBytesToJS(arr, c.pixels)
-	c.grid.Call("getContext", "2d").Call("putImageData", js.Global().Get("ImageData").New(arr, n, n), 0, 0)
+	putPixels(&c.grid, c.pixels, n, n)
 
 	ctx := c.img.Call("getContext", "2d")
 	ctx.Set("imageSmoothingEnabled", true)

@@ -18,12 +18,7 @@ func (c *Toolbar) PlayLabel() string {
 
 // ShortcutsChecked is the switch's aria-checked: "true", "false" or "mixed".
 func (c *Toolbar) ShortcutsChecked() string {
-	on := 0
-	for _, b := range c.App.Spec.Blocks {
-		if b.Shortcut {
-			on++
-		}
-	}
+	on := shortcutsOn(c.App.Spec)
 	switch on {
 	case 0:
 		return "false"

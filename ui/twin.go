@@ -32,14 +32,12 @@ type TwinRun struct {
 	// WhyShown the picture asked for since the last reset, which the address carries; whyFresh
 	// says WhyConf was not drawn yet, so the next Draw uses its directions rather than new ones;
 	// whyHold is a picture waiting for both running twins to stop at a common step.
-	WhyDrawn int // how many times the landscapes were asked for
 	WhyConf  lab.LandscapeConfig
 	WhyShown *lab.LandscapeConfig
 	whyFresh bool
 	whyHold  *[2]int // the Seq of each twin's pause
 	whyStart time.Time
 	whyWall  time.Duration // from Draw to both pictures in, once they are
-	whyAsked bool          // a picture was asked for since the last reset
 	WhyErr   string        // why a setting typed into the panel was not taken
 
 	// held marks a running twin told to wait for the other: the two workers rarely get the

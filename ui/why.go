@@ -69,7 +69,6 @@ func (c *Compare) DrawLandscapes() {
 		t.WhyConf.Seed++
 	}
 	t.whyFresh = false
-	t.WhyDrawn++
 	t.whyStart, t.whyWall = time.Now(), 0
 	for _, a := range t.Side {
 		a.Why = nil
@@ -121,7 +120,6 @@ func (t *TwinRun) drawAt(step int) {
 	c := t.WhyConf
 	c.At = step
 	t.WhyShown = &c
-	t.whyAsked = true
 	for _, a := range t.Side {
 		a.RequestLandscape(c)
 	}
@@ -131,14 +129,13 @@ func (t *TwinRun) drawAt(step int) {
 // train to its step, then draw it.
 func (t *TwinRun) DrawLinked(c lab.LandscapeConfig) {
 	t.WhyConf, t.whyFresh = c, false
-	t.WhyDrawn++
 	t.whyStart, t.whyWall = time.Now(), 0
 	t.drawAt(c.At)
 }
 
 // forgetWhy drops the pictures (a reset): the address no longer names one.
 func (t *TwinRun) forgetWhy() {
-	t.whyAsked, t.WhyShown, t.whyHold = false, nil, nil
+	t.WhyShown, t.whyHold = nil, nil
 	t.whyFresh = true
 }
 
@@ -183,7 +180,7 @@ func (t *TwinRun) WhyProgress() string {
 	for _, a := range t.Side {
 		r := a.Why
 		if r == nil {
-			if t.whyAsked {
+			if t.WhyShown != nil { // asked for, not yet answered
 				return "starting…"
 			}
 			continue
