@@ -60,7 +60,7 @@ func TestAxeFindsNothingSeriousInAnyView(t *testing.T) {
 			p := newPage(t, size.w, size.h)
 			p.open(t, "?view=single#b=16x2p*6")
 			p.click(t, "#play")
-			p.waitFor(t, "training", `parseInt(document.querySelector("#ro-step").textContent.replace(/,/g, "")) > 50`, 30*time.Second)
+			p.waitFor(t, "training", singleSteps+" > 50", 30*time.Second)
 			p.click(t, "#play")
 			p.checkAxe(t, "the Single view")
 			for _, d := range []struct{ opener, box string }{

@@ -24,18 +24,8 @@ func BenchmarkBrowserDigits(b *testing.B) {
 				p.open(b, "?view=single#"+s.String())
 				p.waitFor(b, "the digits", `document.querySelector(".digits[data-digits='ready']")`, 60*time.Second)
 				p.click(b, "#play")
-				p.waitFor(b, "training to start", `parseInt(document.querySelector("#ro-step").textContent.replace(/,/g, "")) > 0`, 60*time.Second)
-				time.Sleep(2 * time.Second)
-				read := func() (float64, time.Time) {
-					var steps float64
-					p.eval(b, `parseInt(document.querySelector("#ro-step").textContent.replace(/,/g, ""))`, &steps)
-					return steps, time.Now()
-				}
-				s0, t0 := read()
-				time.Sleep(5 * time.Second)
-				s1, t1 := read()
-				p.click(b, "#play")
-				rate := (s1 - s0) / t1.Sub(t0).Seconds()
+				p.waitFor(b, "training to start", singleSteps+" > 0", 60*time.Second)
+				rate := stepRate(b, p, 2*time.Second, 5*time.Second)
 				kind := map[bool]string{false: "plain", true: "residual"}[residual]
 				fmt.Printf("digits, %d layers %s: %5.1f steps/s in the worker, %5.1f s per epoch; %d steps take %.0f s\n",
 					lab.WeightLayers(s), kind, rate, 6000.0/32/rate, lab.DigitsSteps, float64(lab.DigitsSteps)/rate)

@@ -116,17 +116,17 @@ func frameRate(b *testing.B, p *page) float64 {
 func stepsPerSecond(b *testing.B, p *page, hash string) float64 {
 	p.open(b, benchQuery()+hash)
 	p.click(b, "#play")
-	time.Sleep(time.Second)
-	read := func() (float64, time.Time) {
-		var n float64
-		p.eval(b, `parseInt(document.querySelector("#ro-step").textContent.replace(/,/g, ""))`, &n)
-		return n, time.Now()
-	}
-	s0, t0 := read()
-	time.Sleep(3 * time.Second)
-	s1, t1 := read()
+	return stepRate(b, p, time.Second, 3*time.Second)
+}
+
+// stepRate measures the single view's step counter over window, after warmup, then pauses.
+func stepRate(b *testing.B, p *page, warmup, window time.Duration) float64 {
+	time.Sleep(warmup)
+	s0, t0 := p.steps(b), time.Now()
+	time.Sleep(window)
+	s1, t1 := p.steps(b), time.Now()
 	p.click(b, "#play")
-	return (s1 - s0) / t1.Sub(t0).Seconds()
+	return float64(s1-s0) / t1.Sub(t0).Seconds()
 }
 
 // renderCost pauses the page and has it render 40 times, one render per animation frame,

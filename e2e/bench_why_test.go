@@ -76,6 +76,6 @@ func drawLandscapes(b *testing.B, p *page) (wall, ms string, cpu []string) {
 // twinStep is the plain twin's step as the page shows it.
 func (p *page) twinStep(b *testing.B) int {
 	var n int
-	p.eval(b, `parseInt(document.querySelector("#ro-plain-step").textContent.replace(/,/g, ""))`, &n)
+	p.eval(b, stepsAt("#ro-plain-step"), &n)
 	return n
 }

@@ -275,10 +275,18 @@ func (p *page) click(t testing.TB, selector string) {
 	p.run(t, "click "+selector, chromedp.Click(selector, chromedp.ByQuery, chromedp.NodeVisible))
 }
 
+// stepsAt is JavaScript for the step read-out at selector as a number (0 while it shows "–").
+func stepsAt(selector string) string {
+	return fmt.Sprintf(`(parseInt(document.querySelector(%q).textContent.replace(/,/g, "")) || 0)`, selector)
+}
+
+// singleSteps is JavaScript for the single view's step read-out as a number.
+var singleSteps = stepsAt("#ro-step")
+
 // steps is the step read-out as a number.
 func (p *page) steps(t testing.TB) int {
 	t.Helper()
 	var n int
-	p.eval(t, `parseInt(document.querySelector("#ro-step").textContent.replace(/,/g, "")) || 0`, &n)
+	p.eval(t, singleSteps, &n)
 	return n
 }

@@ -104,23 +104,27 @@ func TestDigitsFetchFailureIsExplained(t *testing.T) {
 
 // The twins train on the digits too, each in its own worker, each showing its predictions.
 func TestDigitsTwins(t *testing.T) {
-	p := newPage(t, 1280, 900)
+	p := digitsTwinsTraining(t, 1280, 900)
+	p.checkNoErrors(t)
+}
+
+// digitsTwinsTraining opens the shallow digits twins at w×h, plays, and waits until both
+// show their predictions of the evaluated test images.
+func digitsTwinsTraining(t *testing.T, w, h int) *page {
+	t.Helper()
+	p := newPage(t, w, h)
 	s := lab.DepthSpec(lab.DigitsDefault(), 1, false, 1)
 	p.open(t, "?view=twins#"+s.String())
 	p.click(t, "#twin-play")
 	p.waitFor(t, "both twins' predictions", `document.querySelectorAll(".twin-map .digits[data-predicted='500']").length === 2`, 90*time.Second)
-	p.checkNoErrors(t)
+	return p
 }
 
 // On a phone, the twins share one pad: a digit drawn with a finger is asked of both networks,
 // each list of probabilities moves as its twin trains, and Clear, reached from the keyboard,
 // withdraws the question from both.
 func TestDigitsTwinsPad(t *testing.T) {
-	p := newPage(t, 390, 844)
-	s := lab.DepthSpec(lab.DigitsDefault(), 1, false, 1)
-	p.open(t, "?view=twins#"+s.String())
-	p.click(t, "#twin-play")
-	p.waitFor(t, "both twins' predictions", `document.querySelectorAll(".twin-map .digits[data-predicted='500']").length === 2`, 90*time.Second)
+	p := digitsTwinsTraining(t, 390, 844)
 	var fits bool
 	p.eval(t, `document.querySelector(".twin-pad canvas.pad").getBoundingClientRect().right <= innerWidth`, &fits)
 	if !fits {

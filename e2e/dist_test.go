@@ -52,7 +52,7 @@ func TestDistWorksFromASubPath(t *testing.T) {
 	p.run(t, "open the sub-path", navigate(srv.URL+prefix+"#b=16x2r*4"))
 	p.waitFor(t, "the app", `document.body.hasAttribute("data-ready") && document.querySelector(".app")`, 60*time.Second)
 	p.click(t, "#play")
-	p.waitFor(t, "training", `parseInt(document.querySelector("#ro-step").textContent.replace(/,/g, "")) > 20`, 30*time.Second)
+	p.waitFor(t, "training", singleSteps+" > 20", 30*time.Second)
 
 	p.run(t, "open an embed on the sub-path", navigate(srv.URL+prefix+"embed.html?views=charts&autoplay=1#b=16x2r*4"))
 	p.waitFor(t, "the embed to train", `parseInt((document.querySelector("#ro-step") || {textContent: "0"}).textContent.replace(/,/g, "")) > 5`, 60*time.Second)

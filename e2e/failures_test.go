@@ -56,8 +56,6 @@ func newFlakySite(t *testing.T) (*flakySite, string) {
 	return f, srv.URL
 }
 
-const singleSteps = `parseInt(document.querySelector("#ro-step").textContent.replace(/,/g, "")) || 0`
-
 func TestMissingWorkerScriptIsReportedAndResetRecovers(t *testing.T) {
 	flaky, url := newFlakySite(t)
 	flaky.set("/worker.js", "404")

@@ -14,7 +14,7 @@ func TestLearningRateChangesWithoutRestarting(t *testing.T) {
 	p := newPage(t, 1280, 800)
 	p.open(t, "#b=16x2r*4")
 	p.click(t, "#play")
-	p.waitFor(t, "200 steps", `parseInt(document.querySelector("#ro-step").textContent.replace(/,/g, "")) > 200`, 60*time.Second)
+	p.waitFor(t, "200 steps", singleSteps+" > 200", 60*time.Second)
 	before := p.steps(t)
 	p.typeSlowly(t, "#set-lr", "0.01", kb.Enter)
 	p.waitFor(t, "lr=0.01 in the link", `location.hash.includes("lr=0.01&")`, 10*time.Second)

@@ -26,7 +26,7 @@ func TestPlayTrainsAndUpdatesReadouts(t *testing.T) {
 	accBefore := p.text(t, "#ro-train-acc")
 
 	p.click(t, "#play")
-	p.waitFor(t, "the step counter to pass 50", `parseInt(document.querySelector("#ro-step").textContent.replace(/,/g, "")) > 50`, 30*time.Second)
+	p.waitFor(t, "the step counter to pass 50", singleSteps+" > 50", 30*time.Second)
 	p.waitFor(t, "the train accuracy read-out to show a percentage", `/%$/.test(document.querySelector("#ro-train-acc").textContent)`, 10*time.Second)
 	if got := p.text(t, "#ro-train-acc"); got == accBefore {
 		t.Errorf("train accuracy read-out stayed %q while training", got)
@@ -234,7 +234,7 @@ func TestLiveToggleKeepsTraining(t *testing.T) {
 	p.open(t, "#b=16x2r*6")
 	p.click(t, "#live")
 	p.click(t, "#play")
-	p.waitFor(t, "some training", `parseInt(document.querySelector("#ro-step").textContent.replace(/,/g, "")) > 100`, 30*time.Second)
+	p.waitFor(t, "some training", singleSteps+" > 100", 30*time.Second)
 	before := p.steps(t)
 	p.click(t, "#all-shortcuts") // all off, in the running network
 	p.waitFor(t, "the arcs to go", `document.querySelectorAll(".diagram .arc.identity").length === 0`, 5*time.Second)

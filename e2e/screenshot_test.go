@@ -24,7 +24,7 @@ func TestScreenshot(t *testing.T) {
 	}
 	p.open(t, hash)
 	p.click(t, "#play")
-	p.waitFor(t, "some training", `parseInt(document.querySelector("#ro-step").textContent.replace(/,/g, "")) > `+steps, 60*time.Second)
+	p.waitFor(t, "some training", singleSteps+" > "+steps, 60*time.Second)
 	var png []byte
 	p.run(t, "screenshot", chromedp.CaptureScreenshot(&png))
 	if err := os.WriteFile(out, png, 0o644); err != nil {

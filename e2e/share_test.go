@@ -77,7 +77,7 @@ func TestExportChartsAndMetrics(t *testing.T) {
 	p.open(t, "#b=16x2r*4")
 	p.eval(t, captureDownloads, nil)
 	p.click(t, "#play")
-	p.waitFor(t, "some training", `parseInt(document.querySelector("#ro-step").textContent.replace(/,/g, "")) > 40`, 30*time.Second)
+	p.waitFor(t, "some training", singleSteps+" > 40", 30*time.Second)
 	p.click(t, "#play")
 	p.waitFor(t, "the pause", `document.querySelector("#play").textContent.trim() === "Play"`, 5*time.Second)
 	p.settled(t) // the pause's report is the last one

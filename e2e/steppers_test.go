@@ -21,7 +21,7 @@ func TestSteppersOnAPhone(t *testing.T) {
 	p.click(t, "#set-noise-up")
 	p.waitFor(t, "z=0.15 in the link", `location.hash.includes("z=0.15")`, 10*time.Second)
 
-	p.waitFor(t, "50 steps", `parseInt(document.querySelector("#ro-step").textContent.replace(/,/g, "")) > 50`, 60*time.Second)
+	p.waitFor(t, "50 steps", singleSteps+" > 50", 60*time.Second)
 	before := p.steps(t)
 	p.click(t, "#set-lr-down")
 	p.waitFor(t, "lr=0.001 in the link", `location.hash.includes("lr=0.001&")`, 10*time.Second)

@@ -58,7 +58,7 @@ func (p *page) fieldValue(t testing.TB, selector string) string {
 func (p *page) playing(t testing.TB) {
 	t.Helper()
 	p.click(t, "#play")
-	p.waitFor(t, "training", `parseInt(document.querySelector("#ro-step").textContent.replace(/,/g, "")) > 0`, 30*time.Second)
+	p.waitFor(t, "training", singleSteps+" > 0", 30*time.Second)
 }
 
 func TestTypingIntoSettingsWhileTraining(t *testing.T) {

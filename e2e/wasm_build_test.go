@@ -30,13 +30,10 @@ func TestPageRunsTheSIMDBuild(t *testing.T) {
 	}
 	p := newPage(t, 1280, 800)
 	p.open(t, "#b=16x2r*4")
-	var wasm string
-	p.eval(t, `document.documentElement.dataset.wasm + " " + document.body.dataset.kernels`, &wasm)
+	wasm, files := p.wasmBuild(t)
 	if wasm != "simd simd" {
 		t.Errorf("data-wasm and data-kernels = %q, want the SIMD build in Chromium", wasm)
 	}
-	var files []string
-	p.eval(t, fetchedWasm, &files)
 	if len(files) != 1 || files[0] != "main.wasm" {
 		t.Errorf("the page fetched %v, want [main.wasm] alone", files)
 	}
@@ -52,18 +49,24 @@ func TestScalarFallbackTrains(t *testing.T) {
 	}
 	p := newPage(t, 1280, 800)
 	p.open(t, "?simd=0#b=16x2r*4")
-	var build string
-	p.eval(t, `document.documentElement.dataset.wasm + " " + document.body.dataset.kernels`, &build)
+	build, _ := p.wasmBuild(t)
 	if build != "scalar scalar" {
 		t.Errorf("data-wasm and data-kernels = %q with ?simd=0, want the scalar build", build)
 	}
 	p.click(t, "#play")
-	p.waitFor(t, "the step counter to pass 50", `parseInt(document.querySelector("#ro-step").textContent.replace(/,/g, "")) > 50`, 60*time.Second)
+	p.waitFor(t, "the step counter to pass 50", singleSteps+" > 50", 60*time.Second)
 	p.waitFor(t, "the train accuracy read-out to show a percentage", `/%$/.test(document.querySelector("#ro-train-acc").textContent)`, 10*time.Second)
-	var files []string
-	p.eval(t, fetchedWasm, &files)
-	if len(files) != 1 || files[0] != "main-scalar.wasm" {
+	if _, files := p.wasmBuild(t); len(files) != 1 || files[0] != "main-scalar.wasm" {
 		t.Errorf("the page fetched %v with ?simd=0, want [main-scalar.wasm] alone", files)
 	}
 	p.checkNoErrors(t)
+}
+
+// wasmBuild is the build the page says it runs (data-wasm and data-kernels, e.g. "simd simd")
+// and the wasm files it fetched.
+func (p *page) wasmBuild(t testing.TB) (build string, files []string) {
+	t.Helper()
+	p.eval(t, `document.documentElement.dataset.wasm + " " + document.body.dataset.kernels`, &build)
+	p.eval(t, fetchedWasm, &files)
+	return build, files
 }
