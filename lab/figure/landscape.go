@@ -116,23 +116,7 @@ func Landscapes(plain, residual lab.Landscape, w io.Writer) error {
 	if slice != nil || line != nil {
 		rows = append(rows, []*plot.Plot{slice, line})
 	}
-	const wide, tall = 10 * vg.Inch, 4.5 * vg.Inch
-	c := vgsvg.New(wide, tall*vg.Length(len(rows)))
-	dc := draw.New(c)
-	tiles := draw.Tiles{Rows: len(rows), Cols: 2, PadX: vg.Points(18), PadY: vg.Points(18),
-		PadTop: vg.Points(8), PadBottom: vg.Points(8), PadLeft: vg.Points(8), PadRight: vg.Points(8)}
-	canvases := plot.Align(rows, tiles, dc)
-	for i, row := range rows {
-		for j, p := range row {
-			if p != nil {
-				p.Draw(canvases[i][j])
-			}
-		}
-	}
-	if _, err := c.WriteTo(w); err != nil {
-		return fmt.Errorf("figure: writing SVG: %w", err)
-	}
-	return nil
+	return writeRows(w, rows, 4.5*vg.Inch)
 }
 
 // curves is a chart of both twins' training loss (log scale) over axis, or nil without data.
@@ -227,10 +211,16 @@ func Shattered(plainInit, plainNow, residualInit, residualNow *lab.Shattered, w 
 	if len(rows) == 0 {
 		return errors.New("figure: no shattered gradients to draw")
 	}
-	c := vgsvg.New(10*vg.Inch, 3.5*vg.Inch*vg.Length(len(rows)))
+	return writeRows(w, rows, 3.5*vg.Inch)
+}
+
+// writeRows writes rows of two plots each, rowHeight tall and 10 inches wide, as one SVG; a
+// nil plot leaves its tile empty.
+func writeRows(w io.Writer, rows [][]*plot.Plot, rowHeight vg.Length) error {
+	c := vgsvg.New(10*vg.Inch, rowHeight*vg.Length(len(rows)))
 	tiles := draw.Tiles{Rows: len(rows), Cols: 2, PadX: vg.Points(18), PadY: vg.Points(18),
 		PadTop: vg.Points(8), PadBottom: vg.Points(8), PadLeft: vg.Points(8), PadRight: vg.Points(8)}
-	canvases := plot.Align(rows, tiles, draw.New(c)) // a nil plot leaves its tile empty
+	canvases := plot.Align(rows, tiles, draw.New(c))
 	for i, row := range rows {
 		for j, p := range row {
 			if p != nil {
